@@ -1,0 +1,18 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { signOut } from "@/lib/auth/config";
+import { publicAction } from "@/lib/actions";
+import { updateMyLocale } from "@/lib/dal/users";
+import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locale";
+
+export const setLocaleAction = publicAction(z.object({ locale: z.enum(LOCALES) }), async ({ locale }) => {
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+  await updateMyLocale(locale);
+  return { ok: true };
+});
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

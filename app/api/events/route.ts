@@ -1,0 +1,9 @@
+import { handleSignedBatch } from "@/lib/api/signed-batch";
+import { ingestActivityEvents } from "@/lib/dal/activity-ingest";
+
+export const dynamic = "force-dynamic";
+
+/** Activity from the platform: signed batches of up to 1,000 events. See README "Ingest". */
+export async function POST(request: Request) {
+  return handleSignedBatch(request, "events", ingestActivityEvents);
+}

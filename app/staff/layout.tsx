@@ -1,0 +1,8 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/app-shell";
+import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const user = await requireRole(AREA_ROLES.staff);
+  return <AppShell user={user}>{children}</AppShell>;
+}

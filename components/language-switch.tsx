@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { setLocaleAction } from "@/app/actions";
+
+const LABELS = { en: "English", fr: "Français" } as const;
+
+/** Two buttons, EN and FR; works without JavaScript too. */
+export function LanguageSwitch() {
+  const t = useTranslations("nav");
+  const locale = useLocale();
+  const [, action, pending] = useActionState(setLocaleAction, null);
+  return (
+    <form action={action} className="inline-flex items-center gap-1 text-sm" aria-label={t("language")}>
+      {(["en", "fr"] as const).map((l) => (
+        <button
+          key={l}
+          type="submit"
+          name="locale"
+          value={l}
+          lang={l}
+          aria-pressed={locale === l}
+          aria-label={LABELS[l]}
+          disabled={pending}
+          className={`rounded px-2 py-1 font-medium uppercase ${locale === l ? "bg-brand-600 text-white" : "text-gray-700 hover:bg-gray-100"}`}
+        >
+          {l}
+        </button>
+      ))}
+    </form>
+  );
+}

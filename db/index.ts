@@ -1,0 +1,132 @@
+// One database client for the whole app: PostgreSQL through postgres.js when DATABASE_URL is
+// set, embedded PGlite in .data/ otherwise. Opened lazily on first use, never at import time,
+// because `next build` imports pages and a PGlite directory can be held by one process only.
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { sql, type SQL } from "drizzle-orm";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import * as schema from "./schema";
+
+// Both drivers expose the same query builder; we type the client as the postgres.js flavour.
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Executor = Db | Tx;
+
+type Handle = { db: Db; engine: "postgres" | "pglite"; close: () => Promise<void>; ready: Promise<void> };
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+const globalForDb = globalThis as unknown as { __creatorRewardsDb?: Handle };
+let handle: Handle | undefined;
+
+export function databaseEngine(): "postgres" | "pglite" {
+  return process.env.DATABASE_URL ? "postgres" : "pglite";
+}
+
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+}
+
+async function open(): Promise<Handle> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+      connect_timeout: 5,
+      idle_timeout: 30,
+    });
+    const db = drizzle(client, { schema, casing: "snake_case" });
+    return { db, engine: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dir = pgliteDir();
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return { db, engine: "pglite", close: () => client.close(), ready: Promise.resolve() };
+}
+
+async function migrateAndSeed(h: Handle): Promise<void> {
+  await migrateDb(h.db, h.engine);
+  // The first start of an empty embedded database gets the demo data set.
+  if (h.engine === "pglite" && process.env.SEED_ON_START !== "0") {
+    const [{ n }] = await rows<{ n: number }>(h.db, sql`select count(*)::int as n from users`);
+    if (n === 0) {
+      const { seedDemoData } = await import("./seed-data");
+      await seedDemoData(h.db);
+    }
+  }
+}
+
+/** Applies committed migrations; on PostgreSQL under an advisory lock so parallel starts wait. */
+export async function migrateDb(db: Db, engine: "postgres" | "pglite"): Promise<void> {
+  if (engine === "postgres") {
+    // A dedicated single connection holds the session-level lock for the whole migration.
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+    try {
+      await client`select pg_advisory_lock(727001)`;
+      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
+      await client`select pg_advisory_unlock(727001)`;
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(db as never, { migrationsFolder: MIGRATIONS });
+  }
+}
+
+function current(): Handle {
+  const reuse = process.env.NODE_ENV === "development";
+  const existing = reuse ? globalForDb.__creatorRewardsDb : handle;
+  if (existing) return existing;
+  const pending = open();
+  const h: Handle = {
+    db: undefined as unknown as Db,
+    engine: databaseEngine(),
+    close: async () => (await pending).close(),
+    ready: pending.then(async (opened) => {
+      h.db = opened.db;
+      await migrateAndSeed(opened);
+    }),
+  };
+  // A failed start (database down) must not poison later requests: forget it and retry.
+  h.ready.catch(() => {
+    if (handle === h) handle = undefined;
+    if (globalForDb.__creatorRewardsDb === h) globalForDb.__creatorRewardsDb = undefined;
+    pending.then((o) => o.close()).catch(() => {});
+  });
+  if (reuse) globalForDb.__creatorRewardsDb = h;
+  else handle = h;
+  return h;
+}
+
+/** The migrated database. Every query in the app starts here. */
+export async function getDb(): Promise<Db> {
+  const h = current();
+  await h.ready;
+  return h.db;
+}
+
+/** Closes the client (scripts and tests); the next getDb() opens a new one. */
+export async function closeDb(): Promise<void> {
+  const h = handle ?? globalForDb.__creatorRewardsDb;
+  handle = undefined;
+  globalForDb.__creatorRewardsDb = undefined;
+  if (h) await h.close();
+}
+
+/** Runs raw SQL and returns its rows, whatever the driver's result shape. */
+export async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export { schema };

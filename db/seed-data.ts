@@ -1,0 +1,1653 @@
+// The demo data set: a few months of a running Creator Rewards, written the way the app itself
+// writes it (ledger first, payouts from ledger entries), so pages, payouts and tests have
+// realistic material. Words follow shared/PRODUCT.md.
+//
+// Deterministic: one fixed-seed PRNG per topic, every time relative to the start of the current
+// UTC day (the anchor), so live challenges are live whenever the data is loaded.
+import { hash, type Algorithm } from "@node-rs/argon2";
+import { ne, sql } from "drizzle-orm";
+import { commissionMinor, convertMinor, divideHalfEven } from "../lib/domain/money";
+import { rows, type Db, type Tx } from "./index";
+import * as t from "./schema";
+import type { ChallengeKind, Metric, PayoutStatus, Platform } from "./schema";
+
+const SEED = 0x5eed_2026;
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const BATCH = 1000;
+
+const DEMO_PASSWORD = "demo-password";
+// Algorithm.Argon2id: the enum is a `const enum`, which isolatedModules cannot read at run time.
+const ARGON2ID = 2 as Algorithm;
+const DEMO_HANDLE = "demo.creator";
+const ACTIVITY_DAYS = 90;
+const ORDER_DAYS = 90;
+const RATE_DAYS = 120;
+const ORDER_COUNT = 3000;
+const MIN_PAYOUT_MINOR = 10_000;
+const FOUR_EYES_ABOVE_MINOR = 100_000;
+const MIDDLE_CLASS = { minFollowers: 10_000, maxFollowers: 1_000_000 };
+
+// ---------------------------------------------------------------------------------------------
+// Randomness and time
+
+/** mulberry32: tiny, fast, good enough for demo data, and the same sequence everywhere. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+class Rng {
+  private constructor(private readonly next: () => number) {}
+
+  /** One stream per topic, so tuning the orders never reshuffles the creators. */
+  static stream(topic: string): Rng {
+    return new Rng(mulberry32(SEED ^ fnv1a(topic)));
+  }
+  float(min = 0, max = 1): number {
+    return min + (max - min) * this.next();
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+  weighted<T>(choices: readonly (readonly [T, number])[]): T {
+    const total = choices.reduce((s, [, w]) => s + w, 0);
+    let x = this.next() * total;
+    for (const [value, w] of choices) if ((x -= w) < 0) return value;
+    return choices[choices.length - 1][0];
+  }
+  logUniform(min: number, max: number): number {
+    return Math.round(Math.exp(this.float(Math.log(min), Math.log(max))));
+  }
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  }
+}
+
+function startOfUtcDay(d: Date): number {
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+}
+
+function dayKey(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function chunks<T>(items: readonly T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function seedId(prefix: string, n: number): string {
+  return `${prefix}_seed_${String(n).padStart(6, "0")}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared context
+
+type UserIds = { creator: number; staff: number; staff2: number; marketing: number; admin: number };
+
+type SeededCreator = {
+  id: number;
+  handle: string;
+  displayName: string;
+  platform: Platform;
+  followers: number;
+  country: string;
+  currency: string;
+  /** Probability of going Live on a given day. */
+  liveRate: number;
+  /** Audience engagement multiplier on stars and badges. */
+  engagement: number;
+  isDemo: boolean;
+};
+
+type Seed = {
+  tx: Tx;
+  /** Start of the current UTC day, in ms: every seeded time is relative to it. */
+  anchor: number;
+  users: UserIds;
+  creators: SeededCreator[];
+  demo: SeededCreator;
+  rates: RateBook;
+};
+
+type NewLedgerEntry = typeof t.ledgerEntries.$inferInsert;
+
+/** Days before the anchor → a Date; fractional days allowed. */
+function daysFrom(anchor: number, days: number): Date {
+  return new Date(anchor + Math.round(days * DAY));
+}
+
+/** No seeded decision may lie in the future. */
+function notAfter(anchor: number, ms: number): Date {
+  return new Date(Math.min(ms, anchor - MINUTE));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+
+export async function seedDemoData(db: Db, options: { now?: Date } = {}): Promise<void> {
+  // Hashing is slow on purpose: do it once and share it between demo accounts.
+  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: ARGON2ID });
+  const anchor = startOfUtcDay(options.now ?? new Date());
+
+  await db.transaction(async (tx) => {
+    const users = await seedUsers(tx, passwordHash, anchor);
+    const creators = await seedCreators(tx, users, anchor);
+    const demo = creators.find((c) => c.isDemo)!;
+    const rates = await seedExchangeRates(tx, anchor);
+    const seed: Seed = { tx, anchor, users, creators, demo, rates };
+
+    const challenges = await seedChallenges(seed);
+    await seedEnrollments(seed, challenges);
+    await seedActivity(seed);
+    await rollUpActivity(tx);
+    const awardEntries = await seedMilestoneAwards(seed, challenges);
+
+    await seedOwnProducts(seed);
+    const shopProducts = await seedShopProducts(seed);
+    const commerceEntries = await seedCommerce(seed, shopProducts);
+    await insertLedgerEntries(tx, [...awardEntries, ...commerceEntries]);
+
+    await seedPayouts(seed);
+    await syncChallengeCounters(tx);
+    await assertSeedInvariants(seed);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users and creators
+
+const DEMO_USERS = [
+  { key: "creator", email: "creator@example.com", name: "Camille Martin", role: "creator", locale: "fr" },
+  { key: "staff", email: "staff@example.com", name: "Sam Reviewer", role: "staff", locale: "en" },
+  { key: "staff2", email: "staff2@example.com", name: "Lou Second", role: "staff", locale: "en" },
+  { key: "marketing", email: "marketing@example.com", name: "Maya Marketing", role: "marketing", locale: "en" },
+  { key: "admin", email: "admin@example.com", name: "Alex Admin", role: "admin", locale: "en" },
+] as const;
+
+async function seedUsers(tx: Tx, passwordHash: string, anchor: number): Promise<UserIds> {
+  const inserted = await tx
+    .insert(t.users)
+    .values(
+      DEMO_USERS.map((u) => ({
+        email: u.email.toLowerCase(),
+        name: u.name,
+        role: u.role,
+        locale: u.locale,
+        passwordHash,
+        createdAt: daysFrom(anchor, -400),
+        updatedAt: daysFrom(anchor, -400),
+      })),
+    )
+    .returning({ id: t.users.id, email: t.users.email });
+  const idOf = (email: string) => inserted.find((u) => u.email === email)!.id;
+  return Object.fromEntries(DEMO_USERS.map((u) => [u.key, idOf(u.email)])) as UserIds;
+}
+
+const COUNTRY_WEIGHTS = [
+  ["FR", 40], ["DE", 12], ["ES", 10], ["IT", 9], ["BE", 6], ["NL", 5],
+  ["PL", 5], ["SE", 3], ["US", 4], ["BR", 3], ["GB", 3],
+] as const;
+
+const CURRENCY_BY_COUNTRY: Record<string, string> = {
+  FR: "EUR", DE: "EUR", ES: "EUR", IT: "EUR", BE: "EUR", NL: "EUR",
+  US: "USD", BR: "BRL", GB: "GBP", PL: "PLN", SE: "SEK",
+};
+
+const NAMES: Record<string, { first: string[]; last: string[] }> = {
+  FR: {
+    first: ["Léa", "Manon", "Chloé", "Inès", "Jade", "Louise", "Hugo", "Lucas", "Louis", "Nathan", "Théo", "Jules", "Emma", "Sarah", "Julien", "Antoine", "Clara", "Maxime", "Pauline", "Zoé"],
+    last: ["Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "Fournier", "Girard", "Bonnet", "Mercier", "Lambert", "Rousseau"],
+  },
+  DE: {
+    first: ["Lena", "Mia", "Hannah", "Lukas", "Leon", "Finn", "Jonas", "Sophie", "Felix", "Marie", "Paul", "Emilia"],
+    last: ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schäfer"],
+  },
+  ES: {
+    first: ["Lucía", "Sofía", "Martina", "Pablo", "Álvaro", "Alejandro", "Daniel", "Carmen", "Paula", "Javier"],
+    last: ["García", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Fernández", "Ruiz", "Díaz", "Moreno"],
+  },
+  IT: {
+    first: ["Giulia", "Francesca", "Chiara", "Marco", "Alessandro", "Lorenzo", "Matteo", "Sara", "Aurora", "Davide"],
+    last: ["Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco"],
+  },
+  BE: {
+    first: ["Lotte", "Ruben", "Elise", "Arthur", "Noah", "Olivia", "Victor", "Nina"],
+    last: ["Peeters", "Janssens", "Maes", "Jacobs", "Willems", "Claes", "Goossens", "Dupont"],
+  },
+  NL: {
+    first: ["Sanne", "Daan", "Sem", "Fleur", "Bram", "Anouk", "Lieke", "Thijs"],
+    last: ["de Jong", "Jansen", "de Vries", "van Dijk", "Bakker", "Visser", "Smit", "Mulder"],
+  },
+  PL: {
+    first: ["Zuzanna", "Julia", "Jakub", "Kacper", "Maja", "Szymon", "Antoni", "Hanna"],
+    last: ["Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamińska", "Lewandowski", "Zielińska", "Dąbrowski"],
+  },
+  SE: {
+    first: ["Alice", "Elsa", "Oscar", "William", "Ebba", "Liam", "Astrid", "Hugo"],
+    last: ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson"],
+  },
+  US: {
+    first: ["Emily", "Madison", "Tyler", "Jordan", "Ashley", "Brandon", "Kayla", "Ryan", "Megan", "Austin"],
+    last: ["Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Moore", "Clark"],
+  },
+  BR: {
+    first: ["Ana", "Beatriz", "Gabriel", "Lucas", "Mariana", "Rafael", "Larissa", "Pedro", "Júlia", "Thiago"],
+    last: ["Silva", "Santos", "Oliveira", "Souza", "Costa", "Pereira", "Almeida", "Ferreira", "Lima", "Carvalho"],
+  },
+  GB: {
+    first: ["Olivia", "Amelia", "Harry", "George", "Charlotte", "Jack", "Poppy", "Alfie", "Isla", "Freddie"],
+    last: ["Taylor", "Davies", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Hughes", "Green", "Hall"],
+  },
+};
+
+const NICHES = [
+  "cooks", "makeup", "fit", "plays", "travels", "music", "diy", "draws", "style",
+  "tech", "garden", "laughs", "live", "studio", "daily", "vegan", "runs", "reads",
+];
+
+/** "Wiśniewski" → "wisniewski": handles are ^[a-z0-9._]{2,40}$. */
+function handlePart(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/ß/g, "ss")
+    .replace(/ł/g, "l")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+function makeHandle(rng: Rng, first: string, last: string): string {
+  const f = handlePart(first);
+  const l = handlePart(last);
+  const niche = rng.pick(NICHES);
+  return rng.weighted([
+    [`${f}.${l}`, 4],
+    [`${f}_${niche}`, 3],
+    [`${f}${l[0]}.${niche}`, 2],
+    [`${f}.${l}${rng.int(2, 99)}`, 2],
+    [`${niche}.with.${f}`, 1],
+  ]);
+}
+
+type FollowerTier = "nano" | "middle" | "macro" | "mega";
+
+/** Followers for a tier; the middle class spreads log-uniformly over its two decades. */
+function followersFor(rng: Rng, tier: FollowerTier): number {
+  switch (tier) {
+    case "nano":
+      return rng.int(1_000, 9_999);
+    case "middle":
+      return rng.logUniform(10_000, 999_999);
+    case "macro":
+      return rng.logUniform(1_000_000, 4_999_999);
+    case "mega":
+      return rng.logUniform(5_000_000, 50_000_000);
+  }
+}
+
+function liveRateFor(rng: Rng, tier: FollowerTier): number {
+  switch (tier) {
+    case "nano":
+      return rng.float(0.2, 0.45);
+    case "middle":
+      return rng.float(0.4, 0.85);
+    case "macro":
+      return rng.float(0.6, 0.8);
+    case "mega":
+      return rng.float(0.5, 0.7);
+  }
+}
+
+async function seedCreators(tx: Tx, users: UserIds, anchor: number): Promise<SeededCreator[]> {
+  const rng = Rng.stream("creators");
+  // Exact tier sizes (10 / 75 / 10 / 5 %) shuffled, so the mix never drifts with the seed.
+  const tiers: FollowerTier[] = rng.shuffle([
+    ...Array<FollowerTier>(20).fill("nano"),
+    ...Array<FollowerTier>(149).fill("middle"),
+    ...Array<FollowerTier>(20).fill("macro"),
+    ...Array<FollowerTier>(10).fill("mega"),
+  ]);
+  type Spec = { creator: Omit<SeededCreator, "id">; userId: number | null; createdAt: Date };
+  const specs: Spec[] = [
+    {
+      creator: {
+        handle: DEMO_HANDLE,
+        displayName: "Camille Martin",
+        platform: "facebook",
+        followers: 85_000,
+        country: "FR",
+        currency: "EUR",
+        // The demo account is busy enough to show progress, awards and payouts on every page.
+        liveRate: 0.95,
+        engagement: 2,
+        isDemo: true,
+      },
+      userId: users.creator,
+      createdAt: daysFrom(anchor, -400),
+    },
+  ];
+  const handles = new Set([DEMO_HANDLE]);
+  for (const tier of tiers) {
+    const country = rng.weighted(COUNTRY_WEIGHTS);
+    const names = NAMES[country];
+    let first = rng.pick(names.first);
+    let last = rng.pick(names.last);
+    let handle = makeHandle(rng, first, last);
+    while (handles.has(handle) || handle.length > 40) {
+      first = rng.pick(names.first);
+      last = rng.pick(names.last);
+      handle = makeHandle(rng, first, last);
+    }
+    handles.add(handle);
+    specs.push({
+      creator: {
+        handle,
+        displayName: `${first} ${last}`,
+        platform: rng.chance(0.6) ? "facebook" : "instagram",
+        followers: followersFor(rng, tier),
+        country,
+        currency: CURRENCY_BY_COUNTRY[country],
+        liveRate: liveRateFor(rng, tier),
+        engagement: rng.float(0.6, 1.4),
+        isDemo: false,
+      },
+      userId: null,
+      createdAt: daysFrom(anchor, -rng.int(100, 900)),
+    });
+  }
+
+  const ids = new Map<string, number>();
+  for (const batch of chunks(specs)) {
+    const inserted = await tx
+      .insert(t.creators)
+      .values(
+        batch.map(({ creator: c, userId, createdAt }) => ({
+          userId,
+          handle: c.handle,
+          displayName: c.displayName,
+          platform: c.platform,
+          followers: c.followers,
+          country: c.country,
+          currency: c.currency,
+          createdAt,
+          updatedAt: createdAt,
+        })),
+      )
+      .returning({ id: t.creators.id, handle: t.creators.handle });
+    for (const row of inserted) ids.set(row.handle, row.id);
+  }
+  return specs.map(({ creator }) => ({ ...creator, id: ids.get(creator.handle)! }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exchange rates
+
+const EUR_RATES_MICROS: Record<string, number> = {
+  USD: 1_082_500,
+  BRL: 5_890_000,
+  GBP: 852_000,
+  PLN: 4_310_000,
+  SEK: 11_250_000,
+};
+
+/** Daily rates between every pair of our currencies, looked up by the day of a money event. */
+class RateBook {
+  private readonly byKey = new Map<string, number>();
+
+  set(base: string, quote: string, day: string, micros: number): void {
+    this.byKey.set(`${base}${quote}${day}`, micros);
+  }
+
+  rate(base: string, quote: string, at: Date): number {
+    if (base === quote) return 1_000_000;
+    const micros = this.byKey.get(`${base}${quote}${dayKey(at.getTime())}`);
+    if (micros === undefined) throw new Error(`no ${base}→${quote} rate on ${dayKey(at.getTime())}`);
+    return micros;
+  }
+
+  /** An amount in the creator's currency, with the fx columns a ledger entry keeps. */
+  toCreatorCurrency(amountMinor: number, from: string, to: string, at: Date) {
+    if (from === to) {
+      return { amountMinor, currency: to, originalAmountMinor: null, originalCurrency: null, fxRateMicros: null };
+    }
+    const fxRateMicros = this.rate(from, to, at);
+    return {
+      amountMinor: convertMinor(amountMinor, fxRateMicros),
+      currency: to,
+      originalAmountMinor: amountMinor,
+      originalCurrency: from,
+      fxRateMicros,
+    };
+  }
+}
+
+async function seedExchangeRates(tx: Tx, anchor: number): Promise<RateBook> {
+  const rng = Rng.stream("exchange-rates");
+  const book = new RateBook();
+  const values: (typeof t.exchangeRates.$inferInsert)[] = [];
+  const current = { ...EUR_RATES_MICROS };
+  for (let d = -(RATE_DAYS - 1); d <= 0; d++) {
+    const day = dayKey(anchor + d * DAY);
+    // A small random walk pulled back toward the reference rate keeps the curve believable.
+    for (const [quote, reference] of Object.entries(EUR_RATES_MICROS)) {
+      const drift = current[quote] * rng.float(-0.004, 0.004) + (reference - current[quote]) * 0.05;
+      current[quote] = Math.round(current[quote] + drift);
+    }
+    const eur: Record<string, number> = { EUR: 1_000_000, ...current };
+    for (const base of Object.keys(eur)) {
+      for (const quote of Object.keys(eur)) {
+        if (base === quote) continue;
+        // base→quote = (EUR→quote) / (EUR→base); cross rates too, so any order can be converted.
+        const micros = Number(divideHalfEven(BigInt(eur[quote]) * 1_000_000n, BigInt(eur[base])));
+        book.set(base, quote, day, micros);
+        values.push({ day, base, quote, rateMicros: micros });
+      }
+    }
+  }
+  for (const batch of chunks(values)) await tx.insert(t.exchangeRates).values(batch);
+  return book;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Challenges, milestones, invites
+
+type ChallengeSpec = {
+  kind: ChallengeKind;
+  platform: Platform;
+  state: "draft" | "published" | "archived";
+  titleEn: string;
+  titleFr: string;
+  descriptionEn: string;
+  descriptionFr: string;
+  /** Window in days from the anchor. */
+  startDay: number;
+  endDay: number;
+  minFollowers: number;
+  maxFollowers: number | null;
+  countries: string[];
+  inviteOnly?: boolean;
+  enrollmentCap?: number;
+  budgetMinor: number | null;
+  /** metric, threshold, reward in minor units of the challenge currency (EUR). */
+  milestones: [Metric, number, number][];
+  /** The demo creator's place: enrolled, or deliberately left out so the e2e test can enroll. */
+  demoEnrolled?: boolean;
+};
+
+type SeededChallenge = ChallengeSpec & {
+  id: number;
+  startsAt: Date;
+  endsAt: Date;
+  currency: string;
+  milestoneIds: number[];
+  invited: Set<number>;
+};
+
+const CHALLENGES: ChallengeSpec[] = [
+  // Live: the demo creator is enrolled in the first two and earns awards there.
+  {
+    kind: "stars", platform: "facebook", state: "published",
+    titleEn: "Stars Challenge: stream and shine", titleFr: "Stars Challenge : diffusez et brillez",
+    descriptionEn: "Receive Stars from your fans during your Facebook Lives and unlock up to three bonuses.",
+    descriptionFr: "Recevez des Stars de vos fans pendant vos Lives Facebook et débloquez jusqu’à trois bonus.",
+    startDay: -14, endDay: 14, ...MIDDLE_CLASS, countries: [], budgetMinor: 8_000_000,
+    milestones: [["stars_received", 500, 2_500], ["stars_received", 1_500, 7_500], ["stars_received", 4_000, 20_000]],
+    demoEnrolled: true,
+  },
+  {
+    kind: "tasks", platform: "facebook", state: "published",
+    titleEn: "Go Live on 5 different days", titleFr: "Passez en Live 5 jours différents",
+    descriptionEn: "A predefined task: go Live regularly. Bonuses at 5, 10 and 20 Live sessions.",
+    descriptionFr: "Une tâche prédéfinie : passez en Live régulièrement. Bonus à 5, 10 et 20 Lives.",
+    startDay: -10, endDay: 18, ...MIDDLE_CLASS, countries: [], budgetMinor: 5_000_000,
+    milestones: [["live_sessions", 5, 3_000], ["live_sessions", 10, 6_000], ["live_sessions", 20, 15_000]],
+    demoEnrolled: true,
+  },
+  {
+    kind: "live_together", platform: "facebook", state: "published",
+    titleEn: "Go Live together", titleFr: "Passez en Live ensemble",
+    descriptionEn: "Invite another creator as a guest on your Live. For creators in France and Belgium.",
+    descriptionFr: "Invitez un autre créateur dans votre Live. Pour les créateurs en France et en Belgique.",
+    startDay: -7, endDay: 21, ...MIDDLE_CLASS, countries: ["FR", "BE"], budgetMinor: 3_000_000,
+    milestones: [["live_with_guest", 2, 2_500], ["live_with_guest", 5, 7_500], ["live_with_guest", 10, 15_000]],
+    demoEnrolled: false,
+  },
+  {
+    kind: "live_badges", platform: "instagram", state: "published",
+    titleEn: "Live badges bonus", titleFr: "Bonus badges en Live",
+    descriptionEn: "Sell badges during your Instagram Lives: every milestone adds a bonus to your earnings.",
+    descriptionFr: "Vendez des badges pendant vos Lives Instagram : chaque palier ajoute un bonus à vos gains.",
+    startDay: -12, endDay: 16, ...MIDDLE_CLASS, countries: [], budgetMinor: 6_000_000,
+    milestones: [["badges_sold", 100, 2_500], ["badges_sold", 300, 7_500], ["badges_sold", 800, 20_000]],
+  },
+  {
+    kind: "stars", platform: "facebook", state: "published",
+    titleEn: "Stars Challenge: rising stars (limited places)",
+    titleFr: "Stars Challenge : étoiles montantes (places limitées)",
+    descriptionEn: "Stream more minutes on Facebook Live. Limited to the first 20 creators who enroll.",
+    descriptionFr: "Diffusez plus de minutes en Live Facebook. Réservé aux 20 premiers créateurs inscrits.",
+    startDay: -5, endDay: 23, ...MIDDLE_CLASS, countries: [], enrollmentCap: 20, budgetMinor: 2_000_000,
+    milestones: [["minutes_streamed", 300, 2_000], ["minutes_streamed", 1_200, 5_000]],
+    demoEnrolled: false,
+  },
+  {
+    kind: "tasks", platform: "facebook", state: "published",
+    titleEn: "Go Live on 6 different days (DACH)", titleFr: "Passez en Live 6 jours différents (DACH)",
+    descriptionEn: "For creators in Germany and Austria: go Live on 6 and then 14 days.",
+    descriptionFr: "Pour les créateurs en Allemagne et en Autriche : passez en Live 6 puis 14 jours.",
+    startDay: -9, endDay: 19, ...MIDDLE_CLASS, countries: ["DE", "AT"], budgetMinor: 2_500_000,
+    milestones: [["live_sessions", 6, 4_000], ["live_sessions", 14, 10_000]],
+  },
+  {
+    kind: "stars", platform: "facebook", state: "published",
+    titleEn: "Stars Challenge: big stages", titleFr: "Stars Challenge : grandes scènes",
+    descriptionEn: "For accounts above one million followers: Stars milestones sized for large audiences.",
+    descriptionFr: "Pour les comptes de plus d’un million d’abonnés : des paliers de Stars à leur mesure.",
+    startDay: -3, endDay: 27, minFollowers: 1_000_000, maxFollowers: null, countries: [], budgetMinor: 20_000_000,
+    milestones: [["stars_received", 5_000, 5_000], ["stars_received", 20_000, 15_000], ["stars_received", 60_000, 40_000]],
+  },
+  {
+    kind: "live_together", platform: "facebook", state: "published",
+    titleEn: "Go Live together: invited duos", titleFr: "Passez en Live ensemble : duos sur invitation",
+    descriptionEn: "By invitation: host a guest on your Live once, three times, six times.",
+    descriptionFr: "Sur invitation : recevez un invité dans votre Live une, trois puis six fois.",
+    startDay: -8, endDay: 20, ...MIDDLE_CLASS, countries: [], inviteOnly: true, budgetMinor: 2_000_000,
+    milestones: [["live_with_guest", 1, 3_000], ["live_with_guest", 3, 9_000], ["live_with_guest", 6, 18_000]],
+  },
+  // Scheduled.
+  {
+    kind: "stars", platform: "facebook", state: "published",
+    titleEn: "Stars Challenge: winter marathon", titleFr: "Stars Challenge : marathon d’hiver",
+    descriptionEn: "Long Lives for long evenings: minutes streamed and Stars received both count.",
+    descriptionFr: "De longs Lives pour les longues soirées : minutes diffusées et Stars reçues comptent.",
+    startDay: 7, endDay: 35, ...MIDDLE_CLASS, countries: [], budgetMinor: 10_000_000,
+    milestones: [["minutes_streamed", 1_000, 3_000], ["stars_received", 3_000, 8_000], ["minutes_streamed", 3_000, 12_000]],
+  },
+  {
+    kind: "live_badges", platform: "instagram", state: "published",
+    titleEn: "Live badges bonus: holiday edition", titleFr: "Bonus badges en Live : édition des fêtes",
+    descriptionEn: "Badges sold during the holidays earn double-size bonuses.",
+    descriptionFr: "Les badges vendus pendant les fêtes rapportent des bonus doublés.",
+    startDay: 14, endDay: 42, ...MIDDLE_CLASS, countries: ["FR", "BE", "ES", "IT"], budgetMinor: 8_000_000,
+    milestones: [["badges_sold", 150, 5_000], ["badges_sold", 500, 15_000]],
+  },
+  // Drafts.
+  {
+    kind: "tasks", platform: "facebook", state: "draft",
+    titleEn: "Go Live 12 times this month", titleFr: "Passez en Live 12 fois ce mois-ci",
+    descriptionEn: "Draft: a monthly regularity task.", descriptionFr: "Brouillon : une tâche de régularité mensuelle.",
+    startDay: 30, endDay: 58, ...MIDDLE_CLASS, countries: [], budgetMinor: 4_000_000,
+    milestones: [["live_sessions", 6, 2_000], ["live_sessions", 12, 6_000]],
+  },
+  {
+    kind: "live_together", platform: "facebook", state: "draft",
+    titleEn: "Go Live together: spring duets", titleFr: "Passez en Live ensemble : duos de printemps",
+    descriptionEn: "Draft: Lives with a guest, for creators in Spain and Italy.",
+    descriptionFr: "Brouillon : des Lives avec un invité, pour les créateurs en Espagne et en Italie.",
+    startDay: 45, endDay: 75, ...MIDDLE_CLASS, countries: ["ES", "IT"], budgetMinor: 3_000_000,
+    milestones: [["live_with_guest", 2, 3_000], ["live_with_guest", 6, 10_000]],
+  },
+  // Ended.
+  {
+    kind: "stars", platform: "facebook", state: "published",
+    titleEn: "Stars Challenge: back to school", titleFr: "Stars Challenge : la rentrée",
+    descriptionEn: "Stars and minutes streamed during the back-to-school weeks.",
+    descriptionFr: "Stars et minutes diffusées pendant les semaines de la rentrée.",
+    startDay: -60, endDay: -30, ...MIDDLE_CLASS, countries: [], budgetMinor: 8_000_000,
+    milestones: [["stars_received", 800, 3_000], ["minutes_streamed", 1_500, 5_000], ["stars_received", 3_000, 12_000]],
+    demoEnrolled: true,
+  },
+  {
+    kind: "live_badges", platform: "instagram", state: "published",
+    titleEn: "Live badges bonus: autumn", titleFr: "Bonus badges en Live : automne",
+    descriptionEn: "Autumn edition of the Live badges bonus.", descriptionFr: "Édition d’automne du bonus badges en Live.",
+    startDay: -45, endDay: -15, ...MIDDLE_CLASS, countries: [], budgetMinor: 6_000_000,
+    milestones: [["badges_sold", 150, 3_000], ["badges_sold", 450, 9_000], ["badges_sold", 1_000, 20_000]],
+  },
+  // Archived.
+  {
+    kind: "tasks", platform: "facebook", state: "archived",
+    titleEn: "Go Live on 5 different days: summer", titleFr: "Passez en Live 5 jours différents : été",
+    descriptionEn: "Summer edition of the regularity task.", descriptionFr: "Édition d’été de la tâche de régularité.",
+    startDay: -88, endDay: -62, ...MIDDLE_CLASS, countries: [], budgetMinor: 4_000_000,
+    milestones: [["live_sessions", 5, 3_000], ["live_sessions", 12, 8_000], ["live_sessions", 20, 15_000]],
+    demoEnrolled: true,
+  },
+  {
+    // A small pilot budget that ran out: later milestones are recorded unpaid.
+    kind: "stars", platform: "facebook", state: "archived",
+    titleEn: "Stars Challenge: pilot", titleFr: "Stars Challenge : pilote",
+    descriptionEn: "The first Stars Challenge, with a small test budget.",
+    descriptionFr: "Le premier Stars Challenge, avec un petit budget de test.",
+    startDay: -85, endDay: -65, ...MIDDLE_CLASS, countries: [], budgetMinor: 300_000,
+    milestones: [["stars_received", 300, 5_000], ["stars_received", 1_200, 15_000]],
+  },
+];
+
+function isEligible(c: ChallengeSpec, creator: SeededCreator, invited: Set<number>): boolean {
+  return (
+    c.platform === creator.platform &&
+    creator.followers >= c.minFollowers &&
+    (c.maxFollowers === null || creator.followers <= c.maxFollowers) &&
+    (c.countries.length === 0 || c.countries.includes(creator.country)) &&
+    (!c.inviteOnly || invited.has(creator.id))
+  );
+}
+
+async function seedChallenges(seed: Seed): Promise<SeededChallenge[]> {
+  const { tx, anchor, users, creators } = seed;
+  const rng = Rng.stream("challenges");
+  const out: SeededChallenge[] = [];
+  for (const spec of CHALLENGES) {
+    const startsAt = daysFrom(anchor, spec.startDay);
+    const endsAt = daysFrom(anchor, spec.endDay);
+    const createdAt = notAfter(anchor, startsAt.getTime() - 14 * DAY);
+    const [{ id }] = await tx
+      .insert(t.challenges)
+      .values({
+        kind: spec.kind,
+        platform: spec.platform,
+        state: spec.state,
+        titleEn: spec.titleEn,
+        titleFr: spec.titleFr,
+        descriptionEn: spec.descriptionEn,
+        descriptionFr: spec.descriptionFr,
+        startsAt,
+        endsAt,
+        minFollowers: spec.minFollowers,
+        maxFollowers: spec.maxFollowers,
+        countries: spec.countries,
+        inviteOnly: spec.inviteOnly ?? false,
+        enrollmentCap: spec.enrollmentCap ?? null,
+        budgetMinor: spec.budgetMinor,
+        currency: "EUR",
+        createdBy: users.marketing,
+        createdAt,
+        updatedAt: createdAt,
+      })
+      .returning({ id: t.challenges.id });
+    const inserted = await tx
+      .insert(t.milestones)
+      .values(
+        spec.milestones.map(([metric, threshold, rewardMinor], i) => ({
+          challengeId: id,
+          position: i + 1,
+          metric,
+          threshold,
+          rewardMinor,
+          createdAt,
+        })),
+      )
+      .returning({ id: t.milestones.id, position: t.milestones.position });
+    const milestoneIds = inserted.sort((a, b) => a.position - b.position).map((m) => m.id);
+
+    // Invite-only: a handful of middle-class creators, never the demo account.
+    const invited = new Set<number>();
+    if (spec.inviteOnly) {
+      const candidates = creators.filter((c) => !c.isDemo && isEligible({ ...spec, inviteOnly: false }, c, invited));
+      for (const c of rng.shuffle(candidates).slice(0, 8)) invited.add(c.id);
+      await tx.insert(t.challengeInvites).values([...invited].map((creatorId) => ({ challengeId: id, creatorId, createdAt })));
+    }
+    out.push({ ...spec, id, startsAt, endsAt, currency: "EUR", milestoneIds, invited });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enrollments
+
+async function seedEnrollments(seed: Seed, challenges: SeededChallenge[]): Promise<void> {
+  const { tx, anchor, creators } = seed;
+  const rng = Rng.stream("enrollments");
+  const values: (typeof t.enrollments.$inferInsert)[] = [];
+  for (const c of challenges) {
+    // Only live challenges accept enrollment, so only challenges that have been live have any.
+    if (c.state === "draft" || c.startsAt.getTime() >= anchor) continue;
+    const eligible = creators.filter((cr) => isEligible(c, cr, c.invited));
+    const demoEligible = eligible.some((cr) => cr.isDemo);
+    if (c.demoEnrolled && !demoEligible) throw new Error(`demo creator not eligible for "${c.titleEn}"`);
+    const others = rng.shuffle(eligible.filter((cr) => !cr.isDemo));
+    const chosen = c.enrollmentCap
+      ? others.slice(0, c.enrollmentCap) // full on purpose: the cap is reached
+      : others.filter(() => rng.chance(0.6));
+    if (c.demoEnrolled) chosen.unshift(seed.demo);
+
+    const openUntil = Math.min(c.endsAt.getTime(), anchor);
+    const span = openUntil - c.startsAt.getTime();
+    for (const creator of chosen) {
+      // Most creators enroll early in the window; the demo account on the first day.
+      const enrolledAt = creator.isDemo
+        ? c.startsAt.getTime() + 2 * HOUR
+        : c.startsAt.getTime() + Math.round(span * rng.float(0, 0.3));
+      const withdraws = !creator.isDemo && !c.enrollmentCap && rng.chance(0.04);
+      const withdrawnAt = withdraws ? enrolledAt + Math.round((openUntil - enrolledAt) * rng.float(0.2, 0.9)) : null;
+      values.push({
+        challengeId: c.id,
+        creatorId: creator.id,
+        enrolledAt: new Date(enrolledAt),
+        withdrawnAt: withdrawnAt === null ? null : new Date(withdrawnAt),
+        createdAt: new Date(enrolledAt),
+        updatedAt: new Date(withdrawnAt ?? enrolledAt),
+      });
+    }
+  }
+  for (const batch of chunks(values)) await tx.insert(t.enrollments).values(batch);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activity events and their rollups
+
+type NewActivityEvent = Omit<typeof t.activityEvents.$inferInsert, "id">;
+
+/** One Live session: 2–4 events (session, minutes, stars or badges, sometimes a guest). */
+function liveSessionEvents(rng: Rng, creator: SeededCreator, startMs: number): NewActivityEvent[] {
+  const minutes = rng.int(20, 150);
+  const endMs = startMs + minutes * MINUTE;
+  const event = (metric: Metric, amount: number, atMs: number): NewActivityEvent => ({
+    creatorId: creator.id,
+    metric,
+    amount,
+    occurredAt: new Date(atMs),
+    receivedAt: new Date(atMs + rng.int(5, 300) * 1000),
+  });
+  const out = [event("live_sessions", 1, startMs), event("minutes_streamed", minutes, endMs)];
+  if (rng.chance(0.85)) {
+    const midMs = startMs + Math.round((endMs - startMs) * rng.float(0.3, 0.9));
+    out.push(
+      creator.platform === "facebook"
+        ? event("stars_received", Math.max(1, Math.round((creator.followers / 1000) * rng.float(0.3, 2) * creator.engagement)), midMs)
+        : event("badges_sold", Math.max(1, Math.round((creator.followers / 5000) * rng.float(0.2, 1.5) * creator.engagement)), midMs),
+    );
+  }
+  if (rng.chance(0.3)) out.push(event("live_with_guest", 1, startMs + rng.int(1, minutes - 1) * MINUTE));
+  return out;
+}
+
+async function seedActivity(seed: Seed): Promise<void> {
+  const { tx, anchor, creators } = seed;
+  const rng = Rng.stream("activity");
+  const events: NewActivityEvent[] = [];
+  for (const creator of creators) {
+    for (let d = -ACTIVITY_DAYS; d < 0; d++) {
+      if (!rng.chance(creator.liveRate)) continue;
+      // Lives happen in the afternoon and evening, UTC, and end before the anchor.
+      const startMs = anchor + d * DAY + rng.int(8 * 60, 21 * 60) * MINUTE;
+      events.push(...liveSessionEvents(rng, creator, startMs));
+    }
+  }
+  // Ids in time order, like a platform that numbers what it reports.
+  events.sort((a, b) => +a.occurredAt - +b.occurredAt || a.creatorId - b.creatorId || a.metric.localeCompare(b.metric));
+  const withIds = events.map((e, i) => ({ ...e, id: seedId("evt", i + 1) }));
+  for (const batch of chunks(withIds)) await tx.insert(t.activityEvents).values(batch);
+  // Every accepted event id has its exactly-once receipt.
+  await tx.execute(sql`insert into activity_event_receipts (id, received_at) select id, received_at from activity_events`);
+}
+
+/** The rollups ingest maintains: daily metrics per creator and progress per enrollment. */
+async function rollUpActivity(tx: Tx): Promise<void> {
+  await tx.execute(sql`
+    insert into creator_daily_metrics (creator_id, metric, day, total)
+    select creator_id, metric, (occurred_at at time zone 'UTC')::date, sum(amount)
+    from activity_events
+    group by 1, 2, 3`);
+  // Only enrolled activity inside the window counts, and nothing after a withdrawal.
+  await tx.execute(sql`
+    insert into enrollment_progress (enrollment_id, metric, total)
+    select e.id, m.metric, coalesce((
+      select sum(ev.amount) from activity_events ev
+      where ev.creator_id = e.creator_id and ev.metric = m.metric
+        and ev.occurred_at >= greatest(c.starts_at, e.enrolled_at)
+        and ev.occurred_at < least(c.ends_at, coalesce(e.withdrawn_at, 'infinity'::timestamptz))
+    ), 0)
+    from enrollments e
+    join challenges c on c.id = e.challenge_id
+    join (select distinct challenge_id, metric from milestones) m on m.challenge_id = e.challenge_id`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Milestone awards
+
+type AwardCandidate = {
+  enrollment_id: number;
+  milestone_id: number;
+  position: number;
+  challenge_id: number;
+  creator_id: number;
+  reward_minor: number;
+  reached_at: string;
+};
+
+/** Every milestone reached, and when: the event whose running total crossed the threshold. */
+async function reachedMilestones(tx: Tx): Promise<AwardCandidate[]> {
+  return rows<AwardCandidate>(
+    tx,
+    sql`
+    with counted as (
+      select e.id as enrollment_id, e.challenge_id, e.creator_id, ev.metric, ev.occurred_at,
+             sum(ev.amount) over (partition by e.id, ev.metric order by ev.occurred_at, ev.id) as running
+      from enrollments e
+      join challenges c on c.id = e.challenge_id
+      join activity_events ev on ev.creator_id = e.creator_id
+        and ev.metric in (select metric from milestones where challenge_id = e.challenge_id)
+        and ev.occurred_at >= greatest(c.starts_at, e.enrolled_at)
+        and ev.occurred_at < least(c.ends_at, coalesce(e.withdrawn_at, 'infinity'::timestamptz))
+    )
+    select w.enrollment_id, m.id as milestone_id, m.position, w.challenge_id, w.creator_id,
+           m.reward_minor::int as reward_minor,
+           to_char(min(w.occurred_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as reached_at
+    from counted w
+    join milestones m on m.challenge_id = w.challenge_id and m.metric = w.metric and w.running >= m.threshold
+    group by w.enrollment_id, m.id, m.position, w.challenge_id, w.creator_id, m.reward_minor`,
+  );
+}
+
+async function seedMilestoneAwards(seed: Seed, challenges: SeededChallenge[]): Promise<NewLedgerEntry[]> {
+  const { tx, anchor, rates } = seed;
+  const rng = Rng.stream("awards");
+  const creatorById = new Map(seed.creators.map((c) => [c.id, c]));
+  const challengeById = new Map(challenges.map((c) => [c.id, c]));
+  const candidates = (await reachedMilestones(tx))
+    .map((a) => ({ ...a, reachedAt: new Date(a.reached_at) }))
+    .sort((a, b) => +a.reachedAt - +b.reachedAt || a.enrollment_id - b.enrollment_id || a.position - b.position);
+
+  // Awards are paid in the order they were reached until the challenge budget runs out.
+  const spent = new Map<number, number>();
+  const awards = candidates.map((a) => {
+    const budget = challengeById.get(a.challenge_id)!.budgetMinor;
+    const already = spent.get(a.challenge_id) ?? 0;
+    const paid = budget === null || already + a.reward_minor <= budget;
+    if (paid) spent.set(a.challenge_id, already + a.reward_minor);
+    // Recent awards are still unseen, so the creator gets a notification.
+    const recent = a.reachedAt.getTime() > anchor - 3 * DAY;
+    const seenAt = recent ? null : notAfter(anchor, a.reachedAt.getTime() + rng.int(1, 48) * HOUR);
+    return { ...a, status: paid ? ("paid" as const) : ("unpaid_budget" as const), seenAt };
+  });
+  // The demo creator's latest award always waits in the notifications.
+  const demoLatest = awards.filter((a) => a.creator_id === seed.demo.id).at(-1);
+  if (demoLatest) demoLatest.seenAt = null;
+
+  const entries: NewLedgerEntry[] = [];
+  for (const batch of chunks(awards)) {
+    const inserted = await tx
+      .insert(t.milestoneAwards)
+      .values(
+        batch.map((a) => ({
+          enrollmentId: a.enrollment_id,
+          milestoneId: a.milestone_id,
+          creatorId: a.creator_id,
+          status: a.status,
+          reachedAt: a.reachedAt,
+          seenAt: a.seenAt,
+          createdAt: a.reachedAt,
+        })),
+      )
+      .returning({ id: t.milestoneAwards.id, milestoneId: t.milestoneAwards.milestoneId, enrollmentId: t.milestoneAwards.enrollmentId });
+    const idOf = new Map(inserted.map((r) => [`${r.enrollmentId}:${r.milestoneId}`, r.id]));
+    for (const a of batch) {
+      if (a.status !== "paid") continue;
+      const creator = creatorById.get(a.creator_id)!;
+      const challenge = challengeById.get(a.challenge_id)!;
+      entries.push({
+        creatorId: creator.id,
+        kind: "milestone_award",
+        ...rates.toCreatorCurrency(a.reward_minor, challenge.currency, creator.currency, a.reachedAt),
+        milestoneAwardId: idOf.get(`${a.enrollment_id}:${a.milestone_id}`)!,
+        // A bonus is available as soon as it is awarded.
+        occurredAt: a.reachedAt,
+        availableAt: a.reachedAt,
+        createdAt: a.reachedAt,
+      });
+    }
+  }
+  return entries;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Own products and the shop
+
+const OWN_PRODUCT_TITLES = [
+  "Signed photo print", "Lightroom preset pack", "Online workshop replay", "E-book: my Live setup",
+  "Tote bag", "Ceramic mug", "Sticker pack", "Embroidered hoodie", "Recipe booklet", "Phone case",
+  "Poster A3", "Scented candle", "1:1 coaching call", "Knit beanie",
+];
+
+/** Rough price level per currency, so a hoodie costs ~45 EUR and ~250 BRL. */
+const PRICE_LEVEL: Record<string, number> = { EUR: 1, USD: 1.1, GBP: 0.9, BRL: 5.5, PLN: 4.3, SEK: 11 };
+
+function shopPrice(rng: Rng, [min, max]: readonly [number, number], currency: string): number {
+  const major = Math.max(3, Math.round((rng.int(min, max) / 100) * PRICE_LEVEL[currency]));
+  return major * 100 - (rng.chance(0.7) ? 1 : 0); // 19.99-style prices
+}
+
+function slug(text: string): string {
+  return handlePart(text.replace(/[^A-Za-z0-9]+/g, " ").trim().replace(/ /g, "_")).replace(/_+/g, "-") || "item";
+}
+
+async function seedOwnProducts(seed: Seed): Promise<void> {
+  const { tx, anchor } = seed;
+  const rng = Rng.stream("own-products");
+  const values: (typeof t.ownProducts.$inferInsert)[] = [
+    { title: "Pack de presets « Lumière d’automne »", priceMinor: 1_490, sku: "CM-PRESET-01", linked: true },
+    { title: "Mug « On est en Live ! »", priceMinor: 1_800, sku: "CM-MUG-01", linked: true },
+    { title: "Guide : réussir ses Lives (PDF)", priceMinor: 990, sku: null, linked: true },
+    { title: "Tote bag Camille", priceMinor: 2_200, sku: "CM-TOTE-01", linked: false },
+  ].map((p, i) => ({
+    ...p,
+    creatorId: seed.demo.id,
+    currency: seed.demo.currency,
+    url: `https://shop.example/${DEMO_HANDLE}/${slug(p.title)}`,
+    imageUrl: i === 2 ? null : `https://images.shop.example/own/${DEMO_HANDLE}-${i + 1}.jpg`,
+    createdAt: daysFrom(anchor, -120 + i * 20),
+    updatedAt: daysFrom(anchor, -120 + i * 20),
+  }));
+  for (const creator of seed.creators) {
+    if (creator.isDemo) continue;
+    const count = rng.weighted([[0, 3], [1, 3], [2, 2], [3, 1], [4, 1]] as const);
+    for (const title of rng.shuffle(OWN_PRODUCT_TITLES).slice(0, count)) {
+      const createdAt = daysFrom(anchor, -rng.int(1, 200));
+      values.push({
+        creatorId: creator.id,
+        title,
+        priceMinor: shopPrice(rng, [900, 6_000], creator.currency),
+        currency: creator.currency,
+        url: `https://shop.example/${creator.handle}/${slug(title)}`,
+        imageUrl: rng.chance(0.75) ? `https://images.shop.example/own/${creator.handle}-${slug(title)}.jpg` : null,
+        sku: rng.chance(0.5) ? `${handlePart(creator.handle).slice(0, 4).toUpperCase()}-${rng.int(100, 999)}` : null,
+        linked: rng.chance(0.85),
+        createdAt,
+        updatedAt: createdAt,
+      });
+    }
+  }
+  for (const batch of chunks(values)) await tx.insert(t.ownProducts).values(batch);
+}
+
+type Category = { merchants: string[]; items: string[]; price: [number, number]; bps: [number, number] };
+
+const SHOP_CATALOG: Record<string, Category> = {
+  beauty: {
+    merchants: ["Maison Lumière", "Glow Lab", "Pure Skin Co."],
+    items: ["Vitamin C serum", "Hydrating day cream", "Matte liquid lipstick", "Volume mascara", "Rose facial oil", "Clay face mask", "SPF 50 sun fluid", "Nude eyeshadow palette", "Micellar water", "Curl cream", "Nail polish set", "Brow gel", "Lip balm trio", "Setting spray", "Makeup brush set"],
+    price: [800, 6_000], bps: [1_200, 2_500],
+  },
+  fashion: {
+    merchants: ["Atelier Nord", "Urban Thread", "Linéa"],
+    items: ["Oversized hoodie", "Linen shirt", "Wide-leg jeans", "Knit beanie", "Canvas sneakers", "Leather belt", "Silk scarf", "Puffer jacket", "Crossbody bag", "Wool socks (3 pairs)", "Rain jacket", "Pleated skirt", "Chunky cardigan", "Sunglasses", "Organic cotton T-shirt"],
+    price: [1_500, 15_000], bps: [800, 2_000],
+  },
+  tech: {
+    merchants: ["StreamGear", "Pixel & Co", "VoltHub"],
+    items: ["Ring light 12 in", "Wireless lavalier mic", "Phone tripod", "USB-C fast charger", "Bluetooth earbuds", "1080p webcam", "Portable SSD 1 TB", "Smartphone gimbal", "Mechanical keyboard", "LED panel light", "Power bank 20000 mAh", "Stream controller", "Noise-cancelling headphones", "Foldable green screen", "Clip-on lens kit"],
+    price: [1_500, 40_000], bps: [300, 800],
+  },
+  home: {
+    merchants: ["Casa Verde", "Hygge Home", "Le Grenier"],
+    items: ["Scented candle", "Linen duvet cover", "Ceramic mug set", "Bamboo cutting board", "Throw blanket", "Table lamp", "Plant pot trio", "Cast-iron skillet", "Glass storage jars", "Cotton bath towels", "Wall clock", "Coffee grinder", "Desk organizer", "Aroma diffuser", "Picture frames (set of 5)"],
+    price: [1_000, 20_000], bps: [600, 1_500],
+  },
+  sports: {
+    merchants: ["Peak Motion", "FitLab", "Océan Sports"],
+    items: ["Yoga mat", "Resistance bands", "Running belt", "Foam roller", "Insulated water bottle", "Jump rope", "Adjustable dumbbells", "Cycling gloves", "Sports bra", "Trail running socks", "Gym bag", "Kettlebell 12 kg", "Fitness tracker band", "Hiking poles", "Swim goggles"],
+    price: [1_000, 15_000], bps: [600, 1_500],
+  },
+  food: {
+    merchants: ["Terroir Direct", "Bean There", "La Petite Épicerie"],
+    items: ["Single-origin coffee beans", "Matcha starter kit", "Dark chocolate box", "Hot sauce trio", "Olive oil 750 ml", "Protein granola", "Herbal tea sampler", "Spice blend set", "Wildflower honey", "Pasta making kit", "Sourdough starter", "Roasted nuts mix", "Maple syrup", "Energy bars (12)", "Ramen kit"],
+    price: [500, 4_000], bps: [500, 1_200],
+  },
+  books: {
+    merchants: ["Page Turner", "Éditions du Quai", "Inkwell Books"],
+    items: ["Streaming for beginners", "The creator economy", "Cookbook: 30-minute meals", "Photography field guide", "Mindful mornings", "Graphic novel vol. 1", "Travel journal", "Learn French in 30 days", "Home workout bible", "The art of storytelling", "Personal finance basics", "Plant care handbook", "Illustrated atlas", "Poetry collection", "Minimalist living"],
+    price: [800, 3_500], bps: [400, 1_000],
+  },
+  toys: {
+    merchants: ["Petit Génie", "Toybox Lane", "Kinderwerk"],
+    items: ["Building blocks set", "Plush fox", "Wooden train", "Puzzle 1000 pieces", "Board game night", "Science kit", "Art and craft box", "Remote control car", "Card game", "Magnetic tiles", "Stunt kite", "Dollhouse furniture", "Marble run", "Stacking cups", "Watercolour set"],
+    price: [1_000, 8_000], bps: [600, 1_500],
+  },
+};
+
+type SeededShopProduct = {
+  id: number;
+  priceMinor: number;
+  currency: string;
+  commissionBps: number;
+  returnWindowDays: number;
+};
+
+async function seedShopProducts(seed: Seed): Promise<SeededShopProduct[]> {
+  const { tx, anchor } = seed;
+  const rng = Rng.stream("shop-products");
+  const values: (typeof t.shopProducts.$inferInsert & { url: string })[] = [];
+  for (const [category, spec] of Object.entries(SHOP_CATALOG)) {
+    for (const title of spec.items) {
+      const currency = rng.chance(0.15) ? "USD" : "EUR";
+      const createdAt = daysFrom(anchor, -rng.int(100, 500));
+      values.push({
+        merchant: rng.pick(spec.merchants),
+        title,
+        category,
+        priceMinor: shopPrice(rng, spec.price, currency),
+        currency,
+        url: `https://shop.example/p/${category}/${slug(title)}`,
+        imageUrl: rng.chance(0.9) ? `https://images.shop.example/p/${category}/${slug(title)}.jpg` : null,
+        commissionBps: Math.round(rng.int(spec.bps[0], spec.bps[1]) / 50) * 50,
+        returnWindowDays: rng.weighted([[30, 7], [14, 2], [60, 1]] as const),
+        createdAt,
+        updatedAt: createdAt,
+      });
+    }
+  }
+  const inserted = await tx.insert(t.shopProducts).values(values).returning({ id: t.shopProducts.id, url: t.shopProducts.url });
+  const idOf = new Map(inserted.map((r) => [r.url, r.id]));
+  return values.map((v) => ({
+    id: idOf.get(v.url)!,
+    priceMinor: v.priceMinor,
+    currency: v.currency,
+    commissionBps: v.commissionBps,
+    returnWindowDays: v.returnWindowDays!,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Affiliate links, orders, refunds and their ledger entries
+
+type LinkPlan = { creator: SeededCreator; product: SeededShopProduct; code: string; createdAt: Date; orders: number };
+type RefundPlan = { amountMinor: number; occurredAt: Date };
+type OrderPlan = { link: LinkPlan; amountMinor: number; buyerRef: string; occurredAt: Date; refunds: RefundPlan[] };
+
+const CODE_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+function linksPerCreator(rng: Rng, creator: SeededCreator): number {
+  if (creator.isDemo) return 6;
+  if (creator.followers < 10_000) return rng.int(0, 2);
+  if (creator.followers < 1_000_000) return rng.int(1, 5);
+  return rng.int(3, 7);
+}
+
+function planAffiliateLinks(seed: Seed, products: SeededShopProduct[]): LinkPlan[] {
+  const rng = Rng.stream("affiliate-links");
+  const codes = new Set<string>();
+  const links: LinkPlan[] = [];
+  for (const creator of seed.creators) {
+    for (const product of rng.shuffle(products).slice(0, linksPerCreator(rng, creator))) {
+      let code = "";
+      while (code.length !== 8 || codes.has(code)) {
+        code = Array.from({ length: 8 }, () => rng.pick([...CODE_ALPHABET])).join("");
+      }
+      codes.add(code);
+      links.push({ creator, product, code, createdAt: daysFrom(seed.anchor, -rng.int(ORDER_DAYS + 1, 200)), orders: 0 });
+    }
+  }
+  return links;
+}
+
+function orderAmount(rng: Rng, product: SeededShopProduct): number {
+  const quantity = rng.weighted([[1, 85], [2, 12], [3, 3]] as const);
+  const gross = product.priceMinor * quantity;
+  // Promotions and shipping make the paid amount wander a little around the list price.
+  return Math.max(100, gross - Math.floor((gross * rng.int(0, 10)) / 100));
+}
+
+function planOrders(seed: Seed, links: LinkPlan[]): OrderPlan[] {
+  const rng = Rng.stream("orders");
+  const { anchor } = seed;
+  // Bigger audiences sell more; the demo account sells enough to fill its earnings chart.
+  const weights = links.map((l) => Math.sqrt(l.creator.followers / 1000) * (l.creator.isDemo ? 6 : 1));
+  const cumulative: number[] = [];
+  weights.reduce((sum, w, i) => (cumulative[i] = sum + w), 0);
+  const total = cumulative[cumulative.length - 1];
+  const pickLink = () => {
+    const x = rng.float(0, total);
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return links[lo];
+  };
+
+  // One creator's link keeps selling to the same buyer in a few days: a fraud signal to find.
+  const suspect = links.find(
+    (l) => !l.creator.isDemo && l.creator.followers < 200_000 && l.creator.followers > 20_000 && l.creator.platform === "facebook",
+  )!;
+  const suspiciousCount = 40;
+
+  const orders: OrderPlan[] = [];
+  for (let i = 0; i < ORDER_COUNT - suspiciousCount; i++) {
+    const link = pickLink();
+    orders.push({
+      link,
+      amountMinor: orderAmount(rng, link.product),
+      buyerRef: `buyer_${rng.int(1, 40_000)}`,
+      occurredAt: new Date(anchor - rng.int(60, ORDER_DAYS * 24 * 60) * MINUTE),
+      refunds: [],
+    });
+  }
+  for (let i = 0; i < suspiciousCount; i++) {
+    orders.push({
+      link: suspect,
+      amountMinor: orderAmount(rng, suspect.product),
+      buyerRef: "buyer_90417",
+      occurredAt: new Date(anchor - 20 * DAY + rng.int(0, 6 * 24 * 60) * MINUTE),
+      refunds: [],
+    });
+  }
+  orders.sort((a, b) => +a.occurredAt - +b.occurredAt);
+
+  for (const order of orders) {
+    order.link.orders += 1;
+    planRefunds(rng, anchor, order);
+  }
+  return orders;
+}
+
+/** ~5 % of orders come back: most in full, some partly, some after the return window. */
+function planRefunds(rng: Rng, anchor: number, order: OrderPlan): void {
+  const latest = Math.min(order.occurredAt.getTime() + 45 * DAY, anchor - HOUR);
+  const earliest = order.occurredAt.getTime() + DAY;
+  if (latest <= earliest || !rng.chance(0.05)) return;
+  const at = () => new Date(rng.int(earliest, latest));
+  if (rng.chance(0.7)) {
+    order.refunds.push({ amountMinor: order.amountMinor, occurredAt: at() });
+    return;
+  }
+  const first = Math.max(1, Math.round(order.amountMinor * rng.float(0.2, 0.6)));
+  order.refunds.push({ amountMinor: first, occurredAt: at() });
+  if (rng.chance(0.3)) {
+    const second = Math.max(1, Math.round((order.amountMinor - first) * rng.float(0.3, 1)));
+    order.refunds.push({ amountMinor: second, occurredAt: at() });
+  }
+  order.refunds.sort((a, b) => +a.occurredAt - +b.occurredAt);
+}
+
+async function seedCommerce(seed: Seed, products: SeededShopProduct[]): Promise<NewLedgerEntry[]> {
+  const { tx, rates } = seed;
+  const rng = Rng.stream("clicks");
+  const links = planAffiliateLinks(seed, products);
+  const orders = planOrders(seed, links);
+
+  const linkIds = new Map<string, number>();
+  for (const batch of chunks(links)) {
+    const inserted = await tx
+      .insert(t.affiliateLinks)
+      .values(
+        batch.map((l) => ({
+          creatorId: l.creator.id,
+          shopProductId: l.product.id,
+          code: l.code,
+          // Clicks convert at a few percent: clicks follow orders.
+          clicks: l.orders * rng.int(15, 60) + rng.int(0, 400),
+          createdAt: l.createdAt,
+        })),
+      )
+      .returning({ id: t.affiliateLinks.id, code: t.affiliateLinks.code });
+    for (const r of inserted) linkIds.set(r.code, r.id);
+  }
+
+  const orderRows: (typeof t.orders.$inferInsert)[] = [];
+  const refundRows: (typeof t.refunds.$inferInsert)[] = [];
+  const entries: NewLedgerEntry[] = [];
+  let refundSeq = 0;
+  orders.forEach((order, i) => {
+    const id = seedId("ord", i + 1);
+    const { creator, product } = order.link;
+    const refundedMinor = order.refunds.reduce((s, r) => s + r.amountMinor, 0);
+    orderRows.push({
+      id,
+      affiliateLinkId: linkIds.get(order.link.code)!,
+      creatorId: creator.id,
+      shopProductId: product.id,
+      amountMinor: order.amountMinor,
+      currency: product.currency,
+      refundedMinor,
+      buyerRef: order.buyerRef,
+      occurredAt: order.occurredAt,
+      createdAt: order.occurredAt,
+    });
+
+    // Commission in the order currency, converted at the rate of the order's day.
+    const commission = commissionMinor(order.amountMinor, product.commissionBps);
+    const earned = rates.toCreatorCurrency(commission, product.currency, creator.currency, order.occurredAt);
+    if (earned.amountMinor > 0) {
+      entries.push({
+        creatorId: creator.id,
+        kind: "commission",
+        ...earned,
+        orderId: id,
+        occurredAt: order.occurredAt,
+        // Pending for the return window, then available.
+        availableAt: new Date(order.occurredAt.getTime() + product.returnWindowDays * DAY),
+        createdAt: order.occurredAt,
+      });
+    }
+
+    // Refunds reverse their share of the commission at the order's rate, never below zero.
+    let leftOriginal = commission;
+    let leftConverted = Math.max(earned.amountMinor, 0);
+    for (const refund of order.refunds) {
+      const refundId = seedId("ref", ++refundSeq);
+      refundRows.push({ id: refundId, orderId: id, amountMinor: refund.amountMinor, occurredAt: refund.occurredAt, createdAt: refund.occurredAt });
+      const original = Math.min(commissionMinor(refund.amountMinor, product.commissionBps), leftOriginal);
+      const converted =
+        earned.fxRateMicros === null ? original : Math.min(convertMinor(original, earned.fxRateMicros), leftConverted);
+      leftOriginal -= original;
+      leftConverted -= converted;
+      if (converted <= 0) continue;
+      entries.push({
+        creatorId: creator.id,
+        kind: "refund",
+        amountMinor: -converted,
+        currency: creator.currency,
+        originalAmountMinor: earned.fxRateMicros === null ? null : -original,
+        originalCurrency: earned.originalCurrency,
+        fxRateMicros: earned.fxRateMicros,
+        orderId: id,
+        refundId,
+        occurredAt: refund.occurredAt,
+        availableAt: refund.occurredAt,
+        createdAt: refund.occurredAt,
+      });
+    }
+  });
+  for (const batch of chunks(orderRows)) await tx.insert(t.orders).values(batch);
+  for (const batch of chunks(refundRows)) await tx.insert(t.refunds).values(batch);
+  return entries;
+}
+
+/** Ledger ids follow time, as they would in a running system. */
+async function insertLedgerEntries(tx: Tx, entries: NewLedgerEntry[]): Promise<void> {
+  const sorted = [...entries].sort((a, b) => +a.occurredAt - +b.occurredAt);
+  for (const batch of chunks(sorted)) await tx.insert(t.ledgerEntries).values(batch);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Payout runs, payouts and the staff decisions on them
+
+type Decision = {
+  action: "payout.approve" | "payout.hold" | "payout.reject" | "payout.mark_paid";
+  actorId: number;
+  at: Date;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+};
+
+type PayoutPlan = {
+  creatorId: number;
+  currency: string;
+  amountMinor: number;
+  entryIds: number[];
+  status: PayoutStatus;
+  approvalsRequired: number;
+  decisions: Decision[];
+  approvals: { reviewerId: number; at: Date }[];
+  hold?: { code: string; note: string; fix: string; decideBy: string };
+  rejectReason?: string;
+  paidAt?: Date;
+  paymentReference?: string;
+};
+
+const HOLD_REASONS = {
+  kyc_missing: {
+    note: "Identity verification is not complete.",
+    fix: "Upload an identity document under Settings, Verification.",
+  },
+  activity_review: {
+    note: "Unusual activity on this account is under review.",
+    fix: "Nothing to do for now; we will contact you if we need details.",
+  },
+  bank_details: {
+    note: "The bank account holder does not match the creator's legal name.",
+    fix: "Update your bank details with an account in your own name.",
+  },
+  tax_form: {
+    note: "Tax form missing for this year.",
+    fix: "Submit your tax form (W-8BEN or your local equivalent).",
+  },
+} as const;
+
+const REJECT_REASONS = [
+  "Bank account shared with another creator account.",
+  "Orders reversed by the merchant after a fraud review.",
+  "Creator account closed at the creator's request.",
+];
+
+/** The last `count` completed calendar months before the anchor, oldest first. */
+function completedMonths(anchor: number, count: number): { period: string; end: number }[] {
+  const d = new Date(anchor);
+  return Array.from({ length: count }, (_, i) => {
+    const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - count + i, 1);
+    const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - count + i + 1, 1);
+    return { period: new Date(start).toISOString().slice(0, 7), end };
+  });
+}
+
+/** Older runs are mostly settled; the newest waits for review. */
+function payoutStatusFor(rng: Rng, age: number): PayoutStatus {
+  if (age === 0) {
+    return rng.weighted([["pending_review", 62], ["held", 14], ["approved", 16], ["rejected", 4], ["paid", 4]] as const);
+  }
+  if (age === 1) return rng.weighted([["paid", 70], ["approved", 8], ["held", 10], ["rejected", 12]] as const);
+  return rng.weighted([["paid", 88], ["held", 4], ["rejected", 8]] as const);
+}
+
+/** Writes the decisions that lead a pending payout to its status, in the order staff took them. */
+function decide(
+  rng: Rng,
+  anchor: number,
+  users: UserIds,
+  plan: PayoutPlan,
+  runStart: number,
+  suspectId: number,
+): void {
+  let at = runStart + rng.int(6, 96) * HOUR;
+  const record = (action: Decision["action"], actorId: number, after: Record<string, unknown>) => {
+    const before = { status: plan.decisions.at(-1)?.after.status ?? "pending_review" };
+    plan.decisions.push({ action, actorId, at: notAfter(anchor, at), before, after });
+  };
+  const approve = () => {
+    const reviewers = plan.approvalsRequired === 2 ? [users.staff, users.staff2] : [rng.pick([users.staff, users.staff2])];
+    reviewers.forEach((reviewerId, i) => {
+      if (i > 0) at += rng.int(1, 20) * HOUR;
+      plan.approvals.push({ reviewerId, at: notAfter(anchor, at) });
+      const done = i === reviewers.length - 1;
+      record("payout.approve", reviewerId, { status: done ? "approved" : "pending_review", approvals: i + 1 });
+    });
+  };
+
+  switch (plan.status) {
+    case "pending_review":
+      return;
+    case "held": {
+      const code = plan.creatorId === suspectId ? "activity_review" : rng.pick(Object.keys(HOLD_REASONS) as (keyof typeof HOLD_REASONS)[]);
+      plan.hold = { code, ...HOLD_REASONS[code], decideBy: dayKey(at + 14 * DAY) };
+      record("payout.hold", users.staff, { status: "held", holdReasonCode: code });
+      return;
+    }
+    case "rejected":
+      plan.rejectReason = rng.pick(REJECT_REASONS);
+      record("payout.reject", users.staff2, { status: "rejected", rejectReason: plan.rejectReason });
+      return;
+    case "approved":
+      approve();
+      return;
+    case "paid":
+      approve();
+      at += rng.int(24, 72) * HOUR;
+      plan.paidAt = notAfter(anchor, at);
+      record("payout.mark_paid", users.staff, { status: "paid" });
+      return;
+  }
+}
+
+type LedgerForPayout = { id: number; creatorId: number; amountMinor: number; currency: string; availableAt: Date };
+
+/** One payout per creator and currency whose available, untaken entries reach the minimum. */
+function planRun(entries: LedgerForPayout[], taken: Set<number>, periodEnd: number): PayoutPlan[] {
+  const groups = new Map<string, LedgerForPayout[]>();
+  for (const e of entries) {
+    if (taken.has(e.id) || e.availableAt.getTime() >= periodEnd) continue;
+    const key = `${e.creatorId}:${e.currency}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const plans: PayoutPlan[] = [];
+  for (const group of groups.values()) {
+    const amountMinor = group.reduce((s, e) => s + e.amountMinor, 0);
+    if (amountMinor < MIN_PAYOUT_MINOR) continue; // smaller balances roll over
+    plans.push({
+      creatorId: group[0].creatorId,
+      currency: group[0].currency,
+      amountMinor,
+      entryIds: group.map((e) => e.id),
+      status: "pending_review",
+      approvalsRequired: amountMinor > FOUR_EYES_ABOVE_MINOR ? 2 : 1,
+      decisions: [],
+      approvals: [],
+    });
+  }
+  return plans.sort((a, b) => a.creatorId - b.creatorId);
+}
+
+async function seedPayouts(seed: Seed): Promise<void> {
+  const { tx, anchor, users } = seed;
+  const rng = Rng.stream("payouts");
+  // Payout debits never go into a payout themselves.
+  const entries = await tx
+    .select({
+      id: t.ledgerEntries.id,
+      creatorId: t.ledgerEntries.creatorId,
+      amountMinor: t.ledgerEntries.amountMinor,
+      currency: t.ledgerEntries.currency,
+      availableAt: t.ledgerEntries.availableAt,
+    })
+    .from(t.ledgerEntries)
+    .where(ne(t.ledgerEntries.kind, "payout"))
+    .orderBy(t.ledgerEntries.id);
+  const suspectId = (await rows<{ creator_id: number }>(tx, sql`
+    select creator_id from orders where buyer_ref = 'buyer_90417' limit 1`))[0]?.creator_id ?? -1;
+
+  const taken = new Set<number>();
+  const seen = new Set<PayoutStatus>();
+  const months = completedMonths(anchor, 3);
+  let paymentSeq = 0;
+  for (const [i, month] of months.entries()) {
+    const age = months.length - 1 - i;
+    const runStart = notAfter(anchor, month.end + 2 * HOUR).getTime();
+    const plans = planRun(entries, taken, month.end);
+    for (const plan of plans) {
+      plan.status = plan.creatorId === seed.demo.id ? (age === 0 ? "pending_review" : "paid") : payoutStatusFor(rng, age);
+    }
+    if (age === 0) forceMissingStatuses(plans, seen, seed.demo.id);
+    for (const plan of plans) {
+      seen.add(plan.status);
+      decide(rng, anchor, users, plan, runStart, suspectId);
+      if (plan.paidAt) plan.paymentReference = `PAY-${plan.paidAt.getUTCFullYear()}-${String(++paymentSeq).padStart(6, "0")}`;
+      // A rejected payout gives its entries back for the next run.
+      if (plan.status !== "rejected") for (const id of plan.entryIds) taken.add(id);
+    }
+    await insertRun(seed, month.period, runStart, plans);
+  }
+}
+
+/** Every payout state exists in the demo, whatever day of the month the data is loaded. */
+function forceMissingStatuses(plans: PayoutPlan[], seen: Set<PayoutStatus>, demoId: number): void {
+  const needed: PayoutStatus[] = ["pending_review", "held", "approved", "rejected", "paid"];
+  for (const status of needed) {
+    const count = (s: PayoutStatus) => plans.filter((p) => p.status === s).length;
+    if (seen.has(status) || count(status) > 0) continue;
+    // Take a payout whose own state stays visible elsewhere.
+    const plan = plans.find((p) => p.creatorId !== demoId && (seen.has(p.status) || count(p.status) > 1));
+    if (!plan) throw new Error(`no payout left to show the "${status}" state`);
+    plan.status = status;
+  }
+}
+
+async function insertRun(seed: Seed, period: string, runStart: number, plans: PayoutPlan[]): Promise<void> {
+  const { tx, users } = seed;
+  const [run] = await tx
+    .insert(t.payoutRuns)
+    .values({
+      period,
+      status: "finished",
+      startedBy: users.admin,
+      payoutCount: plans.length,
+      startedAt: new Date(runStart),
+      finishedAt: new Date(runStart + 3 * MINUTE),
+    })
+    .returning({ id: t.payoutRuns.id });
+  if (plans.length === 0) return;
+
+  const inserted = await tx
+    .insert(t.payouts)
+    .values(
+      plans.map((p) => ({
+        runId: run.id,
+        creatorId: p.creatorId,
+        currency: p.currency,
+        amountMinor: p.amountMinor,
+        status: p.status,
+        approvalsRequired: p.approvalsRequired,
+        holdReasonCode: p.hold?.code ?? null,
+        holdNote: p.hold?.note ?? null,
+        holdFix: p.hold?.fix ?? null,
+        holdDecideBy: p.hold?.decideBy ?? null,
+        rejectReason: p.rejectReason ?? null,
+        paymentReference: p.paymentReference ?? null,
+        paidAt: p.paidAt ?? null,
+        version: 1 + p.decisions.length,
+        createdAt: new Date(runStart),
+        updatedAt: p.decisions.at(-1)?.at ?? new Date(runStart),
+      })),
+    )
+    .returning({ id: t.payouts.id, creatorId: t.payouts.creatorId, currency: t.payouts.currency });
+  const payoutId = (p: PayoutPlan) => inserted.find((r) => r.creatorId === p.creatorId && r.currency === p.currency)!.id;
+
+  const items = plans.flatMap((p) => {
+    const releasedAt = p.status === "rejected" ? p.decisions.at(-1)!.at : null;
+    return p.entryIds.map((ledgerEntryId) => ({ payoutId: payoutId(p), ledgerEntryId, releasedAt }));
+  });
+  for (const batch of chunks(items)) await tx.insert(t.payoutItems).values(batch);
+
+  const approvals = plans.flatMap((p) =>
+    p.approvals.map((a) => ({ payoutId: payoutId(p), reviewerId: a.reviewerId, note: null, createdAt: a.at })),
+  );
+  if (approvals.length) await tx.insert(t.payoutApprovals).values(approvals);
+
+  // Money leaves: the debit that brings the creator's balance back down.
+  const debits: NewLedgerEntry[] = plans
+    .filter((p) => p.status === "paid")
+    .map((p) => ({
+      creatorId: p.creatorId,
+      kind: "payout" as const,
+      amountMinor: -p.amountMinor,
+      currency: p.currency,
+      payoutId: payoutId(p),
+      occurredAt: p.paidAt!,
+      availableAt: p.paidAt!,
+      createdBy: users.staff,
+      createdAt: p.paidAt!,
+    }));
+  if (debits.length) await tx.insert(t.ledgerEntries).values(debits);
+
+  const audit = plans.flatMap((p) =>
+    p.decisions.map((d) => ({
+      actorId: d.actorId,
+      action: d.action,
+      entityType: "payout",
+      entityId: String(payoutId(p)),
+      before: d.before,
+      after: d.after,
+      createdAt: d.at,
+    })),
+  );
+  for (const batch of chunks(audit)) await tx.insert(t.auditLog).values(batch);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counters and invariants
+
+/** Challenge counters agree with the rows they count. */
+async function syncChallengeCounters(tx: Tx): Promise<void> {
+  await tx.execute(sql`
+    update challenges c set
+      enrolled_count = (select count(*) from enrollments e where e.challenge_id = c.id and e.withdrawn_at is null),
+      spent_minor = (
+        select coalesce(sum(m.reward_minor), 0) from milestone_awards a
+        join milestones m on m.id = a.milestone_id
+        where m.challenge_id = c.id and a.status = 'paid')`);
+}
+
+/** Refuses to commit a data set that breaks the money rules or the demo's promises. */
+async function assertSeedInvariants(seed: Seed): Promise<void> {
+  const [v] = await rows<Record<string, number>>(
+    seed.tx,
+    sql`select
+      (select count(*)::int from (
+        select ledger_entry_id from payout_items where released_at is null group by 1 having count(*) > 1) x)
+        as entry_in_two_payouts,
+      (select count(*)::int from payouts p where p.amount_minor <> (
+        select coalesce(sum(l.amount_minor), 0) from payout_items i join ledger_entries l on l.id = i.ledger_entry_id
+        where i.payout_id = p.id)) as payout_amount_mismatch,
+      (select count(*)::int from payout_items i join payouts p on p.id = i.payout_id
+        where (p.status = 'rejected') <> (i.released_at is not null)) as release_mismatch,
+      (select count(*)::int from payouts p where (p.status = 'paid') <>
+        exists (select 1 from ledger_entries l where l.payout_id = p.id and l.amount_minor = -p.amount_minor))
+        as paid_without_debit,
+      (select count(*)::int from payout_items i join ledger_entries l on l.id = i.ledger_entry_id
+        join payouts p on p.id = i.payout_id join payout_runs r on r.id = p.run_id
+        where l.kind = 'payout'
+          or l.available_at >= (to_date(r.period, 'YYYY-MM') + interval '1 month')::timestamp at time zone 'UTC')
+        as unavailable_entry_paid_out,
+      (select count(*)::int from ledger_entries l join creators c on c.id = l.creator_id
+        where l.currency <> c.currency) as ledger_currency_mismatch,
+      (select count(*)::int from challenges c where c.enrolled_count <>
+        (select count(*) from enrollments e where e.challenge_id = c.id and e.withdrawn_at is null)) as enrolled_count_mismatch,
+      (select count(*)::int from challenges c where c.spent_minor <> (
+        select coalesce(sum(m.reward_minor), 0) from milestone_awards a join milestones m on m.id = a.milestone_id
+        where m.challenge_id = c.id and a.status = 'paid')) as spent_mismatch,
+      (select count(*)::int from milestone_awards a join enrollments e on e.id = a.enrollment_id
+        join challenges c on c.id = e.challenge_id
+        where a.reached_at < greatest(c.starts_at, e.enrolled_at) or a.reached_at >= c.ends_at) as award_outside_window,
+      (select count(*)::int from milestone_awards a where (a.status = 'paid') <>
+        exists (select 1 from ledger_entries l where l.milestone_award_id = a.id)) as award_ledger_mismatch,
+      (select count(*)::int from orders o where o.refunded_minor <>
+        (select coalesce(sum(r.amount_minor), 0) from refunds r where r.order_id = o.id)) as refunded_mismatch,
+      (select count(*)::int from (select order_id from ledger_entries where order_id is not null
+        group by order_id having sum(amount_minor) < 0) x) as negative_order_commission,
+      (select count(*)::int from activity_events ev
+        where not exists (select 1 from activity_event_receipts r where r.id = ev.id)) as event_without_receipt`,
+  );
+  const broken = Object.entries(v).filter(([, n]) => Number(n) !== 0);
+  if (broken.length) throw new Error(`seed broke ledger rules: ${broken.map(([k, n]) => `${k}=${n}`).join(", ")}`);
+
+  const anchorIso = new Date(seed.anchor).toISOString();
+  const [demo] = await rows<Record<string, number>>(
+    seed.tx,
+    sql`select
+      (select count(*)::int from milestone_awards a join milestones m on m.id = a.milestone_id
+        join challenges c on c.id = m.challenge_id
+        where a.creator_id = ${seed.demo.id} and c.state = 'published'
+          and c.starts_at <= ${anchorIso}::timestamptz and c.ends_at > ${anchorIso}::timestamptz)
+        as live_awards,
+      (select count(*)::int from milestone_awards where creator_id = ${seed.demo.id} and seen_at is null) as unseen_awards,
+      (select count(*)::int from payouts where creator_id = ${seed.demo.id} and status = 'paid') as paid_payouts,
+      (select count(*)::int from payouts where creator_id = ${seed.demo.id} and status in ('pending_review', 'held'))
+        as open_payouts`,
+  );
+  const unmet = [
+    Number(demo.live_awards) < 2 && "2 awards in live challenges",
+    Number(demo.unseen_awards) < 1 && "an unseen award",
+    Number(demo.paid_payouts) < 1 && "a paid payout",
+    Number(demo.open_payouts) < 1 && "a payout waiting for review",
+  ].filter(Boolean);
+  if (unmet.length) throw new Error(`demo creator lacks ${unmet.join(", ")}`);
+}

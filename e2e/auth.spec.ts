@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, storageState } from "./fixtures";
+import { LoginPage } from "./pages/login-page";
+
+test.describe("signed out", () => {
+  test("a wrong password shows an error and keeps the email", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn(DEMO.staff, "not-the-password");
+    await expect(page.getByRole("alert")).toContainText(/wrong email or password|e-mail ou mot de passe incorrect/i);
+    await expect(page.getByLabel(/^e-?mail$/i)).toHaveValue(DEMO.staff);
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("/creator sends a signed-out visitor to /login", async ({ page }) => {
+    await page.goto("/creator");
+    await expect(page).toHaveURL(/\/login\?next=%2Fcreator/);
+    await expect(page.getByRole("heading", { name: /^(sign in|connexion)$/i })).toBeVisible();
+  });
+
+  test("an unknown route gets the not-found page", async ({ page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: /page not found|page introuvable/i })).toBeVisible();
+  });
+
+  test("health answers ok", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+});
+
+test.describe("creator", () => {
+  test.use({ storageState: storageState("creator") });
+
+  test("opening a staff page gets the 403 page", async ({ page }) => {
+    const response = await page.goto("/staff/payouts");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: /don't have access|pas accès/i })).toBeVisible();
+  });
+
+  test("switches the interface to French and back", async ({ page }) => {
+    await page.goto("/creator");
+    await page.getByRole("button", { name: "Français" }).click();
+    await expect(page.getByRole("link", { name: "Défis" })).toBeVisible();
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("link", { name: "Challenges" })).toBeVisible();
+  });
+});

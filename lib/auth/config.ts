@@ -1,0 +1,64 @@
+// Auth.js (next-auth v5) configuration: the only module that imports next-auth.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import Facebook from "next-auth/providers/facebook";
+import { authSecret, facebookConfigured } from "@/lib/env";
+import { checkCredentials, findUserForOAuth } from "@/lib/dal/credentials";
+import { signInSchema } from "@/lib/validation/auth";
+
+class WrongCredentials extends CredentialsSignin {
+  code = "credentials";
+}
+class TooManyAttempts extends CredentialsSignin {
+  code = "throttled";
+}
+
+// Sessions last 8 hours; the role is re-read from the database on every request by the DAL,
+// so a role change takes effect at once whatever the token says.
+const SESSION_MAX_AGE = 8 * 60 * 60;
+
+function clientAddress(request: Request | undefined): string {
+  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request?.headers.get("x-real-ip") || "unknown";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) throw new WrongCredentials();
+        const result = await checkCredentials(parsed.data.email, parsed.data.password, clientAddress(request));
+        if (result.status === "throttled") throw new TooManyAttempts();
+        if (result.status !== "ok") throw new WrongCredentials();
+        return { id: String(result.user.id), name: result.user.name, email: result.user.email };
+      },
+    }),
+    ...(facebookConfigured() ? [Facebook] : []),
+  ],
+  callbacks: {
+    // Facebook sign-in only for people who already have an account with that email.
+    async signIn({ account, user }) {
+      if (account?.provider !== "facebook") return true;
+      return Boolean(user.email && (await findUserForOAuth(user.email)));
+    },
+    async jwt({ token, user, account }) {
+      if (account?.provider === "facebook" && user?.email) {
+        const known = await findUserForOAuth(user.email);
+        if (known) token.uid = known.id;
+      } else if (user?.id) {
+        token.uid = Number(user.id);
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "number") (session.user as { uid?: number }).uid = token.uid;
+      return session;
+    },
+  },
+});

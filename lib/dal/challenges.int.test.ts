@@ -1,0 +1,133 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { challenges, enrollments } from "@/db/schema";
+import { runAs } from "@/lib/auth/identity";
+import { DomainError } from "@/lib/errors";
+import { event, postEvents } from "@/test/events";
+import { createChallenge, createCreator, createUser } from "@/test/factories";
+import { enrollMe, getMyChallenge, listMyChallenges, withdrawMe } from "./challenges";
+
+const failureCode = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "no error",
+    (e: unknown) => (e instanceof DomainError ? e.code : String(e)),
+  );
+
+describe("enrolling", () => {
+  it("enrolls an eligible creator once: enrolling twice is a no-op", async () => {
+    const { user, creator } = await createCreator();
+    const { challenge } = await createChallenge();
+    expect(await runAs(user.id, () => enrollMe(challenge.id))).toEqual({ status: "enrolled" });
+    expect(await runAs(user.id, () => enrollMe(challenge.id))).toEqual({ status: "already_enrolled" });
+    const db = await getDb();
+    expect(await db.select().from(enrollments).where(eq(enrollments.creatorId, creator.id))).toHaveLength(1);
+    const [c] = await db.select({ n: challenges.enrolledCount }).from(challenges).where(eq(challenges.id, challenge.id));
+    expect(c.n).toBe(1);
+  });
+
+  it("re-checks every rule on the server and says which one failed", async () => {
+    const small = await createCreator({ followers: 5_000 });
+    const big = await createCreator({ followers: 5_000_000 });
+    const german = await createCreator({ country: "DE" });
+    const insta = await createCreator({ platform: "instagram" });
+    const { challenge } = await createChallenge({ countries: ["FR", "BE"] });
+    expect(await failureCode(runAs(small.user.id, () => enrollMe(challenge.id)))).toBe("challenges.reasons.followers_below");
+    expect(await failureCode(runAs(big.user.id, () => enrollMe(challenge.id)))).toBe("challenges.reasons.followers_above");
+    expect(await failureCode(runAs(german.user.id, () => enrollMe(challenge.id)))).toBe("challenges.reasons.country");
+    expect(await failureCode(runAs(insta.user.id, () => enrollMe(challenge.id)))).toBe("challenges.reasons.platform");
+
+    const invite = await createChallenge({ inviteOnly: true });
+    const somebody = await createCreator();
+    expect(await failureCode(runAs(somebody.user.id, () => enrollMe(invite.challenge.id)))).toBe("challenges.reasons.invite_only");
+
+    const full = await createChallenge({ enrollmentCap: 1 });
+    const first = await createCreator();
+    const second = await createCreator();
+    await runAs(first.user.id, () => enrollMe(full.challenge.id));
+    expect(await failureCode(runAs(second.user.id, () => enrollMe(full.challenge.id)))).toBe("challenges.reasons.full");
+
+    const later = await createChallenge({ startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 5 * 86_400_000) });
+    expect(await failureCode(runAs(first.user.id, () => enrollMe(later.challenge.id)))).toBe("challenges.errors.not_live");
+  });
+
+  it("lets an invited creator into an invite-only challenge", async () => {
+    const { user, creator } = await createCreator();
+    const { challenge } = await createChallenge({ inviteOnly: true });
+    const db = await getDb();
+    const { challengeInvites } = await import("@/db/schema");
+    await db.insert(challengeInvites).values({ challengeId: challenge.id, creatorId: creator.id });
+    expect(await runAs(user.id, () => enrollMe(challenge.id))).toEqual({ status: "enrolled" });
+  });
+
+  it("withdraws, frees the place, and stops counting activity", async () => {
+    const { user, creator } = await createCreator();
+    const { challenge } = await createChallenge({ enrollmentCap: 5 });
+    await runAs(user.id, () => enrollMe(challenge.id));
+    await postEvents({ events: [event(creator.handle, 300, new Date())] });
+    expect(await runAs(user.id, () => withdrawMe(challenge.id))).toEqual({ status: "withdrawn" });
+    expect(await runAs(user.id, () => withdrawMe(challenge.id))).toEqual({ status: "not_enrolled" });
+    await postEvents({ events: [event(creator.handle, 900, new Date())] });
+    const view = await runAs(user.id, () => getMyChallenge(challenge.id));
+    expect(view?.milestones[0].current).toBe(300);
+    expect(view?.recentActivity.map((a) => a.verdict)).toEqual(["after_withdrawal", "counted"]);
+    const db = await getDb();
+    const [c] = await db.select({ n: challenges.enrolledCount }).from(challenges).where(eq(challenges.id, challenge.id));
+    expect(c.n).toBe(0);
+  });
+
+  it("refuses staff: only creators enroll", async () => {
+    const staff = await createUser("staff");
+    const { challenge } = await createChallenge();
+    await expect(runAs(staff.id, () => enrollMe(challenge.id))).rejects.toThrow(/forbidden/);
+  });
+});
+
+describe("what a creator sees", () => {
+  it("sorts challenges into joinable, joined, not joinable with reasons, and ended; never drafts", async () => {
+    const { user, creator } = await createCreator({ followers: 50_000, country: "FR" });
+    const joinable = await createChallenge();
+    const joined = await createChallenge();
+    const tooSmall = await createChallenge({ minFollowers: 100_000 });
+    const draft = await createChallenge({ state: "draft" });
+    const ended = await createChallenge({ startsAt: new Date(Date.now() - 10 * 86_400_000), endsAt: new Date(Date.now() - 86_400_000) });
+    await runAs(user.id, () => enrollMe(joined.challenge.id));
+    const db = await getDb();
+    await db.insert(enrollments).values({ challengeId: ended.challenge.id, creatorId: creator.id, enrolledAt: new Date(Date.now() - 9 * 86_400_000) });
+
+    const lists = await runAs(user.id, () => listMyChallenges());
+    const ids = (l: { id: number }[]) => l.map((c) => c.id);
+    expect(ids(lists.eligible)).toContain(joinable.challenge.id);
+    expect(ids(lists.enrolled)).toEqual([joined.challenge.id]);
+    const notJoinable = lists.ineligible.find((c) => c.id === tooSmall.challenge.id);
+    expect(notJoinable?.reasons).toEqual([{ code: "followers_below", min: 100_000 }]);
+    expect(ids(lists.ended)).toEqual([ended.challenge.id]);
+    const all = [...lists.eligible, ...lists.enrolled, ...lists.ineligible, ...lists.ended].map((c) => c.id);
+    expect(all).not.toContain(draft.challenge.id);
+    expect(await runAs(user.id, () => getMyChallenge(draft.challenge.id))).toBeNull();
+  });
+
+  it("shows progress, and a pace projection from the last 14 days", async () => {
+    const { user, creator } = await createCreator();
+    const { challenge } = await createChallenge({
+      startsAt: new Date(Date.now() - 20 * 86_400_000),
+      endsAt: new Date(Date.now() + 40 * 86_400_000),
+      milestones: [
+        { metric: "stars_received", threshold: 1000, rewardMinor: 100 },
+        { metric: "stars_received", threshold: 2000, rewardMinor: 100 },
+        { metric: "stars_received", threshold: 100_000, rewardMinor: 100 },
+      ],
+    });
+    const db = await getDb();
+    await db.insert(enrollments).values({ challengeId: challenge.id, creatorId: creator.id, enrolledAt: new Date(Date.now() - 20 * 86_400_000) });
+    // 1,400 stars over the last 14 days: 100 a day.
+    await postEvents({ events: Array.from({ length: 14 }, (_, i) => event(creator.handle, 100, new Date(Date.now() - i * 86_400_000 - 60_000))) });
+    const view = await runAs(user.id, () => getMyChallenge(challenge.id));
+    expect(view!.milestones.map((m) => m.current)).toEqual([1400, 1400, 1400]);
+    expect(view!.milestones[0].projection).toEqual({ kind: "reached" });
+    const second = view!.milestones[1].projection;
+    expect(second.kind).toBe("on");
+    if (second.kind === "on") expect(Math.round((second.date.getTime() - Date.now()) / 86_400_000)).toBe(6);
+    expect(view!.milestones[2].projection).toEqual({ kind: "not_before_end" });
+  });
+});

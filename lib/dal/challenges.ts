@@ -1,0 +1,429 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb, rows, type Executor } from "@/db";
+import { challengeInvites, challenges, enrollments, type ChallengeKind, type Metric, type Platform } from "@/db/schema";
+import { ineligibleReasons, type EligibilityProfile, type IneligibleReason } from "@/lib/domain/eligibility";
+import { lifecycleOf, type Lifecycle } from "@/lib/domain/lifecycle";
+import { PACE_WINDOW_DAYS, daysLeft, projectMilestone, type PaceProjection } from "@/lib/domain/pace";
+import { DomainError } from "@/lib/errors";
+import { AREA_ROLES, assertCreator, assertRole } from "./session";
+
+export type ChallengeSummary = {
+  id: number;
+  kind: ChallengeKind;
+  platform: Platform;
+  titleEn: string;
+  titleFr: string;
+  startsAt: Date;
+  endsAt: Date;
+  endNoticeAt: Date | null;
+  lifecycle: Lifecycle;
+  rewardTotalMinor: number;
+  currency: string;
+  milestoneCount: number;
+  enrolled: boolean;
+  earnedMinor: number;
+  reachedCount: number;
+  reasons: IneligibleReason[];
+};
+
+export type CreatorChallengeLists = {
+  eligible: ChallengeSummary[];
+  enrolled: ChallengeSummary[];
+  ineligible: ChallengeSummary[];
+  ended: ChallengeSummary[];
+};
+
+type ChallengeRow = {
+  id: number;
+  kind: ChallengeKind;
+  platform: Platform;
+  state: "draft" | "published" | "archived";
+  title_en: string;
+  title_fr: string;
+  starts_at: Date;
+  ends_at: Date;
+  end_notice_at: Date | null;
+  min_followers: number;
+  max_followers: number | null;
+  countries: string[];
+  invite_only: boolean;
+  enrollment_cap: number | null;
+  enrolled_count: number;
+  budget_minor: number | null;
+  spent_minor: number;
+  currency: string;
+  reward_total: number;
+  milestone_count: number;
+  enrolled: boolean;
+  invited: boolean;
+  earned: number;
+  reached: number;
+};
+
+const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+
+function summarize(row: ChallengeRow, profile: EligibilityProfile, now: Date): ChallengeSummary {
+  const startsAt = toDate(row.starts_at)!;
+  const endsAt = toDate(row.ends_at)!;
+  return {
+    id: row.id,
+    kind: row.kind,
+    platform: row.platform,
+    titleEn: row.title_en,
+    titleFr: row.title_fr,
+    startsAt,
+    endsAt,
+    endNoticeAt: toDate(row.end_notice_at),
+    lifecycle: lifecycleOf({ state: row.state, startsAt, endsAt }, now),
+    rewardTotalMinor: Number(row.reward_total),
+    currency: row.currency,
+    milestoneCount: Number(row.milestone_count),
+    enrolled: row.enrolled,
+    earnedMinor: Number(row.earned),
+    reachedCount: Number(row.reached),
+    reasons: row.enrolled ? [] : ineligibleReasons(rulesOf(row), { ...profile, invited: row.invited }),
+  };
+}
+
+function rulesOf(row: ChallengeRow) {
+  return {
+    platform: row.platform,
+    minFollowers: row.min_followers,
+    maxFollowers: row.max_followers,
+    countries: row.countries ?? [],
+    inviteOnly: row.invite_only,
+    enrollmentCap: row.enrollment_cap,
+    enrolledCount: row.enrolled_count,
+    budgetMinor: row.budget_minor === null ? null : Number(row.budget_minor),
+    spentMinor: Number(row.spent_minor),
+  };
+}
+
+async function profileOf(db: Executor, creatorId: number): Promise<Omit<EligibilityProfile, "invited">> {
+  const [p] = await rows<{ followers: number; country: string; platform: Platform }>(
+    db,
+    sql`select followers, country, platform from creators where id = ${creatorId}`,
+  );
+  return p;
+}
+
+/**
+ * The signed-in creator's challenges: live ones they can join, the ones they are in, live ones
+ * they cannot join with the reasons, and ended ones they took part in with their results.
+ * Drafts are never included.
+ */
+export async function listMyChallenges(): Promise<CreatorChallengeLists> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const profile = await profileOf(db, me.creatorId);
+  const now = new Date();
+  const found = await rows<ChallengeRow>(
+    db,
+    sql`select c.id, c.kind, c.platform, c.state, c.title_en, c.title_fr, c.starts_at, c.ends_at, c.end_notice_at,
+               c.min_followers, c.max_followers, c.countries, c.invite_only, c.enrollment_cap, c.enrolled_count,
+               c.budget_minor::float8 as budget_minor, c.spent_minor::float8 as spent_minor, c.currency,
+               (select coalesce(sum(m.reward_minor), 0)::float8 from milestones m where m.challenge_id = c.id) as reward_total,
+               (select count(*)::int from milestones m where m.challenge_id = c.id) as milestone_count,
+               (e.id is not null and e.withdrawn_at is null) as enrolled,
+               exists (select 1 from challenge_invites i where i.challenge_id = c.id and i.creator_id = ${me.creatorId}) as invited,
+               coalesce((select sum(m.reward_minor) from milestone_awards a join milestones m on m.id = a.milestone_id
+                         where a.enrollment_id = e.id and a.status = 'paid'), 0)::float8 as earned,
+               coalesce((select count(*) from milestone_awards a where a.enrollment_id = e.id), 0)::int as reached
+        from challenges c
+        left join enrollments e on e.challenge_id = c.id and e.creator_id = ${me.creatorId}
+        where c.state <> 'draft'
+          and ((c.state = 'published' and now() >= c.starts_at and now() < c.ends_at) or e.id is not null)
+        order by c.ends_at asc, c.id asc
+        limit 500`,
+  );
+  const lists: CreatorChallengeLists = { eligible: [], enrolled: [], ineligible: [], ended: [] };
+  for (const row of found) {
+    const summary = summarize(row, { ...profile, invited: row.invited }, now);
+    if (summary.lifecycle === "ended" || summary.lifecycle === "archived") lists.ended.push(summary);
+    else if (summary.enrolled) lists.enrolled.push(summary);
+    else if (summary.lifecycle === "live") (summary.reasons.length ? lists.ineligible : lists.eligible).push(summary);
+  }
+  lists.ended.reverse();
+  return lists;
+}
+
+export type MilestoneView = {
+  id: number;
+  position: number;
+  metric: Metric;
+  threshold: number;
+  rewardMinor: number;
+  current: number;
+  award: { status: "paid" | "unpaid_budget"; reachedAt: Date } | null;
+  projection: PaceProjection;
+};
+
+export type ActivityVerdict = "counted" | "before_enrollment" | "after_withdrawal" | "outside_window" | "metric_not_used" | "not_enrolled";
+
+export type ChallengeView = {
+  id: number;
+  kind: ChallengeKind;
+  platform: Platform;
+  titleEn: string;
+  titleFr: string;
+  descriptionEn: string;
+  descriptionFr: string;
+  startsAt: Date;
+  endsAt: Date;
+  endNoticeAt: Date | null;
+  lifecycle: Lifecycle;
+  currency: string;
+  rules: ReturnType<typeof rulesOf>;
+  daysLeft: number;
+  enrollment: { enrolledAt: Date; withdrawnAt: Date | null } | null;
+  reasons: IneligibleReason[];
+  milestones: MilestoneView[];
+  recentActivity: { id: string; metric: Metric; amount: number; occurredAt: Date; verdict: ActivityVerdict }[];
+};
+
+/** The profile a challenge page is rendered for: a real creator, or a marketing preview. */
+export type Viewer = { creatorId: number | null; profile: EligibilityProfile };
+
+/** Builds a challenge page for a viewer. Callers check the role first. */
+async function loadChallengeView(db: Executor, challengeId: number, viewer: Viewer): Promise<ChallengeView | null> {
+  const [row] = await rows<ChallengeRow & { description_en: string; description_fr: string }>(
+    db,
+    sql`select c.*, c.budget_minor::float8 as budget_minor, c.spent_minor::float8 as spent_minor, 0 as reward_total, 0 as milestone_count,
+               false as enrolled, false as invited, 0 as earned, 0 as reached
+        from challenges c where c.id = ${challengeId}`,
+  );
+  if (!row) return null;
+  const now = new Date();
+  const startsAt = toDate(row.starts_at)!;
+  const endsAt = toDate(row.ends_at)!;
+  const lifecycle = lifecycleOf({ state: row.state, startsAt, endsAt }, now);
+
+  const enrollment = viewer.creatorId
+    ? (
+        await db
+          .select({ id: enrollments.id, enrolledAt: enrollments.enrolledAt, withdrawnAt: enrollments.withdrawnAt })
+          .from(enrollments)
+          .where(and(eq(enrollments.challengeId, challengeId), eq(enrollments.creatorId, viewer.creatorId)))
+      )[0] ?? null
+    : null;
+  const invited = viewer.creatorId
+    ? (
+        await db
+          .select({ c: challengeInvites.creatorId })
+          .from(challengeInvites)
+          .where(and(eq(challengeInvites.challengeId, challengeId), eq(challengeInvites.creatorId, viewer.creatorId)))
+      ).length > 0
+    : viewer.profile.invited;
+
+  // Milestones with the viewer's progress, award, and the last 14 days of that metric (rollups only).
+  const milestoneRows = await rows<{
+    id: number;
+    position: number;
+    metric: Metric;
+    threshold: number;
+    reward_minor: number;
+    current: number;
+    award_status: "paid" | "unpaid_budget" | null;
+    reached_at: string | null;
+    recent: number;
+  }>(
+    db,
+    sql`select m.id, m.position, m.metric, m.threshold::float8 as threshold, m.reward_minor::float8 as reward_minor,
+               coalesce(p.total, 0)::float8 as current, a.status as award_status, a.reached_at::text as reached_at,
+               coalesce((select sum(d.total) from creator_daily_metrics d
+                          where d.creator_id = ${viewer.creatorId ?? -1} and d.metric = m.metric
+                            and d.day > (now() at time zone 'UTC')::date - ${PACE_WINDOW_DAYS}::int
+                            and d.day >= (${startsAt.toISOString()}::timestamptz at time zone 'UTC')::date), 0)::float8 as recent
+        from milestones m
+        left join enrollment_progress p on p.enrollment_id = ${enrollment?.id ?? -1} and p.metric = m.metric
+        left join milestone_awards a on a.enrollment_id = ${enrollment?.id ?? -1} and a.milestone_id = m.id
+        where m.challenge_id = ${challengeId}
+        order by m.position`,
+  );
+  const milestones: MilestoneView[] = milestoneRows.map((m) => ({
+    id: m.id,
+    position: m.position,
+    metric: m.metric,
+    threshold: Number(m.threshold),
+    rewardMinor: Number(m.reward_minor),
+    current: Number(m.current),
+    award: m.award_status ? { status: m.award_status, reachedAt: new Date(m.reached_at!) } : null,
+    projection: m.award_status
+      ? { kind: "reached" }
+      : lifecycle === "live" && enrollment && !enrollment.withdrawnAt
+        ? projectMilestone({ current: Number(m.current), threshold: Number(m.threshold), lastWindowTotal: Number(m.recent), now, endsAt })
+        : { kind: "not_before_end" },
+  }));
+
+  const metricsUsed = [...new Set(milestones.map((m) => m.metric))];
+  const recentActivity = viewer.creatorId ? await recentActivityFor(db, viewer.creatorId, startsAt, endsAt, metricsUsed, enrollment) : [];
+
+  return {
+    id: row.id,
+    kind: row.kind,
+    platform: row.platform,
+    titleEn: row.title_en,
+    titleFr: row.title_fr,
+    descriptionEn: row.description_en,
+    descriptionFr: row.description_fr,
+    startsAt,
+    endsAt,
+    endNoticeAt: toDate(row.end_notice_at),
+    lifecycle,
+    currency: row.currency,
+    rules: rulesOf(row),
+    daysLeft: daysLeft(endsAt, now),
+    enrollment: enrollment ? { enrolledAt: enrollment.enrolledAt, withdrawnAt: enrollment.withdrawnAt } : null,
+    reasons: enrollment && !enrollment.withdrawnAt ? [] : ineligibleReasons(rulesOf(row), { ...viewer.profile, invited }),
+    milestones,
+    recentActivity,
+  };
+}
+
+/**
+ * The creator's latest events around the challenge, each with whether it counted and why not.
+ * Reads raw events through the (creator_id, occurred_at) index, 20 rows at most.
+ */
+async function recentActivityFor(
+  db: Executor,
+  creatorId: number,
+  startsAt: Date,
+  endsAt: Date,
+  metricsUsed: Metric[],
+  enrollment: { enrolledAt: Date; withdrawnAt: Date | null } | null,
+) {
+  const until = new Date(Math.min(Date.now(), endsAt.getTime() + 7 * 86_400_000));
+  const events = await rows<{ id: string; metric: Metric; amount: number; occurred_at: string }>(
+    db,
+    sql`select id, metric, amount::float8 as amount, occurred_at::text as occurred_at from activity_events
+        where creator_id = ${creatorId} and occurred_at <= ${until.toISOString()}::timestamptz
+          and occurred_at >= ${new Date(startsAt.getTime() - 7 * 86_400_000).toISOString()}::timestamptz
+        order by occurred_at desc limit 20`,
+  );
+  return events.map((e) => {
+    const occurredAt = new Date(e.occurred_at);
+    let verdict: ActivityVerdict = "counted";
+    if (!metricsUsed.includes(e.metric)) verdict = "metric_not_used";
+    else if (occurredAt < startsAt || occurredAt >= endsAt) verdict = "outside_window";
+    else if (!enrollment) verdict = "not_enrolled";
+    else if (occurredAt < new Date(enrollment.enrolledAt)) verdict = "before_enrollment";
+    else if (enrollment.withdrawnAt && occurredAt >= new Date(enrollment.withdrawnAt)) verdict = "after_withdrawal";
+    return { id: e.id, metric: e.metric, amount: Number(e.amount), occurredAt, verdict };
+  });
+}
+
+/** A challenge as the signed-in creator sees it; drafts do not exist for creators. */
+export async function getMyChallenge(challengeId: number): Promise<ChallengeView | null> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const profile = await profileOf(db, me.creatorId);
+  const view = await loadChallengeView(db, challengeId, { creatorId: me.creatorId, profile: { ...profile, invited: false } });
+  if (!view || view.lifecycle === "draft") return null;
+  return view;
+}
+
+/** Marketing's preview: the same page, for a chosen profile or a real creator's handle. */
+export async function previewChallenge(
+  challengeId: number,
+  as: { handle: string } | EligibilityProfile,
+): Promise<{ view: ChallengeView | null; handleFound: boolean }> {
+  await assertRole(AREA_ROLES.marketing);
+  const db = await getDb();
+  if ("handle" in as) {
+    const [c] = await rows<{ id: number; followers: number; country: string; platform: Platform }>(
+      db,
+      sql`select id, followers, country, platform from creators where handle = ${as.handle}`,
+    );
+    if (!c) return { view: null, handleFound: false };
+    return { view: await loadChallengeView(db, challengeId, { creatorId: c.id, profile: { ...c, invited: false } }), handleFound: true };
+  }
+  return { view: await loadChallengeView(db, challengeId, { creatorId: null, profile: as }), handleFound: true };
+}
+
+export type EnrollOutcome = { status: "enrolled" | "already_enrolled" };
+
+/**
+ * Enrolls the signed-in creator, re-checking every rule on the server inside one transaction.
+ * The place is taken with a conditional UPDATE of the counter, so under any race the cap holds;
+ * enrolling twice is a no-op.
+ */
+export async function enrollMe(challengeId: number): Promise<EnrollOutcome> {
+  const me = await assertCreator();
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [challenge] = await rows<ChallengeRow>(
+      tx,
+      sql`select c.*, c.budget_minor::float8 as budget_minor, c.spent_minor::float8 as spent_minor,
+                 exists (select 1 from challenge_invites i where i.challenge_id = c.id and i.creator_id = ${me.creatorId}) as invited
+          from challenges c where c.id = ${challengeId}`,
+    );
+    if (!challenge || challenge.state === "draft") throw new DomainError("challenges.errors.not_found");
+    const [existing] = await tx
+      .select({ withdrawnAt: enrollments.withdrawnAt })
+      .from(enrollments)
+      .where(and(eq(enrollments.challengeId, challengeId), eq(enrollments.creatorId, me.creatorId)));
+    if (existing && !existing.withdrawnAt) return { status: "already_enrolled" as const };
+    const lifecycle = lifecycleOf({ state: challenge.state, startsAt: toDate(challenge.starts_at)!, endsAt: toDate(challenge.ends_at)! });
+    if (lifecycle !== "live") throw new DomainError("challenges.errors.not_live");
+    const profile = await profileOf(tx, me.creatorId);
+    const reasons = ineligibleReasons(rulesOf(challenge), { ...profile, invited: challenge.invited });
+    if (reasons.length > 0) throw new DomainError(`challenges.reasons.${reasons[0].code}`, reasonValues(reasons[0]));
+
+    const placed = await tx
+      .update(challenges)
+      .set({ enrolledCount: sql`${challenges.enrolledCount} + 1`, updatedAt: new Date() })
+      .where(
+        and(
+          eq(challenges.id, challengeId),
+          sql`(${challenges.enrollmentCap} is null or ${challenges.enrolledCount} < ${challenges.enrollmentCap})`,
+        ),
+      )
+      .returning({ id: challenges.id });
+    if (placed.length === 0) throw new DomainError("challenges.reasons.full", { cap: challenge.enrollment_cap ?? 0 });
+
+    const joined = await tx
+      .insert(enrollments)
+      .values({ challengeId, creatorId: me.creatorId })
+      .onConflictDoUpdate({
+        target: [enrollments.challengeId, enrollments.creatorId],
+        set: { withdrawnAt: null, enrolledAt: sql`now()`, updatedAt: sql`now()` },
+        setWhere: sql`${enrollments.withdrawnAt} is not null`,
+      })
+      .returning({ id: enrollments.id });
+    if (joined.length === 0) {
+      // A concurrent request by the same creator enrolled first: give the place back.
+      await tx
+        .update(challenges)
+        .set({ enrolledCount: sql`${challenges.enrolledCount} - 1` })
+        .where(eq(challenges.id, challengeId));
+      return { status: "already_enrolled" as const };
+    }
+    return { status: "enrolled" as const };
+  });
+}
+
+/** Withdraws the signed-in creator; awards already reached stay theirs. */
+export async function withdrawMe(challengeId: number): Promise<{ status: "withdrawn" | "not_enrolled" }> {
+  const me = await assertCreator();
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const left = await tx
+      .update(enrollments)
+      .set({ withdrawnAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(enrollments.challengeId, challengeId), eq(enrollments.creatorId, me.creatorId), isNull(enrollments.withdrawnAt)))
+      .returning({ id: enrollments.id });
+    if (left.length === 0) return { status: "not_enrolled" as const };
+    await tx
+      .update(challenges)
+      .set({ enrolledCount: sql`greatest(${challenges.enrolledCount} - 1, 0)`, updatedAt: new Date() })
+      .where(eq(challenges.id, challengeId));
+    return { status: "withdrawn" as const };
+  });
+}
+
+export function reasonValues(reason: IneligibleReason): Record<string, string | number> {
+  const { code: _code, ...values } = reason;
+  void _code;
+  return values as Record<string, string | number>;
+}

@@ -1,0 +1,158 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, rows } from "@/db";
+import type { Metric } from "@/db/schema";
+import { daysLeft } from "@/lib/domain/pace";
+import { earningGroupSql, entryJoinsSql, entryStatusSql, type EntryStatus } from "./ledger-sql";
+import { assertCreator } from "./session";
+
+export type EarningsSummary = {
+  currency: string;
+  /** Minor units by group (bonus, commission, other) and status. */
+  totals: Record<"bonus" | "commission" | "other", Record<EntryStatus, number>>;
+  asOf: Date;
+};
+
+const emptyStatuses = (): Record<EntryStatus, number> => ({ pending: 0, available: 0, in_payout: 0, paid: 0 });
+
+/** The creator's earnings split by kind and status, in their currency: one aggregate query. */
+export async function getMyEarningsSummary(): Promise<EarningsSummary> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const found = await rows<{ grp: "bonus" | "commission" | "other"; status: EntryStatus; total: number; currency: string; as_of: string }>(
+    db,
+    sql`select ${earningGroupSql} as grp, ${entryStatusSql} as status, sum(le.amount_minor)::float8 as total,
+               c.currency::text as currency, now()::text as as_of
+        from creators c left join ${entryJoinsSql} on le.creator_id = c.id and le.currency = c.currency and le.kind <> 'payout'
+        where c.id = ${me.creatorId}
+        group by 1, 2, c.currency`,
+  );
+  const totals = { bonus: emptyStatuses(), commission: emptyStatuses(), other: emptyStatuses() };
+  for (const r of found) if (r.total !== null && totals[r.grp]) totals[r.grp][r.status] += Number(r.total);
+  return { currency: found[0]?.currency ?? "EUR", totals, asOf: new Date(found[0]?.as_of ?? Date.now()) };
+}
+
+export const RANGES = { "30d": { days: 30, bucket: "week" }, "90d": { days: 90, bucket: "week" }, "12m": { days: 365, bucket: "month" } } as const;
+export type RangeKey = keyof typeof RANGES;
+export type SeriesPoint = { bucket: string; bonus: number; commission: number };
+
+/** Bonus and commission totals per week or month over the range, empty buckets included. */
+export async function getMyEarningsSeries(range: RangeKey): Promise<SeriesPoint[]> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const { days, bucket } = RANGES[range];
+  const unit = sql.raw(`'${bucket}'`);
+  const step = sql.raw(`'1 ${bucket}'`);
+  const found = await rows<{ bucket: string; bonus: number; commission: number }>(
+    db,
+    sql`with buckets as (
+          select generate_series(date_trunc(${unit}, now() - ${days} * interval '1 day'), date_trunc(${unit}, now()), ${step}::interval) as b
+        ), sums as (
+          select date_trunc(${unit}, le.occurred_at) as b,
+                 sum(le.amount_minor) filter (where le.kind = 'milestone_award') as bonus,
+                 sum(le.amount_minor) filter (where le.kind in ('commission', 'refund')) as commission
+          from ledger_entries le join creators c on c.id = le.creator_id
+          where le.creator_id = ${me.creatorId} and le.currency = c.currency
+            and le.occurred_at >= date_trunc(${unit}, now() - ${days} * interval '1 day')
+          group by 1
+        )
+        select to_char(buckets.b at time zone 'UTC', 'YYYY-MM-DD') as bucket,
+               coalesce(sums.bonus, 0)::float8 as bonus, coalesce(sums.commission, 0)::float8 as commission
+        from buckets left join sums on sums.b = buckets.b
+        order by buckets.b`,
+  );
+  return found.map((r) => ({ bucket: r.bucket, bonus: Number(r.bonus), commission: Number(r.commission) }));
+}
+
+export type LiveChallengeProgress = {
+  id: number;
+  titleEn: string;
+  titleFr: string;
+  endsAt: Date;
+  endNoticeAt: Date | null;
+  daysLeft: number;
+  currency: string;
+  milestones: { id: number; position: number; metric: Metric; threshold: number; rewardMinor: number; current: number; reached: boolean }[];
+};
+
+/** Live challenges the creator is in, each milestone with its progress (no raw events read). */
+export async function getMyLiveChallenges(): Promise<LiveChallengeProgress[]> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const found = await rows<{
+    challenge_id: number;
+    title_en: string;
+    title_fr: string;
+    ends_at: string;
+    end_notice_at: string | null;
+    currency: string;
+    milestone_id: number;
+    position: number;
+    metric: Metric;
+    threshold: number;
+    reward_minor: number;
+    current: number;
+    reached: boolean;
+  }>(
+    db,
+    sql`select c.id as challenge_id, c.title_en, c.title_fr, c.ends_at::text as ends_at, c.end_notice_at::text as end_notice_at,
+               c.currency::text as currency, m.id as milestone_id, m.position, m.metric, m.threshold::float8 as threshold,
+               m.reward_minor::float8 as reward_minor, coalesce(p.total, 0)::float8 as current,
+               exists (select 1 from milestone_awards a where a.enrollment_id = e.id and a.milestone_id = m.id) as reached
+        from enrollments e
+        join challenges c on c.id = e.challenge_id
+        join milestones m on m.challenge_id = c.id
+        left join enrollment_progress p on p.enrollment_id = e.id and p.metric = m.metric
+        where e.creator_id = ${me.creatorId} and e.withdrawn_at is null
+          and c.state = 'published' and now() >= c.starts_at and now() < c.ends_at
+        order by c.ends_at, c.id, m.position`,
+  );
+  const byChallenge = new Map<number, LiveChallengeProgress>();
+  for (const r of found) {
+    let c = byChallenge.get(r.challenge_id);
+    if (!c) {
+      const endsAt = new Date(r.ends_at);
+      c = {
+        id: r.challenge_id,
+        titleEn: r.title_en,
+        titleFr: r.title_fr,
+        endsAt,
+        endNoticeAt: r.end_notice_at ? new Date(r.end_notice_at) : null,
+        daysLeft: daysLeft(endsAt),
+        currency: r.currency,
+        milestones: [],
+      };
+      byChallenge.set(r.challenge_id, c);
+    }
+    c.milestones.push({
+      id: r.milestone_id,
+      position: r.position,
+      metric: r.metric,
+      threshold: Number(r.threshold),
+      rewardMinor: Number(r.reward_minor),
+      current: Number(r.current),
+      reached: r.reached,
+    });
+  }
+  return [...byChallenge.values()];
+}
+
+export type NewAward = { id: number; status: "paid" | "unpaid_budget"; titleEn: string; titleFr: string; position: number; rewardMinor: number; currency: string };
+
+/** Milestones reached since the creator last looked; marks them seen so each shows once. */
+export async function takeMyNewAwards(): Promise<NewAward[]> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const found = await rows<{ id: number; status: "paid" | "unpaid_budget"; title_en: string; title_fr: string; position: number; reward_minor: number; currency: string }>(
+    db,
+    sql`with seen as (
+          update milestone_awards set seen_at = now()
+          where creator_id = ${me.creatorId} and seen_at is null
+          returning id, status, milestone_id
+        )
+        select seen.id, seen.status, c.title_en, c.title_fr, m.position, m.reward_minor::float8 as reward_minor, c.currency::text as currency
+        from seen join milestones m on m.id = seen.milestone_id join challenges c on c.id = m.challenge_id
+        order by seen.id`,
+  );
+  return found.map((r) => ({ id: r.id, status: r.status, titleEn: r.title_en, titleFr: r.title_fr, position: r.position, rewardMinor: Number(r.reward_minor), currency: r.currency }));
+}

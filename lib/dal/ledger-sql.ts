@@ -1,0 +1,25 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+
+// How an entry's status is derived, the same everywhere: paid when its payout is paid, in a
+// payout while one holds it, available once its return window has passed, pending before.
+// Used with `ledger_entries le left join payout_items pi on pi.ledger_entry_id = le.id and
+// pi.released_at is null left join payouts p on p.id = pi.payout_id`.
+export const ENTRY_STATUSES = ["pending", "available", "in_payout", "paid"] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+export const entryStatusSql = sql.raw(`(case
+  when p.status = 'paid' then 'paid'
+  when pi.payout_id is not null then 'in_payout'
+  when le.available_at <= now() then 'available'
+  else 'pending' end)`);
+
+export const entryJoinsSql = sql.raw(`ledger_entries le
+  left join payout_items pi on pi.ledger_entry_id = le.id and pi.released_at is null
+  left join payouts p on p.id = pi.payout_id`);
+
+// Earnings group the kinds a creator thinks in: bonuses, and commissions net of refunds.
+export const earningGroupSql = sql.raw(`(case
+  when le.kind = 'milestone_award' then 'bonus'
+  when le.kind in ('commission', 'refund') then 'commission'
+  else 'other' end)`);

@@ -1,0 +1,70 @@
+// The one place that rounds and formats money. Amounts are integer minor units (cents);
+// every currency we support (CURRENCIES) has two decimals.
+
+export const CURRENCIES = ["EUR", "USD", "BRL", "GBP", "PLN", "SEK"] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+/** n / d rounded half to even ("banker's rounding"), exact on integers of any size. */
+export function divideHalfEven(n: bigint, d: bigint): bigint {
+  if (d === 0n) throw new RangeError("division by zero");
+  if (d < 0n) return divideHalfEven(-n, -d);
+  const q = n / d; // truncates toward zero
+  const r = n - q * d;
+  if (r === 0n) return q;
+  const twice = (r < 0n ? -r : r) * 2n;
+  const away = n < 0n ? q - 1n : q + 1n;
+  if (twice > d) return away;
+  if (twice < d) return q;
+  return q % 2n === 0n ? q : away;
+}
+
+/** Commission = amount × rate in basis points / 10,000, rounded half to even. */
+export function commissionMinor(amountMinor: number, rateBps: number): number {
+  assertInteger(amountMinor, "amount");
+  assertInteger(rateBps, "rate");
+  return Number(divideHalfEven(BigInt(amountMinor) * BigInt(rateBps), 10_000n));
+}
+
+/** Converts with a rate expressed in millionths (1.0825 → 1_082_500), rounded half to even. */
+export function convertMinor(amountMinor: number, rateMicros: number): number {
+  assertInteger(amountMinor, "amount");
+  assertInteger(rateMicros, "rate");
+  return Number(divideHalfEven(BigInt(amountMinor) * BigInt(rateMicros), 1_000_000n));
+}
+
+/** Parses "12.34", "12,34" or "12" into 1234 minor units; null when it is not a money amount. */
+export function parseMajor(input: string): number | null {
+  const cleaned = input.trim().replace(/\s|\u00a0|\u202f/g, "").replace(",", ".");
+  const match = /^(-)?(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  if (!match) return null;
+  const [, sign, whole, frac = ""] = match;
+  const minor = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+  return sign ? -minor : minor;
+}
+
+/** "1234" minor → "12.34" (dot decimal, for CSV and inputs). */
+export function toMajorString(minor: number): string {
+  assertInteger(minor, "amount");
+  const sign = minor < 0 ? "-" : "";
+  const abs = Math.abs(minor);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** Formats in the reader's locale, e.g. 123456 EUR → "1 234,56 €" in French. */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", {
+    style: "currency",
+    currency,
+  }).format(minor / 100);
+}
+
+/** A rate in millionths shown as a decimal, e.g. 1_082_500 → "1.0825". */
+export function formatRate(rateMicros: number, locale: string): string {
+  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { maximumFractionDigits: 6 }).format(
+    rateMicros / 1_000_000,
+  );
+}
+
+function assertInteger(value: number, what: string): void {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a safe integer, got ${value}`);
+}

@@ -1,0 +1,14 @@
+// Dates and numbers in the reader's locale. Times are shown in UTC, said so where it matters.
+const tag = (locale: string) => (locale === "fr" ? "fr-FR" : "en-GB");
+
+export function formatDate(value: Date | string, locale: string): string {
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(value));
+}
+
+export function formatDateTime(value: Date | string, locale: string): string {
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }).format(new Date(value));
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US").format(value);
+}
