@@ -1,9 +1,5 @@
-// Runs once when the server starts: refuse to run in production without the secrets.
+// Runs once when the server starts. The Node.js part refuses to run in production without
+// the secrets; it lives in its own file so the Edge build never sees process.exit.
 export async function register() {
-  const { missingProductionSecrets } = await import("./lib/env");
-  const missing = missingProductionSecrets();
-  if (missing.length > 0) {
-    console.error(`Refusing to start: set ${missing.join(" and ")} (see README, "Environment variables").`);
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./lib/startup-checks");
 }

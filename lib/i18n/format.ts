@@ -6,7 +6,7 @@ export function formatDate(value: Date | string, locale: string): string {
 }
 
 export function formatDateTime(value: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }).format(new Date(value));
+  return new Intl.DateTimeFormat(tag(locale), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date(value));
 }
 
 export function formatNumber(value: number, locale: string): string {

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ChallengeDetail } from "@/components/challenge-detail";
+import { getMyChallenge } from "@/lib/dal/challenges";
+import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+import { EnrollButton } from "../_components/enroll-button";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(params: Props["params"]) {
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const view = await getMyChallenge(id);
+  if (!view) notFound();
+  return view;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireRole(AREA_ROLES.creator);
+  const view = await load(params);
+  return { title: (await getLocale()) === "fr" ? view.titleFr : view.titleEn };
+}
+
+export default async function CreatorChallengePage({ params }: Props) {
+  await requireRole(AREA_ROLES.creator);
+  const view = await load(params);
+  const t = await getTranslations("challenges");
+  const enrolled = view.enrollment && !view.enrollment.withdrawnAt;
+  const canJoin = !enrolled && view.lifecycle === "live" && view.reasons.length === 0;
+  return (
+    <div className="space-y-4">
+      <Link href="/creator/challenges" className="text-sm font-medium text-brand-700 hover:underline">← {t("back")}</Link>
+      <ChallengeDetail
+        view={view}
+        actions={
+          enrolled && view.lifecycle === "live" ? (
+            <EnrollButton challengeId={view.id} mode="withdraw" />
+          ) : canJoin ? (
+            <EnrollButton challengeId={view.id} mode="enroll" />
+          ) : undefined
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ChallengeView } from "@/lib/dal/challenges";
+import { reasonText } from "@/components/reason-text";
+import { formatMoney } from "@/lib/domain/money";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { MilestoneProgress } from "./milestone-progress";
+import { LifecycleBadge } from "./lifecycle-badge";
+import { Card } from "./ui/card";
+
+/**
+ * A challenge as a creator sees it. The creator's page and marketing's preview both render
+ * this component, so the preview is exactly what creators will see; `actions` is the only
+ * part that differs (enroll / withdraw, or nothing in a preview).
+ */
+export async function ChallengeDetail({ view, actions, banner }: { view: ChallengeView; actions?: ReactNode; banner?: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("challenges");
+  const tm = await getTranslations("metrics");
+  const tk = await getTranslations("kinds");
+  const tp = await getTranslations("platforms");
+  const money = (minor: number) => formatMoney(minor, view.currency, locale);
+  const title = locale === "fr" ? view.titleFr : view.titleEn;
+  const description = locale === "fr" ? view.descriptionFr : view.descriptionEn;
+  const { rules } = view;
+  const followers =
+    rules.maxFollowers === null && rules.minFollowers === 0
+      ? t("detail.followersAny")
+      : `${formatNumber(rules.minFollowers, locale)} – ${rules.maxFollowers === null ? "∞" : formatNumber(rules.maxFollowers, locale)}`;
+  const enrolled = view.enrollment && !view.enrollment.withdrawnAt;
+
+  return (
+    <article className="space-y-5">
+      {banner}
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <LifecycleBadge lifecycle={view.lifecycle} />
+          <span className="text-gray-600">{tk(view.kind)} · {tp(view.platform)}</span>
+        </div>
+        <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+        <p className="text-sm text-gray-600">
+          {t("detail.window", { start: formatDate(view.startsAt, locale), end: formatDate(view.endsAt, locale) })}
+          {view.lifecycle === "live" && <> · {t("daysLeft", { count: view.daysLeft })}</>}
+        </p>
+        {description && <p className="max-w-3xl whitespace-pre-line text-gray-800">{description}</p>}
+      </header>
+
+      {view.endNoticeAt && view.lifecycle === "live" && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {t("detail.endNotice", { date: formatDate(view.endsAt, locale) })}
+        </p>
+      )}
+
+      <div className="grid gap-5 lg:grid-cols-3">
+        <div className="space-y-5 lg:col-span-2">
+          <Card title={t("detail.milestones")}>
+            <ol className="space-y-5">
+              {view.milestones.map((m) => (
+                <li key={m.id} className="space-y-1">
+                  <MilestoneProgress position={m.position} metric={m.metric} threshold={m.threshold} current={m.current} reached={m.award !== null} />
+                  <p className="flex flex-wrap justify-between gap-x-3 text-sm">
+                    <span className="font-medium text-gray-900">{t("detail.reward", { amount: money(m.rewardMinor) })}</span>
+                    <span className={m.award?.status === "unpaid_budget" ? "text-amber-800" : m.award ? "text-green-700" : "text-gray-600"}>
+                      {m.award
+                        ? m.award.status === "paid"
+                          ? t("detail.reached", { date: formatDate(m.award.reachedAt, locale) })
+                          : t("detail.unpaid", { date: formatDate(m.award.reachedAt, locale) })
+                        : enrolled && view.lifecycle === "live"
+                          ? m.projection.kind === "on"
+                            ? t("detail.paceOn", { date: formatDate(m.projection.date, locale) })
+                            : t("detail.paceNever")
+                          : null}
+                    </span>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </Card>
+
+          <Card title={t("detail.activity")}>
+            {view.recentActivity.length === 0 ? (
+              <p className="text-sm text-gray-600">{t("detail.activityEmpty")}</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full text-left text-sm">
+                  <thead className="text-gray-600">
+                    <tr>
+                      <th scope="col" className="py-1 pr-3 font-medium">{t("detail.when")}</th>
+                      <th scope="col" className="py-1 pr-3 font-medium">{t("detail.metric")}</th>
+                      <th scope="col" className="py-1 pr-3 text-right font-medium">{t("detail.amount")}</th>
+                      <th scope="col" className="py-1 font-medium">{t("detail.counted")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {view.recentActivity.map((a) => (
+                      <tr key={a.id} className="border-t border-gray-100">
+                        <td className="py-1.5 pr-3 whitespace-nowrap">{formatDateTime(a.occurredAt, locale)}</td>
+                        <td className="py-1.5 pr-3">{tm(a.metric)}</td>
+                        <td className="tabular py-1.5 pr-3 text-right">{formatNumber(a.amount, locale)}</td>
+                        <td className={`py-1.5 ${a.verdict === "counted" ? "text-green-700" : "text-gray-600"}`}>{t(`detail.verdicts.${a.verdict}`)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Card>
+        </div>
+
+        <div className="space-y-5">
+          <Card>
+            {enrolled ? (
+              <p className="text-sm text-green-800">{t("detail.youAreIn", { date: formatDate(view.enrollment!.enrolledAt, locale) })}</p>
+            ) : view.reasons.length > 0 ? (
+              <div>
+                <h2 className="font-semibold text-gray-900">{t("detail.cannotJoin")}</h2>
+                <ul className="mt-2 list-inside list-disc space-y-1 text-sm text-gray-700">
+                  {view.reasons.map((r) => (
+                    <li key={r.code}>{reasonText(t, r, locale)}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {actions && <div className="mt-3">{actions}</div>}
+          </Card>
+          <Card title={t("detail.rules")}>
+            <ul className="space-y-1 text-sm text-gray-700">
+              <li>{t("detail.platform", { platform: tp(rules.platform) })}</li>
+              <li>{t("detail.followers", { range: followers })}</li>
+              <li>{t("detail.countries", { list: rules.countries.length ? rules.countries.join(", ") : t("detail.countriesAll") })}</li>
+              {rules.inviteOnly && <li>{t("detail.inviteOnly")}</li>}
+              {rules.enrollmentCap !== null && <li>{t("detail.cap", { enrolled: rules.enrolledCount, cap: rules.enrollmentCap })}</li>}
+            </ul>
+          </Card>
+        </div>
+      </div>
+    </article>
+  );
+}
