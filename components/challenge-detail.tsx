@@ -116,7 +116,7 @@ export async function ChallengeDetail({ view, actions, banner }: { view: Challen
                 <h2 className="font-semibold text-gray-900">{t("detail.cannotJoin")}</h2>
                 <ul className="mt-2 list-inside list-disc space-y-1 text-sm text-gray-700">
                   {view.reasons.map((r) => (
-                    <li key={r.code}>{reasonText(t, r, locale)}</li>
+                    <li key={r.code}>{reasonText(t, r)}</li>
                   ))}
                 </ul>
               </div>

@@ -3,7 +3,7 @@ import type { IneligibleReason } from "@/lib/domain/eligibility";
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** "You need at least 10,000 followers." — the reason a creator cannot join, in plain words. */
-export function reasonText(t: Translate, reason: IneligibleReason, _locale?: string): string {
+export function reasonText(t: Translate, reason: IneligibleReason): string {
   switch (reason.code) {
     case "followers_below":
       return t("reasons.followers_below", { min: reason.min });
