@@ -15,8 +15,10 @@ export type Executor = Db | Tx;
 type Handle = { db: Db; engine: "postgres" | "pglite"; close: () => Promise<void>; ready: Promise<void> };
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+// Kept on globalThis, not in a module variable: Next bundles route handlers and pages
+// separately, and each bundle would otherwise open its own client — for PGlite, a second
+// database on the same directory that never sees the first one's writes.
 const globalForDb = globalThis as unknown as { __creatorRewardsDb?: Handle };
-let handle: Handle | undefined;
 
 export function databaseEngine(): "postgres" | "pglite" {
   return process.env.DATABASE_URL ? "postgres" : "pglite";
@@ -83,8 +85,7 @@ export async function migrateDb(db: Db, engine: "postgres" | "pglite"): Promise<
 }
 
 function current(): Handle {
-  const reuse = process.env.NODE_ENV === "development";
-  const existing = reuse ? globalForDb.__creatorRewardsDb : handle;
+  const existing = globalForDb.__creatorRewardsDb;
   if (existing) return existing;
   const pending = open();
   const h: Handle = {
@@ -98,12 +99,10 @@ function current(): Handle {
   };
   // A failed start (database down) must not poison later requests: forget it and retry.
   h.ready.catch(() => {
-    if (handle === h) handle = undefined;
     if (globalForDb.__creatorRewardsDb === h) globalForDb.__creatorRewardsDb = undefined;
     pending.then((o) => o.close()).catch(() => {});
   });
-  if (reuse) globalForDb.__creatorRewardsDb = h;
-  else handle = h;
+  globalForDb.__creatorRewardsDb = h;
   return h;
 }
 
@@ -116,8 +115,7 @@ export async function getDb(): Promise<Db> {
 
 /** Closes the client (scripts and tests); the next getDb() opens a new one. */
 export async function closeDb(): Promise<void> {
-  const h = handle ?? globalForDb.__creatorRewardsDb;
-  handle = undefined;
+  const h = globalForDb.__creatorRewardsDb;
   globalForDb.__creatorRewardsDb = undefined;
   if (h) await h.close();
 }

@@ -7,7 +7,7 @@ test.describe("signed out", () => {
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn(DEMO.staff, "not-the-password");
-    await expect(page.getByRole("alert")).toContainText(/wrong email or password|e-mail ou mot de passe incorrect/i);
+    await expect(page.getByRole("alert").filter({ hasText: /./ })).toContainText(/wrong email or password|e-mail ou mot de passe incorrect/i);
     await expect(page.getByLabel(/^e-?mail$/i)).toHaveValue(DEMO.staff);
     await expect(page).toHaveURL(/\/login/);
   });
@@ -43,8 +43,9 @@ test.describe("creator", () => {
   test("switches the interface to French and back", async ({ page }) => {
     await page.goto("/creator");
     await page.getByRole("button", { name: "Français" }).click();
-    await expect(page.getByRole("link", { name: "Défis" })).toBeVisible();
+    const nav = (name: RegExp) => page.getByRole("navigation", { name });
+    await expect(nav(/navigation principale/i).getByRole("link", { name: "Défis", exact: true })).toBeVisible();
     await page.getByRole("button", { name: "English" }).click();
-    await expect(page.getByRole("link", { name: "Challenges" })).toBeVisible();
+    await expect(nav(/main navigation/i).getByRole("link", { name: "Challenges", exact: true })).toBeVisible();
   });
 });

@@ -1,16 +1,19 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { revalidate } from "@/lib/revalidate";
 import { z } from "zod";
 import { roleAction } from "@/lib/actions";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { enrollMe, withdrawMe } from "@/lib/dal/challenges";
 
-const challengeInput = z.object({ challengeId: z.coerce.number().int().positive() });
+const challengeInput = z.object({ challengeId: z.coerce.number().int().positive(), from: z.enum(["list", "page"]).optional() });
 
-export const enrollAction = roleAction(AREA_ROLES.creator, challengeInput, async ({ challengeId }) => {
+export const enrollAction = roleAction(AREA_ROLES.creator, challengeInput, async ({ challengeId, from }) => {
   const { status } = await enrollMe(challengeId);
   revalidate("/creator");
+  // Joining from the list opens the challenge, where progress will show, with the confirmation.
+  if (from === "list") redirect(`/creator/challenges/${challengeId}?joined=1`);
   return { ok: true, message: status === "enrolled" ? "challenges.enrolled_ok" : "challenges.already_enrolled" };
 });
 

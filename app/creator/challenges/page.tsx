@@ -52,7 +52,7 @@ export default async function CreatorChallenges() {
               </ul>
             )}
             <div className="mt-auto flex flex-wrap items-center gap-3 pt-2">
-              {variant === "eligible" && <EnrollButton challengeId={c.id} mode="enroll" accessibleName={`${t("enroll")}: ${title}`} />}
+              {variant === "eligible" && <EnrollButton challengeId={c.id} mode="enroll" from="list" accessibleName={`${t("enroll")}: ${title}`} />}
               <Link href={`/creator/challenges/${c.id}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`${t("view")}: ${title}`}>
                 {t("view")}
               </Link>

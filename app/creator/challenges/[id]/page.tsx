@@ -7,7 +7,7 @@ import { getMyChallenge } from "@/lib/dal/challenges";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { EnrollButton } from "../_components/enroll-button";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ joined?: string }> };
 
 async function load(params: Props["params"]) {
   const id = Number((await params).id);
@@ -23,17 +23,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getLocale()) === "fr" ? view.titleFr : view.titleEn };
 }
 
-export default async function CreatorChallengePage({ params }: Props) {
+export default async function CreatorChallengePage({ params, searchParams }: Props) {
   await requireRole(AREA_ROLES.creator);
   const view = await load(params);
   const t = await getTranslations("challenges");
   const enrolled = view.enrollment && !view.enrollment.withdrawnAt;
+  const justJoined = (await searchParams).joined === "1" && enrolled;
   const canJoin = !enrolled && view.lifecycle === "live" && view.reasons.length === 0;
   return (
     <div className="space-y-4">
       <Link href="/creator/challenges" className="text-sm font-medium text-brand-700 hover:underline">← {t("back")}</Link>
       <ChallengeDetail
         view={view}
+        banner={
+          justJoined ? (
+            <p role="status" className="rounded-md bg-green-50 px-4 py-3 text-sm text-green-800">{t("enrolled_ok")}</p>
+          ) : undefined
+        }
         actions={
           enrolled && view.lifecycle === "live" ? (
             <EnrollButton challengeId={view.id} mode="withdraw" />

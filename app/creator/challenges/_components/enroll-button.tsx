@@ -7,12 +7,13 @@ import { FormMessage } from "@/components/ui/form-message";
 import { enrollAction, withdrawAction } from "../actions";
 
 /** Join or leave a challenge; the server re-checks everything and says what happened. */
-export function EnrollButton({ challengeId, mode, accessibleName }: { challengeId: number; mode: "enroll" | "withdraw"; accessibleName?: string }) {
+export function EnrollButton({ challengeId, mode, accessibleName, from = "page" }: { challengeId: number; mode: "enroll" | "withdraw"; accessibleName?: string; from?: "list" | "page" }) {
   const t = useTranslations("challenges");
   const [state, action, pending] = useActionState(mode === "enroll" ? enrollAction : withdrawAction, null);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="challengeId" value={challengeId} />
+      <input type="hidden" name="from" value={from} />
       <Button type="submit" variant={mode === "enroll" ? "primary" : "secondary"} disabled={pending} aria-label={accessibleName}>
         {mode === "enroll" ? (pending ? t("enrolling") : t("enroll")) : pending ? t("withdrawing") : t("withdraw")}
       </Button>
