@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 function start(env: Record<string, string>) {
   const { PATH, HOME } = process.env;
-  return spawnSync(tsx, ["lib/startup-checks.ts"], { env: { PATH, HOME, ...env }, encoding: "utf8" });
+  return spawnSync(tsx, ["lib/startup-checks.ts"], { env: { PATH, HOME, ...env } as unknown as NodeJS.ProcessEnv, encoding: "utf8" });
 }
 
 describe("startup checks", () => {
