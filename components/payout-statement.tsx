@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { PayoutStatement } from "@/lib/dal/payout-statements";
 import { formatMoney, formatRate } from "@/lib/domain/money";
-import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatPeriod } from "@/lib/i18n/format";
 import { PayoutStatusBadge } from "./payout-status-badge";
-import { lineDescription } from "./payout-statement-text";
+import { lineDescription } from "@/lib/i18n/payout-text";
 
 /** The printable statement of one payout: every entry in it and the final amount. */
 export async function PayoutStatementView({ statement, actions }: { statement: PayoutStatement; actions?: React.ReactNode }) {
@@ -17,7 +17,7 @@ export async function PayoutStatementView({ statement, actions }: { statement: P
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm font-medium text-gray-600">Creator Rewards</p>
-          <h1 id="statement-title" className="text-2xl font-bold tracking-tight">{t("title", { period: statement.period })}</h1>
+          <h1 id="statement-title" className="text-2xl font-bold tracking-tight">{t("title", { period: formatPeriod(statement.period, locale) })}</h1>
           <p className="mt-1 text-sm text-gray-700">
             {statement.creator.displayName} · @{statement.creator.handle} · {statement.creator.country}
           </p>

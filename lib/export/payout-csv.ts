@@ -2,7 +2,7 @@
 // the reader's language; amounts in major units with a dot ("1234.50") and ISO dates, so a
 // spreadsheet or an accounting import reads them the same way in every locale.
 import "server-only";
-import { lineDescription } from "@/components/payout-statement-text";
+import { lineDescription } from "@/lib/i18n/payout-text";
 import type { PayoutStatement } from "@/lib/dal/payout-statements";
 import type { QueueRow } from "@/lib/dal/payouts";
 import { toCsv } from "@/lib/domain/csv";

@@ -7,7 +7,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { MY_PAYOUTS_PAGE_SIZE, listMyPayouts, type MyPayout } from "@/lib/dal/payout-statements";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatPeriod } from "@/lib/i18n/format";
 import { payoutMinimumMinor } from "@/lib/env";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -113,6 +113,3 @@ export default async function CreatorPayouts({ searchParams }: { searchParams: P
   );
 }
 
-function formatPeriod(period: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${period}-01T00:00:00Z`));
-}

@@ -65,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
 
       <Card title={t("filtersTitle")}>
-        <form method="get" action="/staff/audit" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
+        <form method="get" action="/staff/audit" className="grid grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-3 lg:grid-cols-5">
           {filters.entityId && <input type="hidden" name="entityId" value={filters.entityId} />}
           <Field id="a-action" label={t("action")}>
             <Select id="a-action" name="action" defaultValue={filters.action ?? ""}>
@@ -98,8 +98,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Field id="a-to" label={t("to")}>
             <TextInput id="a-to" name="to" type="date" defaultValue={filters.to ?? ""} />
           </Field>
-          <div className="col-span-2 flex items-center gap-2 pb-6 sm:col-span-1">
-            <button type="submit" className={buttonClass("primary", "flex-1 lg:flex-none")}>{t("apply")}</button>
+          <div className="col-span-full flex items-center gap-2 sm:justify-end">
+            <button type="submit" className={buttonClass("primary", "flex-1 sm:flex-none")}>{t("apply")}</button>
             <Link href="/staff/audit" className={buttonClass("ghost")}>{t("reset")}</Link>
           </div>
         </form>

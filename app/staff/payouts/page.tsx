@@ -12,7 +12,7 @@ import { QUEUE_PAGE_SIZE, getPayoutStatusSeries, getQueueChoices, listPayoutQueu
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { periodOf, previousPeriod } from "@/lib/domain/period";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatPeriod } from "@/lib/i18n/format";
 import { PAYOUT_STATUSES, parseQueueFilters, queueSearchParams, type SearchParams } from "@/lib/validation/payouts";
 import { QueueFiltersForm } from "./_components/queue-filters";
 import { RunForm } from "./_components/run-form";
@@ -41,8 +41,7 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
   };
   const exportQs = queueSearchParams({ ...filters, page: 1 }).toString();
   const statusLabels = Object.fromEntries(PAYOUT_STATUSES.map((s) => [s, ts(s)])) as Record<(typeof PAYOUT_STATUSES)[number], string>;
-  const periodLabel = (period: string) =>
-    new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${period}-01T00:00:00Z`));
+  const periodLabel = (period: string) => formatPeriod(period, locale, "short");
 
   return (
     <div className="space-y-6">

@@ -45,10 +45,10 @@ describe("payout CSV downloads", () => {
     const text = await body(response);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0].split(",").slice(0, 8)).toEqual(["Versement", "Période", "Créateur", "Identifiant", "Pays", "Devise", "Montant", "Statut"]);
+    expect(lines[0].split(",").slice(0, 8)).toEqual(["Paiement", "Période", "Créateur", "Identifiant", "Pays", "Devise", "Montant", "Statut"]);
     expect(lines).toHaveLength(2);
     expect(lines[1].startsWith(`${payout.id},2019-01,Test Creator,`)).toBe(true);
-    expect(lines[1]).toContain(",LU,EUR,1234.56,À examiner,0/2,");
+    expect(lines[1]).toContain(",LU,EUR,1234.56,En attente de revue,0/2,");
 
     const none = await runAs(staff.id, () => GET(request("/api/export/payouts.csv?status=all&country=LU&max=100")));
     expect((await body(none)).slice(1).trimEnd().split("\r\n")).toHaveLength(1);

@@ -84,7 +84,11 @@ export default async function StaffPayoutPage({ params }: Props) {
         )}
         {review.status === "held" && review.hold && (
           <div className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-950">
-            <p className="font-semibold">{th(review.hold.code)}{review.hold.decideBy && ` · ${t("decideBy", { date: formatDate(review.hold.decideBy, locale) })}`}</p>
+            <p className="font-semibold">
+              {th(review.hold.code)}
+              {review.hold.decideBy && ` · ${t("decideBy", { date: formatDate(review.hold.decideBy, locale) })}`}
+              {review.hold.decideBy && review.hold.decideBy < today && <span className="ml-2 rounded bg-red-100 px-1.5 text-xs text-red-900">{t("overdue")}</span>}
+            </p>
             {review.hold.note && <p className="mt-1">{review.hold.note}</p>}
             {review.hold.fix && <p className="mt-1"><span className="font-medium">{t("creatorCan")}</span> {review.hold.fix}</p>}
           </div>
@@ -232,7 +236,13 @@ export default async function StaffPayoutPage({ params }: Props) {
                 ) : (
                   <ApproveForm payoutId={review.id} version={review.version} flagged={flagged} secondApproval={review.approvals.length > 0} />
                 )}
-                <HoldForm payoutId={review.id} version={review.version} defaultDecideBy={review.hold?.decideBy && review.hold.decideBy >= today ? review.hold.decideBy : inTwoWeeks} minDecideBy={today} />
+                <HoldForm
+                  payoutId={review.id}
+                  version={review.version}
+                  defaultDecideBy={review.status === "held" && review.hold?.decideBy && review.hold.decideBy >= today ? review.hold.decideBy : inTwoWeeks}
+                  minDecideBy={today}
+                  current={review.status === "held" && review.hold ? review.hold : undefined}
+                />
                 <RejectForm payoutId={review.id} version={review.version} />
               </div>
             </Card>

@@ -11,7 +11,7 @@ export async function QueueFiltersForm({ filters, countries }: { filters: QueueF
   const t = await getTranslations("payouts.queue");
   const ts = await getTranslations("payouts.status");
   return (
-    <form method="get" action="/staff/payouts" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(6,minmax(0,1fr))_auto] lg:items-end" aria-label={t("filtersLabel")}>
+    <form method="get" action="/staff/payouts" className="grid grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-3 lg:grid-cols-[1.4fr_1fr_1fr_1fr_1fr_1.4fr]" aria-label={t("filtersLabel")}>
       <Field id="f-status" label={t("status")}>
         <Select id="f-status" name="status" defaultValue={filters.status}>
           {PAYOUT_STATUSES.map((s) => (
@@ -48,8 +48,8 @@ export async function QueueFiltersForm({ filters, countries }: { filters: QueueF
           ))}
         </Select>
       </Field>
-      <div className="col-span-2 flex items-center gap-2 pb-6 sm:col-span-3 lg:col-span-1">
-        <button type="submit" className={buttonClass("primary", "flex-1 lg:flex-none")}>{t("apply")}</button>
+      <div className="col-span-full flex items-center gap-2 sm:justify-end">
+        <button type="submit" className={buttonClass("primary", "flex-1 sm:flex-none")}>{t("apply")}</button>
         <Link href="/staff/payouts" className={buttonClass("ghost")}>{t("reset")}</Link>
       </div>
     </form>

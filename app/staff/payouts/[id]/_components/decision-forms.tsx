@@ -46,7 +46,13 @@ export function ApproveForm({ payoutId, version, flagged, secondApproval }: Targ
   );
 }
 
-export function HoldForm({ payoutId, version, defaultDecideBy, minDecideBy }: Target & { defaultDecideBy: string; minDecideBy: string }) {
+export function HoldForm({
+  payoutId,
+  version,
+  defaultDecideBy,
+  minDecideBy,
+  current,
+}: Target & { defaultDecideBy: string; minDecideBy: string; current?: { code: string; note: string | null; fix: string | null } }) {
   const t = useTranslations("payouts.actions");
   const tr = useTranslations("payouts.holdReasons");
   const text = useActionText();
@@ -56,10 +62,10 @@ export function HoldForm({ payoutId, version, defaultDecideBy, minDecideBy }: Ta
   const k = `${version}-${state && !state.ok ? "retry" : "fresh"}`;
   return (
     <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="font-semibold">{t("holdTitle")}</h3>
+      <h3 id={`${id}-title`} className="font-semibold">{current ? t("holdUpdateTitle") : t("holdTitle")}</h3>
       <Hidden payoutId={payoutId} version={version} />
       <Field id={`${id}-reason`} label={t("holdReason")} error={err("reasonCode")}>
-        <Select id={`${id}-reason`} name="reasonCode" defaultValue={typed(state, "reasonCode")} key={k} error={err("reasonCode")}>
+        <Select id={`${id}-reason`} name="reasonCode" defaultValue={typed(state, "reasonCode", current?.code ?? "")} key={k} error={err("reasonCode")}>
           <option value="">{t("chooseReason")}</option>
           {HOLD_REASON_CODES.map((code) => (
             <option key={code} value={code}>{tr(code)}</option>
@@ -67,15 +73,15 @@ export function HoldForm({ payoutId, version, defaultDecideBy, minDecideBy }: Ta
         </Select>
       </Field>
       <Field id={`${id}-note`} label={t("holdNote")} error={err("note")} hint={t("holdNoteHint")}>
-        <TextArea id={`${id}-note`} name="note" rows={2} defaultValue={typed(state, "note")} key={k} error={err("note")} />
+        <TextArea id={`${id}-note`} name="note" rows={2} defaultValue={typed(state, "note", current?.note ?? "")} key={k} error={err("note")} />
       </Field>
       <Field id={`${id}-fix`} label={t("holdFix")} error={err("fix")} hint={t("holdFixHint")}>
-        <TextArea id={`${id}-fix`} name="fix" rows={2} defaultValue={typed(state, "fix")} key={k} error={err("fix")} />
+        <TextArea id={`${id}-fix`} name="fix" rows={2} defaultValue={typed(state, "fix", current?.fix ?? "")} key={k} error={err("fix")} />
       </Field>
       <Field id={`${id}-decide`} label={t("holdDecideBy")} error={err("decideBy")}>
         <TextInput id={`${id}-decide`} name="decideBy" type="date" min={minDecideBy} defaultValue={typed(state, "decideBy", defaultDecideBy)} key={k} error={err("decideBy")} />
       </Field>
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? t("holding") : t("hold")}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>{pending ? t("holding") : current ? t("holdUpdate") : t("hold")}</Button>
       <FormMessage state={state} />
     </form>
   );
