@@ -43,7 +43,7 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
   const items: NavItem[] = navFor(user.role).map((item) => ({ href: item.href, label: t(item.key) }));
   return (
     <div className="min-h-screen">
-      <header className="border-b border-gray-200 bg-white">
+      <header className="border-b border-gray-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="font-bold text-brand-700">
             Creator Rewards
@@ -62,7 +62,7 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8 print:max-w-none print:p-0">
         {children}
       </main>
     </div>

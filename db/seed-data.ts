@@ -172,7 +172,7 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}): Promis
     await seedOwnProducts(seed);
     const shopProducts = await seedShopProducts(seed);
     const commerceEntries = await seedCommerce(seed, shopProducts);
-    await insertLedgerEntries(tx, [...awardEntries, ...commerceEntries]);
+    await insertLedgerEntries(tx, [...awardEntries, ...commerceEntries, ...(await planDemoAdjustments(seed))]);
 
     await seedPayouts(seed);
     await syncChallengeCounters(tx);
@@ -1291,6 +1291,36 @@ async function insertLedgerEntries(tx: Tx, entries: NewLedgerEntry[]): Promise<v
 }
 
 // ---------------------------------------------------------------------------------------------
+// Adjustments that give the review queue its demo cases
+
+/**
+ * Two manual credits in the last completed month, so the newest run always holds (1) a large
+ * payout of the demo creator that needs two approvers, and (2) a payout of the creator whose
+ * link keeps selling to the same buyer, which the fraud signals flag.
+ */
+async function planDemoAdjustments(seed: Seed): Promise<NewLedgerEntry[]> {
+  const [lastMonth] = completedMonths(seed.anchor, 1);
+  const at = new Date(lastMonth.end - 10 * DAY);
+  const [suspect] = await rows<{ creator_id: number }>(seed.tx, sql`select creator_id from orders where buyer_ref = 'buyer_90417' limit 1`);
+  const suspectCreator = seed.creators.find((c) => c.id === suspect?.creator_id);
+  const credit = (creator: SeededCreator, amountMinor: number, note: string): NewLedgerEntry => ({
+    creatorId: creator.id,
+    kind: "adjustment",
+    amountMinor,
+    currency: creator.currency,
+    note,
+    occurredAt: at,
+    availableAt: at,
+    createdBy: seed.users.admin,
+    createdAt: at,
+  });
+  return [
+    credit(seed.demo, 90_000, "Creator week keynote: speaker fee"),
+    ...(suspectCreator ? [credit(suspectCreator, 15_000, "Live together launch: guest bonus")] : []),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Payout runs, payouts and the staff decisions on them
 
 type Decision = {
@@ -1464,9 +1494,12 @@ async function seedPayouts(seed: Seed): Promise<void> {
     const runStart = notAfter(anchor, month.end + 2 * HOUR).getTime();
     const plans = planRun(entries, taken, month.end);
     for (const plan of plans) {
-      plan.status = plan.creatorId === seed.demo.id ? (age === 0 ? "pending_review" : "paid") : payoutStatusFor(rng, age);
+      plan.status =
+        plan.creatorId === seed.demo.id ? (age === 0 ? "pending_review" : "paid")
+        : plan.creatorId === suspectId && age === 0 ? "pending_review" // the flagged case waits for review
+        : payoutStatusFor(rng, age);
     }
-    if (age === 0) forceMissingStatuses(plans, seen, seed.demo.id);
+    if (age === 0) forceMissingStatuses(plans, seen, seed.demo.id, suspectId);
     for (const plan of plans) {
       seen.add(plan.status);
       decide(rng, anchor, users, plan, runStart, suspectId);
@@ -1479,13 +1512,13 @@ async function seedPayouts(seed: Seed): Promise<void> {
 }
 
 /** Every payout state exists in the demo, whatever day of the month the data is loaded. */
-function forceMissingStatuses(plans: PayoutPlan[], seen: Set<PayoutStatus>, demoId: number): void {
+function forceMissingStatuses(plans: PayoutPlan[], seen: Set<PayoutStatus>, demoId: number, suspectId: number): void {
   const needed: PayoutStatus[] = ["pending_review", "held", "approved", "rejected", "paid"];
   for (const status of needed) {
     const count = (s: PayoutStatus) => plans.filter((p) => p.status === s).length;
     if (seen.has(status) || count(status) > 0) continue;
     // Take a payout whose own state stays visible elsewhere.
-    const plan = plans.find((p) => p.creatorId !== demoId && (seen.has(p.status) || count(p.status) > 1));
+    const plan = plans.find((p) => p.creatorId !== demoId && p.creatorId !== suspectId && (seen.has(p.status) || count(p.status) > 1));
     if (!plan) throw new Error(`no payout left to show the "${status}" state`);
     plan.status = status;
   }
@@ -1641,13 +1674,19 @@ async function assertSeedInvariants(seed: Seed): Promise<void> {
       (select count(*)::int from milestone_awards where creator_id = ${seed.demo.id} and seen_at is null) as unseen_awards,
       (select count(*)::int from payouts where creator_id = ${seed.demo.id} and status = 'paid') as paid_payouts,
       (select count(*)::int from payouts where creator_id = ${seed.demo.id} and status in ('pending_review', 'held'))
-        as open_payouts`,
+        as open_payouts,
+      (select count(*)::int from payouts where creator_id = ${seed.demo.id} and status = 'pending_review' and approvals_required = 2)
+        as four_eyes_open,
+      (select count(*)::int from payouts p where p.status = 'pending_review'
+        and p.creator_id = (select creator_id from orders where buyer_ref = 'buyer_90417' limit 1)) as flagged_open`,
   );
   const unmet = [
     Number(demo.live_awards) < 2 && "2 awards in live challenges",
     Number(demo.unseen_awards) < 1 && "an unseen award",
     Number(demo.paid_payouts) < 1 && "a paid payout",
     Number(demo.open_payouts) < 1 && "a payout waiting for review",
+    Number(demo.four_eyes_open) < 1 && "a payout waiting for two approvers",
+    Number(demo.flagged_open) < 1 && "a flagged payout (repeat buyer) waiting for review",
   ].filter(Boolean);
   if (unmet.length) throw new Error(`demo creator lacks ${unmet.join(", ")}`);
 }

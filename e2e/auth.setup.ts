@@ -5,6 +5,7 @@ import { LoginPage } from "./pages/login-page";
 const HOMES: Record<DemoRole, RegExp> = {
   creator: /\/creator$/,
   staff: /\/staff\/payouts$/,
+  staff2: /\/staff\/payouts$/,
   marketing: /\/marketing\/challenges$/,
   admin: /\/admin\/users$/,
 };

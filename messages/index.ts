@@ -4,8 +4,12 @@ import enCommon from "./en/common.json";
 import frCommon from "./fr/common.json";
 import enCreator from "./en/creator.json";
 import frCreator from "./fr/creator.json";
+import enPayouts from "./en/payouts.json";
+import frPayouts from "./fr/payouts.json";
+import enAdmin from "./en/admin.json";
+import frAdmin from "./fr/admin.json";
 
 export const catalogs = {
-  en: { ...enCommon, ...enCreator },
-  fr: { ...frCommon, ...frCreator },
+  en: { ...enCommon, ...enCreator, ...enPayouts, ...enAdmin },
+  fr: { ...frCommon, ...frCreator, ...frPayouts, ...frAdmin },
 };

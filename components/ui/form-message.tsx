@@ -25,7 +25,7 @@ export function FormMessage({ state }: { state: ActionResult<unknown> | null | u
       role={state.ok ? "status" : "alert"}
       className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}
     >
-      {text(state.message, state.ok ? undefined : state.values)}
+      {text(state.message, state.values)}
     </p>
   );
 }

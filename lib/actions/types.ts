@@ -4,7 +4,7 @@ export type FieldErrors = Record<string, string[]>;
 
 /** Messages and field errors are translation keys ("errors.forbidden"), translated by the form. */
 export type ActionResult<T = undefined> =
-  | { ok: true; message?: string; data?: T }
+  | { ok: true; message?: string; values?: Record<string, string | number>; data?: T }
   | {
       ok: false;
       message: string;

@@ -12,3 +12,9 @@ export function formatDateTime(value: Date | string, locale: string): string {
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US").format(value);
 }
+
+/** A payout period "2026-10" as "October 2026" / "Octobre 2026" (capitalized: it starts a heading). */
+export function formatPeriod(period: string, locale: string, month: "long" | "short" = "long"): string {
+  const text = new Intl.DateTimeFormat(tag(locale), { month, year: "numeric", timeZone: "UTC" }).format(new Date(`${period}-01T00:00:00Z`));
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,7 +1,101 @@
-import { PlaceholderHome } from "@/components/placeholder-home";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/pagination";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Field, Select, TextInput } from "@/components/ui/field";
+import type { Role } from "@/db/schema";
+import { USERS_PAGE_SIZE, listUsers } from "@/lib/dal/admin-users";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+import { formatDate } from "@/lib/i18n/format";
+import { ROLES } from "@/lib/validation/admin";
+import { RoleForm } from "./_components/role-form";
 
-export default async function AdminUsers() {
-  await requireRole(AREA_ROLES.admin);
-  return <PlaceholderHome area="admin" />;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.users"))("title") };
+}
+
+type Params = { q?: string | string[]; role?: string | string[]; page?: string | string[] };
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+
+export default async function AdminUsers({ searchParams }: { searchParams: Promise<Params> }) {
+  const me = await requireRole(AREA_ROLES.admin);
+  const params = await searchParams;
+  const q = first(params.q)?.slice(0, 254);
+  const rawRole = first(params.role);
+  const role = rawRole && (ROLES as readonly string[]).includes(rawRole) ? (rawRole as Role) : undefined;
+  const rawPage = Number(first(params.page));
+  const page = Number.isSafeInteger(rawPage) && rawPage > 0 ? rawPage : 1;
+  const { users, total } = await listUsers({ q, role, page });
+  const t = await getTranslations("admin.users");
+  const tr = await getTranslations("roles");
+  const locale = await getLocale();
+  const hrefFor = (n: number) => {
+    const s = new URLSearchParams();
+    if (q) s.set("q", q);
+    if (role) s.set("role", role);
+    if (n > 1) s.set("page", String(n));
+    const qs = s.toString();
+    return qs ? `/admin/users?${qs}` : "/admin/users";
+  };
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+
+      <Card>
+        <form method="get" action="/admin/users" role="search" className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+          <Field id="u-q" label={t("search")}>
+            <TextInput id="u-q" name="q" type="search" defaultValue={q ?? ""} placeholder={t("searchPlaceholder")} autoComplete="off" />
+          </Field>
+          <Field id="u-role" label={t("role")}>
+            <Select id="u-role" name="role" defaultValue={role ?? ""}>
+              <option value="">{t("allRoles")}</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>{tr(r)}</option>
+              ))}
+            </Select>
+          </Field>
+          <div className="flex gap-2 pb-6">
+            <button type="submit" className={buttonClass()}>{t("apply")}</button>
+            <Link href="/admin/users" className={buttonClass("ghost")}>{t("reset")}</Link>
+          </div>
+        </form>
+        <p className="text-sm text-gray-700" role="status">{t("matching", { count: total })}</p>
+      </Card>
+
+      {users.length === 0 ? (
+        <EmptyState title={t("empty")} />
+      ) : (
+        <section aria-labelledby="users-title" className="space-y-3">
+          <h2 id="users-title" className="sr-only">{t("tableTitle")}</h2>
+          <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white shadow-sm">
+            {users.map((u) => (
+              <li key={u.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-start sm:justify-between">
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    {u.name}
+                    {u.disabled && <span className="ml-2 rounded bg-gray-200 px-1.5 text-xs font-normal text-gray-800">{t("disabled")}</span>}
+                  </p>
+                  <p className="break-all text-sm text-gray-600">{u.email}{u.creatorHandle && ` · @${u.creatorHandle}`}</p>
+                  <p className="text-xs text-gray-500">{t("sinceDate", { date: formatDate(u.createdAt, locale) })}</p>
+                </div>
+                <div className="sm:w-72 sm:shrink-0">
+                  {u.id === me.id ? (
+                    <p className="text-sm">
+                      {tr(u.role)} <span className="text-xs text-gray-600">· {t("you")}</span>
+                    </p>
+                  ) : (
+                    <RoleForm userId={u.id} email={u.email} role={u.role} />
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <Pagination page={page} pageSize={USERS_PAGE_SIZE} total={total} hrefFor={hrefFor} />
+        </section>
+      )}
+    </div>
+  );
 }

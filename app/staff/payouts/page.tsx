@@ -1,7 +1,224 @@
-import { PlaceholderHome } from "@/components/placeholder-home";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PayoutStatusChart } from "@/components/charts/payout-status-chart";
+import { FraudSignalChips } from "@/components/fraud-signals";
+import { Pagination } from "@/components/pagination";
+import { PayoutStatusBadge } from "@/components/payout-status-badge";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { listRecentPayoutRuns } from "@/lib/dal/payout-runs";
+import { QUEUE_PAGE_SIZE, getPayoutStatusSeries, getQueueChoices, listPayoutQueue } from "@/lib/dal/payouts";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+import { formatMoney } from "@/lib/domain/money";
+import { periodOf, previousPeriod } from "@/lib/domain/period";
+import { formatDate, formatPeriod } from "@/lib/i18n/format";
+import { PAYOUT_STATUSES, parseQueueFilters, queueSearchParams, type SearchParams } from "@/lib/validation/payouts";
+import { QueueFiltersForm } from "./_components/queue-filters";
+import { RunForm } from "./_components/run-form";
 
-export default async function StaffPayouts() {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("payouts.queue"))("title") };
+}
+
+export default async function StaffPayouts({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireRole(AREA_ROLES.staff);
-  return <PlaceholderHome area="staff" />;
+  const params = await searchParams;
+  const filters = parseQueueFilters(params);
+  const choices = await getQueueChoices();
+  const requestedCurrency = typeof params.currency === "string" ? params.currency.toUpperCase() : undefined;
+  const chartCurrency = requestedCurrency && choices.currencies.includes(requestedCurrency) ? requestedCurrency : (choices.currencies[0] ?? "EUR");
+  const [queue, series, runs] = await Promise.all([listPayoutQueue(filters), getPayoutStatusSeries(filters, chartCurrency), listRecentPayoutRuns()]);
+  const t = await getTranslations("payouts.queue");
+  const ts = await getTranslations("payouts.status");
+  const tr = await getTranslations("payouts.run");
+  const locale = await getLocale();
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
+  const keep = { ...filters, currency: requestedCurrency ? chartCurrency : undefined };
+  const hrefWith = (changes: Partial<typeof keep>) => {
+    const qs = queueSearchParams({ ...keep, ...changes }).toString();
+    return qs ? `/staff/payouts?${qs}` : "/staff/payouts";
+  };
+  const exportQs = queueSearchParams({ ...filters, page: 1 }).toString();
+  const statusLabels = Object.fromEntries(PAYOUT_STATUSES.map((s) => [s, ts(s)])) as Record<(typeof PAYOUT_STATUSES)[number], string>;
+  const periodLabel = (period: string) => formatPeriod(period, locale, "short");
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        action={
+          <a href={`/api/export/payouts.csv${exportQs ? `?${exportQs}` : ""}`} className={buttonClass("secondary")} download>
+            {t("export")}
+          </a>
+        }
+      />
+
+      <Card title={t("filtersTitle")}>
+        <QueueFiltersForm filters={filters} countries={choices.countries} />
+        <p className="mt-1 text-sm text-gray-700" role="status">
+          {t("matching", { count: queue.total })}
+          {queue.totals.length > 0 && (
+            <>
+              {" · "}
+              {queue.totals.map((c) => money(c.amountMinor, c.currency)).join(" · ")}
+            </>
+          )}
+        </p>
+      </Card>
+
+      {queue.rows.length === 0 ? (
+        <EmptyState title={t("empty")} body={t("emptyHint")} action={<Link href="/staff/payouts?status=all" className={buttonClass("secondary")}>{t("showAll")}</Link>} />
+      ) : (
+        <section aria-labelledby="queue-title" className="space-y-3">
+          <h2 id="queue-title" className="sr-only">{t("tableTitle")}</h2>
+          {/* Phones get one card per payout; wider screens the table. */}
+          <ul className="space-y-2 md:hidden">
+            {queue.rows.map((p) => (
+              <li key={p.id} className="rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
+                <div className="flex items-start justify-between gap-3">
+                  <div className="min-w-0">
+                    <Link href={`/staff/payouts/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.displayName}</Link>
+                    <p className="truncate text-xs text-gray-600">@{p.handle} · {p.country} · #{p.id} · {p.period}</p>
+                  </div>
+                  <p className="tabular whitespace-nowrap font-semibold">{money(p.amountMinor, p.currency)}</p>
+                </div>
+                <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-gray-700">
+                  <PayoutStatusBadge status={p.status} />
+                  {p.approvalsRequired === 2 && (p.status === "pending_review" || p.status === "held") && (
+                    <span>{t("approvals", { count: p.approvals, required: p.approvalsRequired })}</span>
+                  )}
+                  <span>{t("days", { count: p.waitingDays })}</span>
+                </div>
+                {p.signals.length > 0 && (
+                  <div className="mt-2 text-sm"><FraudSignalChips signals={p.signals} /></div>
+                )}
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm md:block">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("tableCaption")}</caption>
+              <thead className="bg-gray-50 text-gray-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("creator")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("period")}</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("amount")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("status")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("signals")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("age")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.rows.map((p) => (
+                  <tr key={p.id} className="border-t border-gray-100 align-top hover:bg-gray-50">
+                    <th scope="row" className="px-3 py-2 text-left font-normal">
+                      <Link href={`/staff/payouts/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                        {p.displayName}
+                      </Link>
+                      <div className="text-xs text-gray-600">@{p.handle} · {p.country} · #{p.id}</div>
+                    </th>
+                    <td className="whitespace-nowrap px-3 py-2">{p.period}</td>
+                    <td className="tabular whitespace-nowrap px-3 py-2 text-right font-medium">{money(p.amountMinor, p.currency)}</td>
+                    <td className="px-3 py-2">
+                      <PayoutStatusBadge status={p.status} />
+                      {p.approvalsRequired === 2 && (p.status === "pending_review" || p.status === "held") && (
+                        <div className="mt-1 text-xs text-gray-600">{t("approvals", { count: p.approvals, required: p.approvalsRequired })}</div>
+                      )}
+                      {p.status === "held" && p.holdDecideBy && (
+                        <div className="mt-1 text-xs text-gray-600">{t("decideBy", { date: formatDate(p.holdDecideBy, locale) })}</div>
+                      )}
+                    </td>
+                    <td className="px-3 py-2"><FraudSignalChips signals={p.signals} /></td>
+                    <td className="whitespace-nowrap px-3 py-2 text-gray-700">
+                      {t("days", { count: p.waitingDays })}
+                      <div className="text-xs text-gray-500">{formatDate(p.createdAt, locale)}</div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={filters.page} pageSize={QUEUE_PAGE_SIZE} total={queue.total} hrefFor={(page) => hrefWith({ page })} />
+        </section>
+      )}
+
+      <Card
+        title={t("chart.title", { currency: chartCurrency })}
+        action={
+          choices.currencies.length > 1 && (
+            <nav aria-label={t("chart.currency")} className="flex flex-wrap gap-1 text-sm">
+              {choices.currencies.map((c) => (
+                <Link
+                  key={c}
+                  href={hrefWith({ currency: c, page: 1 })}
+                  aria-current={c === chartCurrency ? "true" : undefined}
+                  scroll={false}
+                  className={`rounded px-2 py-0.5 font-medium ${c === chartCurrency ? "bg-brand-600 text-white" : "text-gray-700 ring-1 ring-gray-300 hover:bg-gray-100"}`}
+                >
+                  {c}
+                </Link>
+              ))}
+            </nav>
+          )
+        }
+      >
+        <p className="mb-2 text-sm text-gray-600">{t("chart.hint")}</p>
+        <PayoutStatusChart
+          points={series.map((p) => ({ ...p, label: periodLabel(p.period) }))}
+          labels={statusLabels}
+          locale={locale}
+          currency={chartCurrency}
+        />
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer font-medium text-brand-700">{t("chart.showTable")}</summary>
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full min-w-[36rem] text-left">
+              <caption className="sr-only">{t("chart.title", { currency: chartCurrency })}</caption>
+              <thead className="text-gray-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-4 font-medium">{t("period")}</th>
+                  {PAYOUT_STATUSES.map((s) => (
+                    <th key={s} scope="col" className="py-1 pr-4 text-right font-medium">{ts(s)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="tabular">
+                {series.map((p) => (
+                  <tr key={p.period} className="border-t border-gray-100">
+                    <th scope="row" className="py-1 pr-4 font-normal">{p.period}</th>
+                    {PAYOUT_STATUSES.map((s) => (
+                      <td key={s} className="py-1 pr-4 text-right">{money(p[s], chartCurrency)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </Card>
+
+      <Card title={tr("title")}>
+        <p className="mb-3 text-sm text-gray-600">{tr("explain")}</p>
+        <RunForm defaultPeriod={previousPeriod()} maxPeriod={periodOf(new Date())} />
+        {runs.length > 0 && (
+          <div className="mt-4">
+            <h3 className="mb-1 text-sm font-semibold text-gray-800">{tr("recent")}</h3>
+            <ul className="divide-y divide-gray-100 text-sm">
+              {runs.map((r) => (
+                <li key={r.id} className="flex flex-wrap justify-between gap-2 py-1.5">
+                  <span className="font-medium">{r.period}</span>
+                  <span className="text-gray-600">
+                    {tr("runSummary", { count: r.payoutCount, date: formatDate(r.startedAt, locale), who: r.startedBy ?? tr("system") })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p className="mt-3 text-xs text-gray-500">{tr("cli")}</p>
+      </Card>
+    </div>
+  );
 }

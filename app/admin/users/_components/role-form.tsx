@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import type { Role } from "@/db/schema";
+import { changeRoleAction } from "../actions";
+
+const ROLES: Role[] = ["creator", "staff", "marketing", "admin"];
+
+/** One user's role: a select and a save button; the server refuses own-role and last-admin changes. */
+export function RoleForm({ userId, email, role }: { userId: number; email: string; role: Role }) {
+  const t = useTranslations("admin.users");
+  const tr = useTranslations("roles");
+  const [state, action, pending] = useActionState(changeRoleAction, null);
+  return (
+    <form action={action} className="space-y-1">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="currentRole" value={role} />
+      <div className="flex items-center gap-2">
+        <label htmlFor={`role-${userId}`} className="sr-only">{t("roleFor", { email })}</label>
+        <select id={`role-${userId}`} name="role" defaultValue={role} key={role} className={inputClass}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>{tr(r)}</option>
+          ))}
+        </select>
+        <Button type="submit" variant="secondary" disabled={pending} aria-label={t("saveFor", { email })}>
+          {pending ? t("saving") : t("save")}
+        </Button>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}

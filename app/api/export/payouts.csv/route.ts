@@ -1,0 +1,18 @@
+import { exportPayoutQueue } from "@/lib/dal/payouts";
+import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+import { csvHeaders } from "@/lib/domain/csv";
+import { payoutQueueCsv } from "@/lib/export/payout-csv";
+import { localeOf, translatorFor } from "@/lib/i18n/translator";
+import { parseQueueFilters } from "@/lib/validation/payouts";
+
+export const dynamic = "force-dynamic";
+
+/** The review queue as CSV, with the same filters and order as /staff/payouts (every page). Staff and admins only. */
+export async function GET(request: Request) {
+  await requireRole(AREA_ROLES.staff);
+  const url = new URL(request.url);
+  const filters = parseQueueFilters(Object.fromEntries(url.searchParams));
+  const found = await exportPayoutQueue(filters);
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(payoutQueueCsv(found, translatorFor(localeOf(request), "payouts")), { headers: csvHeaders(`payouts-${filters.status}-${stamp}.csv`) });
+}

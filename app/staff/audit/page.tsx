@@ -1,0 +1,183 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AuditChanges } from "@/components/audit-changes";
+import { Pagination } from "@/components/pagination";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Field, Select, TextInput } from "@/components/ui/field";
+import { AUDIT_PAGE_SIZE, getAuditFilterOptions, listAuditEntries, type AuditFilters } from "@/lib/dal/audit";
+import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+import { formatDateTime } from "@/lib/i18n/format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
+
+type Params = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
+
+function parseFilters(p: Params): AuditFilters {
+  const actor = first(p.actor);
+  const page = Number(first(p.page));
+  return {
+    action: first(p.action)?.slice(0, 100),
+    entityType: first(p.entity)?.slice(0, 100),
+    entityId: first(p.entityId)?.slice(0, 100),
+    actor: actor === "system" ? "system" : actor && /^\d+$/.test(actor) ? Number(actor) : undefined,
+    from: day(first(p.from)),
+    to: day(first(p.to)),
+    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+function hrefFor(f: AuditFilters, page: number): string {
+  const q = new URLSearchParams();
+  if (f.action) q.set("action", f.action);
+  if (f.entityType) q.set("entity", f.entityType);
+  if (f.entityId) q.set("entityId", f.entityId);
+  if (f.actor !== undefined) q.set("actor", String(f.actor));
+  if (f.from) q.set("from", f.from);
+  if (f.to) q.set("to", f.to);
+  if (page > 1) q.set("page", String(page));
+  const qs = q.toString();
+  return qs ? `/staff/audit?${qs}` : "/staff/audit";
+}
+
+/** Where an audited thing lives in the app, when it has a page. */
+function entityHref(type: string, id: string): string | null {
+  if (type === "payout") return `/staff/payouts/${id}`;
+  return null;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
+  await requireRole(AREA_ROLES.staff);
+  const filters = parseFilters(await searchParams);
+  const [{ entries, total }, options] = await Promise.all([listAuditEntries(filters), getAuditFilterOptions()]);
+  const t = await getTranslations("audit");
+  const locale = await getLocale();
+  const actionLabel = (a: string) => (t.has(`actions.${a}`) ? t(`actions.${a}`) : a);
+  const entityLabel = (e: string) => (t.has(`entities.${e}`) ? t(`entities.${e}`) : e);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+
+      <Card title={t("filtersTitle")}>
+        <form method="get" action="/staff/audit" className="grid grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-3 lg:grid-cols-5">
+          {filters.entityId && <input type="hidden" name="entityId" value={filters.entityId} />}
+          <Field id="a-action" label={t("action")}>
+            <Select id="a-action" name="action" defaultValue={filters.action ?? ""}>
+              <option value="">{t("allActions")}</option>
+              {options.actions.map((a) => (
+                <option key={a} value={a}>{actionLabel(a)}</option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="a-entity" label={t("entity")}>
+            <Select id="a-entity" name="entity" defaultValue={filters.entityType ?? ""}>
+              <option value="">{t("allEntities")}</option>
+              {options.entityTypes.map((e) => (
+                <option key={e} value={e}>{entityLabel(e)}</option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="a-actor" label={t("actor")}>
+            <Select id="a-actor" name="actor" defaultValue={filters.actor === undefined ? "" : String(filters.actor)}>
+              <option value="">{t("allActors")}</option>
+              <option value="system">{t("system")}</option>
+              {options.actors.map((u) => (
+                <option key={u.id} value={u.id}>{u.name} ({u.email})</option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="a-from" label={t("from")}>
+            <TextInput id="a-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+          </Field>
+          <Field id="a-to" label={t("to")}>
+            <TextInput id="a-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+          </Field>
+          <div className="col-span-full flex items-center gap-2 sm:justify-end">
+            <button type="submit" className={buttonClass("primary", "flex-1 sm:flex-none")}>{t("apply")}</button>
+            <Link href="/staff/audit" className={buttonClass("ghost")}>{t("reset")}</Link>
+          </div>
+        </form>
+        <p className="text-sm text-gray-700" role="status">
+          {t("matching", { count: total })}
+          {filters.entityId && (
+            <>
+              {" · "}
+              {t("onlyEntity", { entity: entityLabel(filters.entityType ?? ""), id: filters.entityId })}{" "}
+              <Link href={hrefFor({ ...filters, entityId: undefined }, 1)} className="font-medium text-brand-700 hover:underline">{t("clearEntity")}</Link>
+            </>
+          )}
+        </p>
+      </Card>
+
+      {entries.length === 0 ? (
+        <EmptyState title={t("empty")} />
+      ) : (
+        <section aria-labelledby="log-title" className="space-y-3">
+          <h2 id="log-title" className="sr-only">{t("tableTitle")}</h2>
+          {/* Phones get one card per entry; wider screens the table. */}
+          <ol className="space-y-2 md:hidden">
+            {entries.map((e) => {
+              const href = entityHref(e.entityType, e.entityId);
+              return (
+                <li key={e.id} className="rounded-lg border border-gray-200 bg-white p-3 text-sm shadow-sm">
+                  <p className="font-medium">{actionLabel(e.action)}</p>
+                  <p className="text-gray-700">
+                    {href ? <Link href={href} className="text-brand-700 hover:underline">{entityLabel(e.entityType)} #{e.entityId}</Link> : <>{entityLabel(e.entityType)} #{e.entityId}</>}
+                    {" · "}
+                    {e.actorName ?? t("system")}
+                  </p>
+                  <p className="text-xs text-gray-600">{formatDateTime(e.at, locale)}</p>
+                  <AuditChanges before={e.before} after={e.after} />
+                </li>
+              );
+            })}
+          </ol>
+          <div className="hidden overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm md:block">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("tableTitle")}</caption>
+              <thead className="bg-gray-50 text-gray-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("when")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("who")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("what")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("entity")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("changes")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => {
+                  const href = entityHref(e.entityType, e.entityId);
+                  return (
+                    <tr key={e.id} className="border-t border-gray-100 align-top">
+                      <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.at, locale)}</td>
+                      <td className="px-3 py-2">
+                        {e.actorName ?? t("system")}
+                        {e.actorEmail && <div className="text-xs text-gray-600">{e.actorEmail}</div>}
+                      </td>
+                      <th scope="row" className="px-3 py-2 text-left font-medium">{actionLabel(e.action)}</th>
+                      <td className="whitespace-nowrap px-3 py-2">
+                        {href ? (
+                          <Link href={href} className="text-brand-700 hover:underline">{entityLabel(e.entityType)} #{e.entityId}</Link>
+                        ) : (
+                          <>{entityLabel(e.entityType)} #{e.entityId}</>
+                        )}
+                      </td>
+                      <td className="px-3 py-2"><AuditChanges before={e.before} after={e.after} /></td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={filters.page} pageSize={AUDIT_PAGE_SIZE} total={total} hrefFor={(n) => hrefFor(filters, n)} />
+        </section>
+      )}
+    </div>
+  );
+}

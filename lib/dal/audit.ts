@@ -1,0 +1,154 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { getDb, rows, type Executor } from "@/db";
+import { auditLog } from "@/db/schema";
+import { AREA_ROLES, assertRole } from "./session";
+
+export type AuditRecord = {
+  /** Who decided; null for the system (a scheduled or command-line run without an account). */
+  actorId: number | null;
+  /** Dotted verb, e.g. "payout.approve", "challenge.publish", "user.role_change". */
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+/**
+ * Appends one decision to the audit log. Call it with the transaction that makes the change,
+ * so the change and its record commit or roll back together. Callers have already checked the
+ * actor's role; the log itself is append-only (a trigger refuses UPDATE and DELETE).
+ */
+export async function recordAudit(tx: Executor, record: AuditRecord): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: record.actorId,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: String(record.entityId),
+    before: record.before,
+    after: record.after,
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditFilters = {
+  action?: string;
+  entityType?: string;
+  /** A user id, or "system" for entries without an actor. */
+  actor?: number | "system";
+  entityId?: string;
+  /** Inclusive UTC days, "YYYY-MM-DD". */
+  from?: string;
+  to?: string;
+  page: number;
+};
+
+export type AuditEntry = {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+function whereOf(f: AuditFilters): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (f.action) parts.push(sql`a.action = ${f.action}`);
+  if (f.entityType) parts.push(sql`a.entity_type = ${f.entityType}`);
+  if (f.entityId) parts.push(sql`a.entity_id = ${f.entityId}`);
+  if (f.actor === "system") parts.push(sql`a.actor_id is null`);
+  else if (typeof f.actor === "number") parts.push(sql`a.actor_id = ${f.actor}`);
+  if (f.from) parts.push(sql`a.created_at >= ${f.from}::date::timestamp at time zone 'UTC'`);
+  if (f.to) parts.push(sql`a.created_at < (${f.to}::date + 1)::timestamp at time zone 'UTC'`);
+  return sql.join(parts, sql` and `);
+}
+
+/** One page of the audit log, newest first, with the total number of matching entries. */
+export async function listAuditEntries(filters: AuditFilters): Promise<{ entries: AuditEntry[]; total: number }> {
+  await assertRole(AREA_ROLES.staff);
+  const db = await getDb();
+  const where = whereOf(filters);
+  const offset = (Math.max(1, filters.page) - 1) * AUDIT_PAGE_SIZE;
+  const [found, [count]] = await Promise.all([
+    rows<{
+      id: number;
+      created_at: string;
+      actor_id: number | null;
+      actor_name: string | null;
+      actor_email: string | null;
+      action: string;
+      entity_type: string;
+      entity_id: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown> | null;
+    }>(
+      db,
+      sql`select a.id::float8 as id, a.created_at::text as created_at, a.actor_id, u.name as actor_name, u.email as actor_email,
+                 a.action, a.entity_type, a.entity_id, a.before, a.after
+          from audit_log a left join users u on u.id = a.actor_id
+          where ${where}
+          order by a.created_at desc, a.id desc
+          limit ${AUDIT_PAGE_SIZE} offset ${offset}`,
+    ),
+    rows<{ n: number }>(db, sql`select count(*)::int as n from audit_log a where ${where}`),
+  ]);
+  return {
+    total: count.n,
+    entries: found.map((r) => ({
+      id: Number(r.id),
+      at: new Date(r.created_at),
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      actorEmail: r.actor_email,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: parseJson(r.before),
+      after: parseJson(r.after),
+    })),
+  };
+}
+
+// postgres.js returns jsonb parsed; some setups hand back the text.
+function parseJson(value: unknown): Record<string, unknown> | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") {
+    try {
+      return JSON.parse(value) as Record<string, unknown>;
+    } catch {
+      return { value };
+    }
+  }
+  return value as Record<string, unknown>;
+}
+
+export type AuditFilterOptions = {
+  actions: string[];
+  entityTypes: string[];
+  actors: { id: number; name: string; email: string }[];
+};
+
+/** What the filters can choose from: actions and entity types in use, and staff-side users. */
+export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
+  await assertRole(AREA_ROLES.staff);
+  const db = await getDb();
+  const [actions, types, actors] = await Promise.all([
+    rows<{ action: string }>(db, sql`select distinct action from audit_log order by action`),
+    rows<{ entity_type: string }>(db, sql`select distinct entity_type from audit_log order by entity_type`),
+    // Creators never decide anything recorded here; everyone else may.
+    rows<{ id: number; name: string; email: string }>(
+      db,
+      sql`select id, name, email from users u
+          where u.role <> 'creator' or exists (select 1 from audit_log a where a.actor_id = u.id)
+          order by name, id`,
+    ),
+  ]);
+  return { actions: actions.map((r) => r.action), entityTypes: types.map((r) => r.entity_type), actors };
+}

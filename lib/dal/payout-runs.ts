@@ -1,0 +1,140 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb, rows, type Db } from "@/db";
+import { users } from "@/db/schema";
+import { isFuturePeriod, isPeriod, periodBounds } from "@/lib/domain/period";
+import { fourEyesLimitMinor, payoutMinimumMinor } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { recordAudit } from "./audit";
+import { AREA_ROLES, assertRole } from "./session";
+
+// Any two runs, whatever their periods, take turns: the one statement that picks entries then
+// always sees what the previous run took.
+const RUN_LOCK = 727_002;
+
+export type PayoutRunResult = {
+  runId: number;
+  period: string;
+  payoutCount: number;
+  /** Per currency: how many payouts and how much they add up to. */
+  totals: { currency: string; count: number; amountMinor: number }[];
+};
+
+/**
+ * Creates the payouts of a period: for each creator and currency, the ledger entries available
+ * by the end of the period (and by now) that no live payout holds, never kind 'payout', summed;
+ * a sum that reaches the minimum becomes one payout waiting for review, a smaller one rolls
+ * over. One transaction; a period runs once (payout_runs.period is unique), and an entry sits in
+ * at most one live payout (partial unique index on payout_items).
+ */
+async function executeRun(db: Db, period: string, actorId: number | null): Promise<PayoutRunResult> {
+  if (!isPeriod(period)) throw new DomainError("payouts.run.errors.period_format");
+  if (isFuturePeriod(period)) throw new DomainError("payouts.run.errors.future", { period });
+  const { end } = periodBounds(period);
+  const minimum = payoutMinimumMinor();
+  const fourEyes = fourEyesLimitMinor();
+
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${RUN_LOCK})`);
+    const [run] = await rows<{ id: number }>(
+      tx,
+      sql`insert into payout_runs (period, status, started_by) values (${period}, 'running', ${actorId})
+          on conflict (period) do nothing returning id`,
+    );
+    if (!run) throw new DomainError("payouts.run.errors.already_run", { period });
+
+    // One statement, one snapshot: the entries summed are exactly the entries attached.
+    const created = await rows<{ currency: string; count: number; amount: number }>(
+      tx,
+      sql`with eligible as materialized (
+            select le.id, le.creator_id, le.currency, le.amount_minor
+            from ledger_entries le
+            where le.kind <> 'payout'
+              and le.available_at < ${end.toISOString()}::timestamptz
+              and le.available_at <= now()
+              and not exists (
+                select 1 from payout_items pi where pi.ledger_entry_id = le.id and pi.released_at is null)
+          ), new_payouts as (
+            insert into payouts (run_id, creator_id, currency, amount_minor, status, approvals_required)
+            select ${run.id}, e.creator_id, e.currency, sum(e.amount_minor)::bigint, 'pending_review',
+                   case when sum(e.amount_minor) > ${fourEyes} then 2 else 1 end
+            from eligible e
+            group by e.creator_id, e.currency
+            having sum(e.amount_minor) >= ${minimum} and sum(e.amount_minor) > 0
+            returning id, creator_id, currency, amount_minor
+          ), new_items as (
+            insert into payout_items (payout_id, ledger_entry_id)
+            select np.id, e.id from eligible e
+            join new_payouts np on np.creator_id = e.creator_id and np.currency = e.currency
+            returning payout_id
+          )
+          select np.currency::text as currency, count(*)::int as count, sum(np.amount_minor)::float8 as amount
+          from new_payouts np
+          where np.id in (select payout_id from new_items)
+          group by np.currency
+          order by np.currency`,
+    );
+    const totals = created.map((c) => ({ currency: c.currency, count: Number(c.count), amountMinor: Number(c.amount) }));
+    const payoutCount = totals.reduce((n, t) => n + t.count, 0);
+
+    await tx.execute(
+      sql`update payout_runs set status = 'finished', payout_count = ${payoutCount}, finished_at = now() where id = ${run.id}`,
+    );
+    await recordAudit(tx, {
+      actorId,
+      action: "payout_run.create",
+      entityType: "payout_run",
+      entityId: run.id,
+      before: null,
+      after: { period, payoutCount, totals, minimumMinor: minimum, fourEyesLimitMinor: fourEyes },
+    });
+    return { runId: run.id, period, payoutCount, totals };
+  });
+}
+
+/** Starts a run from the staff pages: the signed-in staff member or admin is recorded as its author. */
+export async function startPayoutRun(period: string): Promise<PayoutRunResult> {
+  const me = await assertRole(AREA_ROLES.staff);
+  return executeRun(await getDb(), period, me.id);
+}
+
+/**
+ * FOR COMMAND-LINE SCRIPTS ONLY (scripts/payouts-run.ts): there is no session there, so this
+ * entry point does not read one. Whoever can run a script already holds the database
+ * credentials; what this adds is accountability. With `asEmail`, the run is recorded under that
+ * account, which must exist, be enabled and be staff or admin. Without it, the run is recorded
+ * as the system (no actor), as a scheduled job would be. Never call it from a page, route
+ * handler or server action: those use startPayoutRun(), which checks the caller's role.
+ */
+export async function runPayoutsFromCommandLine(period: string, options: { asEmail?: string } = {}): Promise<PayoutRunResult & { actor: string }> {
+  const db = await getDb();
+  let actorId: number | null = null;
+  let actor = "system";
+  if (options.asEmail) {
+    const email = options.asEmail.trim().toLowerCase();
+    const [user] = await db
+      .select({ id: users.id, role: users.role, email: users.email })
+      .from(users)
+      .where(and(eq(users.email, email), isNull(users.disabledAt)));
+    if (!user) throw new DomainError("payouts.run.errors.unknown_actor", { email });
+    if (!(AREA_ROLES.staff as readonly string[]).includes(user.role)) throw new DomainError("payouts.run.errors.actor_not_staff", { email });
+    actorId = user.id;
+    actor = user.email;
+  }
+  return { ...(await executeRun(db, period, actorId)), actor };
+}
+
+export type PayoutRunSummary = { id: number; period: string; payoutCount: number; startedAt: Date; startedBy: string | null };
+
+/** The latest runs, newest period first, for the run form's context. */
+export async function listRecentPayoutRuns(limit = 6): Promise<PayoutRunSummary[]> {
+  await assertRole(AREA_ROLES.staff);
+  const db = await getDb();
+  const found = await rows<{ id: number; period: string; payout_count: number; started_at: string; started_by: string | null }>(
+    db,
+    sql`select r.id, r.period, r.payout_count, r.started_at::text as started_at, u.name as started_by
+        from payout_runs r left join users u on u.id = r.started_by
+        order by r.period desc limit ${limit}`,
+  );
+  return found.map((r) => ({ id: r.id, period: r.period, payoutCount: r.payout_count, startedAt: new Date(r.started_at), startedBy: r.started_by }));
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+
+// Fraud signals on a payout, computed in SQL as of now. The review queue's filter, its CSV
+// export, the payout page and the approve action all use these fragments, so a payout is
+// "flagged" in exactly one sense everywhere.
+//
+// Needs a row `p` from payouts in scope: `... from payouts p cross join lateral ${signalsLateral} sig`.
+
+export const SPIKE_FACTOR = 10;
+export const SPIKE_WINDOW_DAYS = 30;
+export const REPEAT_BUYER_MIN_ORDERS = 5;
+export const REFUND_WINDOW_DAYS = 90;
+export const REFUND_RATE_LIMIT = 0.3;
+export const USUAL_AMOUNT_FACTOR = 3;
+
+/**
+ * One row per payout with the raw figures behind each signal:
+ * - spike: the creator's best day of stars_received in the last 30 days, against the median of
+ *   their active days in that window (days without activity have no rollup row);
+ * - repeat buyer: the buyer who ordered most often through the creator's links in 90 days;
+ * - refund rate: the average refunded share of orders placed in 90 days (unit-free, so orders in
+ *   several currencies weigh alike);
+ * - usual amount: the median of the creator's earlier payouts in the same currency (rejected
+ *   ones excluded).
+ */
+export const signalsLateral = sql.raw(`lateral (
+  select sp.median as spike_median, sp.top_total as spike_total, sp.top_day as spike_day,
+         rb.buyer_ref as repeat_buyer, rb.n as repeat_count,
+         rr.rate as refund_rate, rr.orders as refund_orders,
+         pv.median as previous_median, pv.n as previous_count
+  from (
+    select percentile_cont(0.5) within group (order by d.total)::float8 as median,
+           max(d.total)::float8 as top_total,
+           (array_agg(d.day::text order by d.total desc, d.day desc))[1] as top_day
+    from creator_daily_metrics d
+    where d.creator_id = p.creator_id and d.metric = 'stars_received'
+      and d.day > (now() at time zone 'UTC')::date - ${SPIKE_WINDOW_DAYS}
+  ) sp
+  cross join (
+    select avg(o.refunded_minor::float8 / o.amount_minor)::float8 as rate, count(*)::int as orders
+    from orders o
+    where o.creator_id = p.creator_id and o.occurred_at > now() - interval '${REFUND_WINDOW_DAYS} days'
+  ) rr
+  cross join (
+    select percentile_cont(0.5) within group (order by q.amount_minor)::float8 as median, count(*)::int as n
+    from payouts q
+    where q.creator_id = p.creator_id and q.currency = p.currency and q.id <> p.id
+      and q.created_at < p.created_at and q.status <> 'rejected'
+  ) pv
+  left join lateral (
+    select o.buyer_ref, count(*)::int as n
+    from orders o
+    where o.creator_id = p.creator_id and o.buyer_ref is not null
+      and o.occurred_at > now() - interval '${REFUND_WINDOW_DAYS} days'
+    group by o.buyer_ref
+    having count(*) >= ${REPEAT_BUYER_MIN_ORDERS}
+    order by count(*) desc, o.buyer_ref
+    limit 1
+  ) rb on true
+)`);
+
+export const spikeFlagSql = sql.raw(`coalesce(sig.spike_median > 0 and sig.spike_total > ${SPIKE_FACTOR} * sig.spike_median, false)`);
+export const repeatBuyerFlagSql = sql.raw(`(sig.repeat_count is not null)`);
+export const refundRateFlagSql = sql.raw(`coalesce(sig.refund_rate > ${REFUND_RATE_LIMIT}, false)`);
+export const unusualAmountFlagSql = sql.raw(`coalesce(p.amount_minor > ${USUAL_AMOUNT_FACTOR} * sig.previous_median, false)`);
+
+/** True when any signal fires: the queue's fraud filter and the approve action's note rule. */
+export const flaggedSql = sql`(${spikeFlagSql} or ${repeatBuyerFlagSql} or ${refundRateFlagSql} or ${unusualAmountFlagSql})`;
+
+/** Columns to select beside `sig` so signalsFrom() can read them. */
+export const signalColumnsSql = sql`sig.spike_median, sig.spike_total, sig.spike_day, sig.repeat_buyer, sig.repeat_count,
+  sig.refund_rate, sig.refund_orders, sig.previous_median, sig.previous_count,
+  ${spikeFlagSql} as flag_spike, ${repeatBuyerFlagSql} as flag_repeat_buyer,
+  ${refundRateFlagSql} as flag_refund_rate, ${unusualAmountFlagSql} as flag_unusual_amount`;
+
+export type SignalRow = {
+  spike_median: number | null;
+  spike_total: number | null;
+  spike_day: string | null;
+  repeat_buyer: string | null;
+  repeat_count: number | null;
+  refund_rate: number | null;
+  refund_orders: number | null;
+  previous_median: number | null;
+  previous_count: number | null;
+  flag_spike: boolean;
+  flag_repeat_buyer: boolean;
+  flag_refund_rate: boolean;
+  flag_unusual_amount: boolean;
+};
+
+export type FraudSignal =
+  | { code: "activity_spike"; day: string; stars: number; median: number }
+  | { code: "repeat_buyer"; buyerRef: string; orders: number }
+  | { code: "refund_rate"; ratePercent: number; orders: number }
+  | { code: "unusual_amount"; medianMinor: number; previousCount: number };
+
+export type FraudSignalCode = FraudSignal["code"];
+export const FRAUD_SIGNAL_CODES: FraudSignalCode[] = ["activity_spike", "repeat_buyer", "refund_rate", "unusual_amount"];
+
+/** The signals that fire, with the figures that explain them. */
+export function signalsFrom(r: SignalRow): FraudSignal[] {
+  const out: FraudSignal[] = [];
+  if (r.flag_spike) out.push({ code: "activity_spike", day: r.spike_day ?? "", stars: Number(r.spike_total), median: Number(r.spike_median) });
+  if (r.flag_repeat_buyer) out.push({ code: "repeat_buyer", buyerRef: r.repeat_buyer ?? "", orders: Number(r.repeat_count) });
+  if (r.flag_refund_rate) out.push({ code: "refund_rate", ratePercent: Math.round(Number(r.refund_rate) * 1000) / 10, orders: Number(r.refund_orders) });
+  if (r.flag_unusual_amount) out.push({ code: "unusual_amount", medianMinor: Math.round(Number(r.previous_median)), previousCount: Number(r.previous_count) });
+  return out;
+}

@@ -1,0 +1,219 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, rows, type Executor } from "@/db";
+import type { PayoutStatus } from "@/db/schema";
+import { clawbackSql } from "./payouts";
+import { AREA_ROLES, assertCreator, assertRole } from "./session";
+
+// What creators see of their payouts, and the statement of one payout (the same document for
+// the creator and for staff). A creator's queries carry `creator_id = me` in the where clause:
+// another creator's payout is simply not found.
+
+export const MY_PAYOUTS_PAGE_SIZE = 24;
+
+export type MyPayout = {
+  id: number;
+  period: string;
+  currency: string;
+  amountMinor: number;
+  status: PayoutStatus;
+  createdAt: Date;
+  hold: { code: string; note: string | null; fix: string | null; decideBy: string | null } | null;
+  rejectReason: string | null;
+  paidAt: Date | null;
+  paymentReference: string | null;
+};
+
+type PayoutHeadRow = {
+  id: number;
+  period: string;
+  currency: string;
+  amount_minor: number;
+  status: PayoutStatus;
+  created_at: string;
+  hold_reason_code: string | null;
+  hold_note: string | null;
+  hold_fix: string | null;
+  hold_decide_by: string | null;
+  reject_reason: string | null;
+  paid_at: string | null;
+  payment_reference: string | null;
+};
+
+const headColumns = sql`p.id, r.period, p.currency::text as currency, p.amount_minor::float8 as amount_minor, p.status,
+  p.created_at::text as created_at, p.hold_reason_code, p.hold_note, p.hold_fix, p.hold_decide_by::text as hold_decide_by,
+  p.reject_reason, p.paid_at::text as paid_at, p.payment_reference`;
+
+function toMyPayout(r: PayoutHeadRow): MyPayout {
+  return {
+    id: r.id,
+    period: r.period,
+    currency: r.currency,
+    amountMinor: Number(r.amount_minor),
+    status: r.status,
+    createdAt: new Date(r.created_at),
+    // A hold's details matter only while the payout is held.
+    hold: r.status === "held" && r.hold_reason_code ? { code: r.hold_reason_code, note: r.hold_note, fix: r.hold_fix, decideBy: r.hold_decide_by } : null,
+    rejectReason: r.status === "rejected" ? r.reject_reason : null,
+    paidAt: r.paid_at ? new Date(r.paid_at) : null,
+    paymentReference: r.payment_reference,
+  };
+}
+
+export type MyPayoutTotals = { currency: string; paidMinor: number; inReviewMinor: number; approvedMinor: number };
+
+/** The signed-in creator's payouts, newest period first, with paid and under-review totals. */
+export async function listMyPayouts(page = 1): Promise<{ payouts: MyPayout[]; total: number; totals: MyPayoutTotals[] }> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const offset = (Math.max(1, page) - 1) * MY_PAYOUTS_PAGE_SIZE;
+  const [found, totals] = await Promise.all([
+    rows<PayoutHeadRow>(
+      db,
+      sql`select ${headColumns}
+          from payouts p join payout_runs r on r.id = p.run_id
+          where p.creator_id = ${me.creatorId}
+          order by r.period desc, p.id desc
+          limit ${MY_PAYOUTS_PAGE_SIZE} offset ${offset}`,
+    ),
+    rows<{ currency: string; paid: number; in_review: number; approved: number; n: number }>(
+      db,
+      sql`select p.currency::text as currency,
+                 coalesce(sum(p.amount_minor) filter (where p.status = 'paid'), 0)::float8 as paid,
+                 coalesce(sum(p.amount_minor) filter (where p.status in ('pending_review', 'held')), 0)::float8 as in_review,
+                 coalesce(sum(p.amount_minor) filter (where p.status = 'approved'), 0)::float8 as approved,
+                 count(*)::int as n
+          from payouts p where p.creator_id = ${me.creatorId}
+          group by p.currency order by count(*) desc, p.currency`,
+    ),
+  ]);
+  return {
+    payouts: found.map(toMyPayout),
+    total: totals.reduce((n, t) => n + Number(t.n), 0),
+    totals: totals.map((t) => ({ currency: t.currency, paidMinor: Number(t.paid), inReviewMinor: Number(t.in_review), approvedMinor: Number(t.approved) })),
+  };
+}
+
+export type StatementLineKind = "bonus" | "commission" | "reversal" | "clawback" | "adjustment";
+
+export type StatementLine = {
+  entryId: number;
+  kind: StatementLineKind;
+  occurredAt: Date;
+  amountMinor: number;
+  currency: string;
+  originalAmountMinor: number | null;
+  originalCurrency: string | null;
+  fxRateMicros: number | null;
+  challengeTitleEn: string | null;
+  challengeTitleFr: string | null;
+  milestonePosition: number | null;
+  productTitle: string | null;
+  orderId: string | null;
+  note: string | null;
+};
+
+export type PayoutStatement = MyPayout & {
+  creator: { handle: string; displayName: string; country: string };
+  lines: StatementLine[];
+  subtotals: { kind: StatementLineKind; entries: number; amountMinor: number }[];
+};
+
+const lineKindSql = sql`case
+  when le.kind = 'milestone_award' then 'bonus'
+  when le.kind = 'commission' then 'commission'
+  when ${clawbackSql} then 'clawback'
+  when le.kind = 'refund' then 'reversal'
+  else 'adjustment' end`;
+
+const lineJoins = sql`from payouts p
+  join payout_items pi on pi.payout_id = p.id
+  join ledger_entries le on le.id = pi.ledger_entry_id
+  left join milestone_awards ma on ma.id = le.milestone_award_id
+  left join milestones m on m.id = ma.milestone_id
+  left join challenges ch on ch.id = m.challenge_id
+  left join orders o on o.id = le.order_id
+  left join shop_products sp on sp.id = o.shop_product_id`;
+
+/** One payout's statement; `creatorId` restricts it to that creator's payouts (null: staff). */
+async function loadStatement(db: Executor, id: number, creatorId: number | null): Promise<PayoutStatement | null> {
+  const owner = creatorId === null ? sql`true` : sql`p.creator_id = ${creatorId}`;
+  const [head] = await rows<PayoutHeadRow & { handle: string; display_name: string; country: string }>(
+    db,
+    sql`select ${headColumns}, c.handle, c.display_name, c.country::text as country
+        from payouts p join payout_runs r on r.id = p.run_id join creators c on c.id = p.creator_id
+        where p.id = ${id} and ${owner}`,
+  );
+  if (!head) return null;
+  const [lines, subtotals] = await Promise.all([
+    rows<{
+      id: number;
+      kind: StatementLineKind;
+      occurred_at: string;
+      amount_minor: number;
+      currency: string;
+      original_amount_minor: number | null;
+      original_currency: string | null;
+      fx_rate_micros: number | null;
+      title_en: string | null;
+      title_fr: string | null;
+      position: number | null;
+      product_title: string | null;
+      order_id: string | null;
+      note: string | null;
+    }>(
+      db,
+      sql`select le.id::float8 as id, ${lineKindSql} as kind, le.occurred_at::text as occurred_at, le.amount_minor::float8 as amount_minor,
+                 le.currency::text as currency, le.original_amount_minor::float8 as original_amount_minor,
+                 le.original_currency::text as original_currency, le.fx_rate_micros::float8 as fx_rate_micros,
+                 ch.title_en, ch.title_fr, m.position, sp.title as product_title, le.order_id,
+                 case when le.kind = 'adjustment' then le.note end as note
+          ${lineJoins}
+          where p.id = ${id} and ${owner}
+          order by le.occurred_at, le.id`,
+    ),
+    rows<{ kind: StatementLineKind; entries: number; amount: number }>(
+      db,
+      sql`select ${lineKindSql} as kind, count(*)::int as entries, sum(le.amount_minor)::float8 as amount
+          ${lineJoins}
+          where p.id = ${id} and ${owner}
+          group by 1`,
+    ),
+  ]);
+  const order: StatementLineKind[] = ["bonus", "commission", "reversal", "clawback", "adjustment"];
+  return {
+    ...toMyPayout(head),
+    creator: { handle: head.handle, displayName: head.display_name, country: head.country },
+    lines: lines.map((l) => ({
+      entryId: Number(l.id),
+      kind: l.kind,
+      occurredAt: new Date(l.occurred_at),
+      amountMinor: Number(l.amount_minor),
+      currency: l.currency,
+      originalAmountMinor: l.original_amount_minor === null ? null : Number(l.original_amount_minor),
+      originalCurrency: l.original_currency,
+      fxRateMicros: l.fx_rate_micros === null ? null : Number(l.fx_rate_micros),
+      challengeTitleEn: l.title_en,
+      challengeTitleFr: l.title_fr,
+      milestonePosition: l.position,
+      productTitle: l.product_title,
+      orderId: l.order_id,
+      note: l.note,
+    })),
+    subtotals: subtotals
+      .map((s) => ({ kind: s.kind, entries: Number(s.entries), amountMinor: Number(s.amount) }))
+      .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)),
+  };
+}
+
+/** The signed-in creator's statement for one of their payouts; null when it is not theirs. */
+export async function getMyPayoutStatement(id: number): Promise<PayoutStatement | null> {
+  const me = await assertCreator();
+  return loadStatement(await getDb(), id, me.creatorId);
+}
+
+/** Any payout's statement, for staff reviewing it. */
+export async function getPayoutStatementForStaff(id: number): Promise<PayoutStatement | null> {
+  await assertRole(AREA_ROLES.staff);
+  return loadStatement(await getDb(), id, null);
+}

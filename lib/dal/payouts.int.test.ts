@@ -1,0 +1,393 @@
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { approvePayoutAction, holdPayoutAction, markPayoutPaidAction, runPayoutsAction } from "@/app/staff/payouts/actions";
+import { getDb, rows } from "@/db";
+import { runAs } from "@/lib/auth/identity";
+import { DomainError, ForbiddenError } from "@/lib/errors";
+import { addEntry, addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledger";
+import { expectLedgerInvariant } from "@/test/ledger-invariant";
+import { createCreator, createUser } from "@/test/factories";
+import { listAuditEntries } from "./audit";
+import { getMyEarningsSummary } from "./creator-home";
+import { runPayoutsFromCommandLine, startPayoutRun } from "./payout-runs";
+import { getMyPayoutStatement, listMyPayouts } from "./payout-statements";
+import { approvePayout, getPayoutReview, holdPayout, listPayoutQueue, markPayoutPaid, rejectPayout } from "./payouts";
+
+// Every test takes its own months, far in the past, in increasing order: a run for a month
+// sweeps every creator's available entries, so tests assert on their own creators only.
+let month = 0;
+const nextPeriod = () => {
+  const d = new Date(Date.UTC(2019, month++, 1));
+  return d.toISOString().slice(0, 7);
+};
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "no error",
+    (e: unknown) => (e instanceof DomainError ? e.code : e instanceof ForbiddenError ? "forbidden" : String(e)),
+  );
+
+async function staff() {
+  return createUser("staff");
+}
+
+afterEach(async () => {
+  await expectLedgerInvariant();
+});
+
+describe("payout runs", () => {
+  it("makes one payout per creator and currency that reaches the minimum; smaller balances roll over", async () => {
+    const reviewer = await staff();
+    const p1 = nextPeriod();
+    const p2 = nextPeriod();
+    const a = await createCreator();
+    const b = await createCreator();
+    const big = await createCreator();
+    await addEntry(a.creator.id, 6_000, inPeriod(p1));
+    await addEntry(a.creator.id, 5_000, inPeriod(p1));
+    await addEntry(a.creator.id, 2_000, inPeriod(p2)); // available after p1 ends: not in p1
+    await addEntry(a.creator.id, 7_000, new Date(Date.now() + 86_400_000)); // still pending
+    await addEntry(a.creator.id, 20_000, inPeriod(p1), { currency: "USD" }); // its own payout
+    await addEntry(b.creator.id, 8_000, inPeriod(p1));
+    await addEntry(big.creator.id, 150_000, inPeriod(p1));
+
+    const run = await runAs(reviewer.id, () => startPayoutRun(p1));
+    expect(run.period).toBe(p1);
+    expect((await payoutsOf(a.creator.id)).map((p) => [p.currency, p.amount_minor, p.approvals_required]).sort()).toEqual([
+      ["EUR", 11_000, 1],
+      ["USD", 20_000, 1],
+    ]);
+    expect(await payoutsOf(b.creator.id)).toEqual([]); // 80.00 < 100.00 rolls over
+    expect((await payoutsOf(big.creator.id)).map((p) => [p.amount_minor, p.approvals_required, p.status])).toEqual([[150_000, 2, "pending_review"]]);
+
+    await addEntry(b.creator.id, 3_000, inPeriod(p2));
+    await runAs(reviewer.id, () => startPayoutRun(p2));
+    expect((await payoutsOf(b.creator.id)).map((p) => [p.period, p.amount_minor])).toEqual([[p2, 11_000]]);
+    // a's p2 entry (20.00) alone is below the minimum; the pending one waits.
+    expect((await payoutsOf(a.creator.id)).filter((p) => p.period === p2)).toEqual([]);
+  });
+
+  it("runs a period once: a second run is refused and creates nothing", async () => {
+    const reviewer = await staff();
+    const period = nextPeriod();
+    const c = await createCreator();
+    await addEntry(c.creator.id, 12_000, inPeriod(period));
+    await runAs(reviewer.id, () => startPayoutRun(period));
+    expect(await failure(runAs(reviewer.id, () => startPayoutRun(period)))).toBe("payouts.run.errors.already_run");
+    expect(await failure(runPayoutsFromCommandLine(period))).toBe("payouts.run.errors.already_run");
+    const state = await runAs(reviewer.id, () => runPayoutsAction(null, { period }));
+    expect(state).toMatchObject({ ok: false, message: "payouts.run.errors.already_run", values: { period } });
+    expect(await payoutsOf(c.creator.id)).toHaveLength(1);
+    const db = await getDb();
+    const [n] = await rows<{ n: number }>(db, sql`select count(*)::int as n from payout_runs where period = ${period}`);
+    expect(n.n).toBe(1);
+  });
+
+  it("refuses a month that has not started and a malformed one", async () => {
+    const reviewer = await staff();
+    expect(await failure(runAs(reviewer.id, () => startPayoutRun("2999-01")))).toBe("payouts.run.errors.future");
+    expect(await runAs(reviewer.id, () => runPayoutsAction(null, { period: "2026-13" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { period: ["payouts.validation.period"] },
+    });
+  });
+
+  it("runs from the command line as a named staff account, never as a creator", async () => {
+    const reviewer = await staff();
+    const { user: creatorUser } = await createCreator();
+    const period = nextPeriod();
+    expect(await failure(runPayoutsFromCommandLine(period, { asEmail: creatorUser.email }))).toBe("payouts.run.errors.actor_not_staff");
+    expect(await failure(runPayoutsFromCommandLine(period, { asEmail: "nobody@test.example" }))).toBe("payouts.run.errors.unknown_actor");
+    const run = await runPayoutsFromCommandLine(period, { asEmail: reviewer.email.toUpperCase() });
+    expect(run.actor).toBe(reviewer.email);
+    const db = await getDb();
+    const [r] = await rows<{ started_by: number }>(db, sql`select started_by from payout_runs where id = ${run.runId}`);
+    expect(r.started_by).toBe(reviewer.id);
+  });
+
+  it("refuses creators and marketing", async () => {
+    const marketing = await createUser("marketing");
+    const { user } = await createCreator();
+    expect(await failure(runAs(marketing.id, () => startPayoutRun(nextPeriod())))).toBe("forbidden");
+    expect(await runAs(user.id, () => runPayoutsAction(null, { period: nextPeriod() }))).toMatchObject({ ok: false, message: "errors.forbidden" });
+  });
+});
+
+async function payoutFor(amountMinor: number, options: { reviewer?: { id: number } } = {}) {
+  const reviewer = options.reviewer ?? (await staff());
+  const c = await createCreator();
+  const period = nextPeriod();
+  await addEntry(c.creator.id, amountMinor, inPeriod(period));
+  await runAs(reviewer.id, () => startPayoutRun(period));
+  const [payout] = await payoutsOf(c.creator.id);
+  return { ...c, reviewer, payout, period };
+}
+
+describe("decisions", () => {
+  it("rejecting releases the entries; a later run pays them again", async () => {
+    const { creator, reviewer, payout } = await payoutFor(25_000);
+    const result = await runAs(reviewer.id, () => rejectPayout({ payoutId: payout.id, version: payout.version, reason: "Bank account shared" }));
+    expect(result.releasedEntries).toBe(1);
+    expect((await payoutsOf(creator.id))[0]).toMatchObject({ status: "rejected", version: 2 });
+    await runAs(reviewer.id, () => startPayoutRun(nextPeriod()));
+    const [rejected, again] = await payoutsOf(creator.id);
+    expect(rejected.status).toBe("rejected");
+    expect(again).toMatchObject({ status: "pending_review", amount_minor: 25_000 });
+  });
+
+  it("four-eyes: above the limit the same reviewer cannot approve twice; a second reviewer approves", async () => {
+    const { payout, reviewer, creator } = await payoutFor(150_000);
+    const second = await staff();
+    expect(payout.approvals_required).toBe(2);
+    const first = await runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1 }));
+    expect(first).toEqual({ status: "pending_review", approvals: 1, approvalsRequired: 2 });
+    expect(await failure(runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 2 })))).toBe("payouts.errors.already_approved_by_you");
+    // Through the action the refusal comes back as a message for the form.
+    expect(await runAs(reviewer.id, () => approvePayoutAction(null, { payoutId: String(payout.id), version: "2" }))).toMatchObject({
+      ok: false,
+      message: "payouts.errors.already_approved_by_you",
+    });
+    const done = await runAs(second.id, () => approvePayoutAction(null, { payoutId: String(payout.id), version: "2", note: "Checked" }));
+    expect(done).toMatchObject({ ok: true, message: "payouts.actions.approved" });
+    expect((await payoutsOf(creator.id))[0]).toMatchObject({ status: "approved", version: 3 });
+  });
+
+  it("below the limit one approval approves; a held payout can be approved", async () => {
+    const { payout, reviewer, user } = await payoutFor(30_000);
+    await runAs(reviewer.id, () =>
+      holdPayout({ payoutId: payout.id, version: 1, reasonCode: "tax_form", note: "Tax form missing", fix: "Send your tax form", decideBy: "2999-01-31" }),
+    );
+    const mine = await runAs(user.id, () => listMyPayouts());
+    expect(mine.payouts[0]).toMatchObject({
+      status: "held",
+      hold: { code: "tax_form", note: "Tax form missing", fix: "Send your tax form", decideBy: "2999-01-31" },
+    });
+    expect(await runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 2 }))).toMatchObject({ status: "approved", approvals: 1 });
+  });
+
+  it("refuses a hold without its reason, fix or a future decision date", async () => {
+    const { payout, reviewer } = await payoutFor(30_000);
+    const state = await runAs(reviewer.id, () =>
+      holdPayoutAction(null, { payoutId: String(payout.id), version: "1", reasonCode: "nope", note: " ", fix: "", decideBy: "2001-01-01" }),
+    );
+    expect(state).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        reasonCode: ["payouts.validation.hold_reason"],
+        note: ["payouts.validation.hold_note"],
+        fix: ["payouts.validation.hold_fix"],
+        decideBy: ["payouts.validation.decide_by_past"],
+      },
+    });
+  });
+
+  it("marks paid only after approval, with one negative payout entry; the creator's paid total matches", async () => {
+    const { payout, reviewer, user, creator } = await payoutFor(42_000);
+    expect(await failure(runAs(reviewer.id, () => markPayoutPaid({ payoutId: payout.id, version: 1, paymentReference: "PAY-1" })))).toBe("payouts.errors.not_approved");
+    expect(await runAs(reviewer.id, () => markPayoutPaidAction(null, { payoutId: String(payout.id), version: "1", paymentReference: "" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { paymentReference: ["payouts.validation.payment_reference"] },
+    });
+    await runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1 }));
+    await runAs(reviewer.id, () => markPayoutPaid({ payoutId: payout.id, version: 2, paymentReference: "PAY-2026-42" }));
+    const db = await getDb();
+    const debits = await rows<{ amount_minor: number; payout_id: number; kind: string }>(
+      db,
+      sql`select amount_minor::float8 as amount_minor, payout_id, kind from ledger_entries where creator_id = ${creator.id} and kind = 'payout'`,
+    );
+    expect(debits).toEqual([{ amount_minor: -42_000, payout_id: payout.id, kind: "payout" }]);
+    // Paid is final: nothing else applies, and paying twice is refused.
+    expect(await failure(runAs(reviewer.id, () => markPayoutPaid({ payoutId: payout.id, version: 3, paymentReference: "again" })))).toBe("payouts.errors.not_approved");
+    expect(await failure(runAs(reviewer.id, () => rejectPayout({ payoutId: payout.id, version: 3, reason: "late" })))).toBe("payouts.errors.already_decided");
+
+    const summary = await runAs(user.id, () => getMyEarningsSummary());
+    const paid = summary.totals.bonus.paid + summary.totals.commission.paid + summary.totals.other.paid;
+    expect(paid).toBe(42_000);
+    const mine = await runAs(user.id, () => listMyPayouts());
+    expect(mine.totals[0]).toMatchObject({ currency: "EUR", paidMinor: 42_000 });
+    expect(mine.payouts[0]).toMatchObject({ status: "paid", paymentReference: "PAY-2026-42" });
+    // A paid payout's entries never go into another run.
+    await runAs(reviewer.id, () => startPayoutRun(nextPeriod()));
+    expect(await payoutsOf(creator.id)).toHaveLength(1);
+  });
+
+  it("refuses a decision made on a stale version with a clear message", async () => {
+    const { payout, reviewer } = await payoutFor(30_000);
+    const other = await staff();
+    await runAs(other.id, () =>
+      holdPayout({ payoutId: payout.id, version: 1, reasonCode: "kyc_missing", note: "ID missing", fix: "Upload ID", decideBy: "2999-01-01" }),
+    );
+    expect(await failure(runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1 })))).toBe("payouts.errors.stale");
+    expect(await failure(runAs(reviewer.id, () => rejectPayout({ payoutId: payout.id, version: 1, reason: "x" })))).toBe("payouts.errors.stale");
+    expect(await runAs(reviewer.id, () => approvePayoutAction(null, { payoutId: String(payout.id), version: "1" }))).toMatchObject({
+      ok: false,
+      message: "payouts.errors.stale",
+    });
+    expect(await failure(runAs(reviewer.id, () => approvePayout({ payoutId: 999_999, version: 1 })))).toBe("payouts.errors.not_found");
+  });
+
+  it("refuses marketing and creators calling the approve action", async () => {
+    const { payout, user, creator } = await payoutFor(30_000);
+    const marketing = await createUser("marketing");
+    for (const id of [marketing.id, user.id]) {
+      expect(await runAs(id, () => approvePayoutAction(null, { payoutId: String(payout.id), version: "1", note: "ok" }))).toMatchObject({
+        ok: false,
+        message: "errors.forbidden",
+      });
+      expect(await failure(runAs(id, () => approvePayout({ payoutId: payout.id, version: 1 })))).toBe("forbidden");
+    }
+    expect(await runAs(null, () => approvePayoutAction(null, { payoutId: String(payout.id), version: "1" }))).toMatchObject({
+      ok: false,
+      message: "errors.unauthenticated",
+    });
+    expect((await payoutsOf(creator.id))[0]).toMatchObject({ status: "pending_review", version: 1 });
+  });
+
+  it("lets an admin decide like staff", async () => {
+    const admin = await createUser("admin");
+    const { payout } = await payoutFor(30_000);
+    expect(await runAs(admin.id, () => approvePayout({ payoutId: payout.id, version: 1 }))).toMatchObject({ status: "approved" });
+  });
+});
+
+describe("fraud signals", () => {
+  it("refuses to approve a flagged payout without a note; the queue's fraud filter finds it", async () => {
+    const reviewer = await staff();
+    const { creator } = await createCreator({ country: "BE" });
+    const link = await createLink(creator.id);
+    const period = nextPeriod();
+    // The same buyer, five times in a week, through this creator's link.
+    for (let i = 0; i < 5; i++) {
+      await addOrder(creator.id, link, { amountMinor: 30_000, buyerRef: "buyer_same", occurredAt: new Date(Date.now() - (10 + i) * 86_400_000), availableAt: inPeriod(period) });
+    }
+    await runAs(reviewer.id, () => startPayoutRun(period));
+    const [payout] = await payoutsOf(creator.id);
+    expect(payout.amount_minor).toBe(15_000);
+
+    const review = await runAs(reviewer.id, () => getPayoutReview(payout.id));
+    expect(review?.signals).toEqual([{ code: "repeat_buyer", buyerRef: "buyer_same", orders: 5 }]);
+
+    const flagged = await runAs(reviewer.id, () => listPayoutQueue({ status: "pending_review", fraud: "flagged", country: "BE", sort: "oldest", page: 1 }));
+    expect(flagged.rows.map((r) => r.id)).toContain(payout.id);
+    const clear = await runAs(reviewer.id, () => listPayoutQueue({ status: "all", fraud: "clear", country: "BE", sort: "oldest", page: 1 }));
+    expect(clear.rows.map((r) => r.id)).not.toContain(payout.id);
+
+    expect(await failure(runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1, note: "   " })))).toBe("payouts.errors.note_required");
+    expect(await runAs(reviewer.id, () => approvePayoutAction(null, { payoutId: String(payout.id), version: "1", note: "" }))).toMatchObject({
+      ok: false,
+      message: "payouts.errors.note_required",
+      fieldErrors: { note: ["payouts.errors.note_required"] },
+    });
+    const ok = await runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1, note: "Buyer is the creator's shop: confirmed by phone." }));
+    expect(ok.status).toBe("approved");
+    const trail = await runAs(reviewer.id, () => listAuditEntries({ entityType: "payout", entityId: String(payout.id), page: 1 }));
+    expect(trail.entries[0]).toMatchObject({ action: "payout.approve", after: { flagged: true, note: "Buyer is the creator's shop: confirmed by phone." } });
+  });
+
+  it("flags an activity spike, a high refund rate and an unusually large payout", async () => {
+    const reviewer = await staff();
+    const { creator } = await createCreator();
+    const { addDailyStars } = await import("@/test/ledger");
+    await addDailyStars(creator.id, [
+      ...Array.from({ length: 9 }, (_, i) => ({ daysAgo: i + 2, stars: 100 })),
+      { daysAgo: 1, stars: 5_000 },
+    ]);
+    const link = await createLink(creator.id);
+    const p1 = nextPeriod();
+    await addEntry(creator.id, 10_000, inPeriod(p1));
+    await runAs(reviewer.id, () => startPayoutRun(p1));
+    // Refunds: 2 of 4 orders fully refunded = 50 %.
+    const p2 = nextPeriod();
+    for (let i = 0; i < 4; i++) {
+      await addOrder(creator.id, link, { amountMinor: 1_000, occurredAt: new Date(Date.now() - 5 * 86_400_000), availableAt: inPeriod(p2), refundMinor: i < 2 ? 1_000 : 0 });
+    }
+    await addEntry(creator.id, 50_000, inPeriod(p2));
+    await runAs(reviewer.id, () => startPayoutRun(p2));
+    const [, second] = await payoutsOf(creator.id);
+    const review = await runAs(reviewer.id, () => getPayoutReview(second.id));
+    expect(review?.signals.map((s) => s.code)).toEqual(["activity_spike", "refund_rate", "unusual_amount"]);
+    expect(review?.signals).toContainEqual({ code: "activity_spike", day: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), stars: 5_000, median: 100 });
+    expect(review?.signals).toContainEqual({ code: "refund_rate", ratePercent: 50, orders: 4 });
+    expect(review?.signals).toContainEqual({ code: "unusual_amount", medianMinor: 10_000, previousCount: 1 });
+  });
+});
+
+describe("what creators see", () => {
+  it("lists only their own payouts; another creator's statement is not found", async () => {
+    const mine = await payoutFor(20_000);
+    const theirs = await payoutFor(30_000);
+    const list = await runAs(mine.user.id, () => listMyPayouts());
+    expect(list.payouts.map((p) => p.id)).toEqual([mine.payout.id]);
+    expect(await runAs(mine.user.id, () => getMyPayoutStatement(mine.payout.id))).not.toBeNull();
+    expect(await runAs(mine.user.id, () => getMyPayoutStatement(theirs.payout.id))).toBeNull();
+    expect(await failure(runAs(mine.reviewer.id, () => listMyPayouts()))).toBe("forbidden");
+  });
+
+  it("shows every entry on the statement, refunds after an earlier payout as clawbacks, conversions with their rate", async () => {
+    const reviewer = await staff();
+    const { creator, user } = await createCreator();
+    const link = await createLink(creator.id);
+    const p1 = nextPeriod();
+    const order = await addOrder(creator.id, link, { amountMinor: 200_000, occurredAt: inPeriod(p1), availableAt: inPeriod(p1) });
+    await runAs(reviewer.id, () => startPayoutRun(p1));
+    const [first] = await payoutsOf(creator.id);
+    expect(first.amount_minor).toBe(20_000);
+
+    // The order is refunded after it was paid out: the reversal lands in the next payout.
+    const db = await getDb();
+    const p2 = nextPeriod();
+    await db.execute(sql`insert into refunds (id, order_id, amount_minor, occurred_at) values ('ref_claw_' || ${order.orderId}, ${order.orderId}, 50000, ${inPeriod(p2).toISOString()})`);
+    await db.execute(sql`insert into ledger_entries (creator_id, kind, amount_minor, currency, order_id, refund_id, occurred_at, available_at)
+      values (${creator.id}, 'refund', -5000, 'EUR', ${order.orderId}, 'ref_claw_' || ${order.orderId}, ${inPeriod(p2).toISOString()}, ${inPeriod(p2).toISOString()})`);
+    await db.execute(sql`insert into ledger_entries (creator_id, kind, amount_minor, currency, note, original_amount_minor, original_currency, fx_rate_micros, occurred_at, available_at)
+      values (${creator.id}, 'adjustment', 18410, 'EUR', 'Creator week fee', 20000, 'USD', 920500, ${inPeriod(p2).toISOString()}, ${inPeriod(p2).toISOString()})`);
+    await runAs(reviewer.id, () => startPayoutRun(p2));
+    const [, second] = await payoutsOf(creator.id);
+    expect(second.amount_minor).toBe(13_410);
+
+    const statement = await runAs(user.id, () => getMyPayoutStatement(second.id));
+    expect(statement?.lines.map((l) => [l.kind, l.amountMinor, l.fxRateMicros])).toEqual([
+      ["clawback", -5_000, null],
+      ["adjustment", 18_410, 920_500],
+    ]);
+    expect(statement?.lines[1]).toMatchObject({ originalAmountMinor: 20_000, originalCurrency: "USD", note: "Creator week fee" });
+    expect(statement?.subtotals).toEqual([
+      { kind: "clawback", entries: 1, amountMinor: -5_000 },
+      { kind: "adjustment", entries: 1, amountMinor: 18_410 },
+    ]);
+    expect(statement?.amountMinor).toBe(13_410);
+    const firstStatement = await runAs(user.id, () => getMyPayoutStatement(first.id));
+    expect(firstStatement?.lines.map((l) => [l.kind, l.orderId])).toEqual([["commission", order.orderId]]);
+  });
+});
+
+describe("audit", () => {
+  it("records runs and decisions with who, before and after; the log refuses edits", async () => {
+    const { payout, reviewer } = await payoutFor(30_000);
+    await runAs(reviewer.id, () => holdPayout({ payoutId: payout.id, version: 1, reasonCode: "bank_details", note: "Name mismatch", fix: "Fix bank details", decideBy: "2999-02-01" }));
+    await runAs(reviewer.id, () => rejectPayout({ payoutId: payout.id, version: 2, reason: "Closed account" }));
+    const trail = await runAs(reviewer.id, () => listAuditEntries({ entityType: "payout", entityId: String(payout.id), page: 1 }));
+    expect(trail.entries.map((e) => [e.action, e.actorId, e.before?.status, e.after?.status])).toEqual([
+      ["payout.reject", reviewer.id, "held", "rejected"],
+      ["payout.hold", reviewer.id, "pending_review", "held"],
+    ]);
+    const runs = await runAs(reviewer.id, () => listAuditEntries({ action: "payout_run.create", actor: reviewer.id, page: 1 }));
+    expect(runs.entries[0]).toMatchObject({ entityType: "payout_run", actorName: expect.any(String) });
+    expect(runs.entries[0].after).toMatchObject({ payoutCount: expect.any(Number), minimumMinor: 10_000 });
+
+    const db = await getDb();
+    await expect(db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow();
+    // Audit reading is for staff and admins.
+    const { user } = await createCreator();
+    expect(await failure(runAs(user.id, () => listAuditEntries({ page: 1 })))).toBe("forbidden");
+  });
+
+  it("writes nothing, audit included, when a decision is refused", async () => {
+    const { payout, reviewer } = await payoutFor(30_000);
+    const db = await getDb();
+    const count = async () => (await rows<{ n: number }>(db, sql`select count(*)::int as n from audit_log where entity_id = ${String(payout.id)} and entity_type = 'payout'`))[0].n;
+    expect(await failure(runAs(reviewer.id, () => markPayoutPaid({ payoutId: payout.id, version: 1, paymentReference: "X" })))).toBe("payouts.errors.not_approved");
+    expect(await count()).toBe(0);
+  });
+});

@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { getDb, rows } from "@/db";
+import { runAs } from "@/lib/auth/identity";
+import { DomainError } from "@/lib/errors";
+import { addEntry, inPeriod, payoutsOf } from "@/test/ledger";
+import { expectLedgerInvariant } from "@/test/ledger-invariant";
+import { createCreator, createUser } from "@/test/factories";
+import { startPayoutRun } from "./payout-runs";
+import { approvePayout, markPayoutPaid, rejectPayout } from "./payouts";
+
+const code = (r: PromiseSettledResult<unknown>) =>
+  r.status === "fulfilled" ? "ok" : r.reason instanceof DomainError ? r.reason.code : String(r.reason);
+
+afterEach(async () => {
+  await expectLedgerInvariant();
+});
+
+describe("payout runs under concurrency (PostgreSQL)", () => {
+  it("runs a period once when five runs of it start at the same moment", async () => {
+    const reviewer = await createUser("staff");
+    const creators = await Promise.all(Array.from({ length: 5 }, () => createCreator()));
+    for (const c of creators) await addEntry(c.creator.id, 15_000, inPeriod("2018-03"));
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => runAs(reviewer.id, () => startPayoutRun("2018-03"))));
+    expect(outcomes.map(code).sort()).toEqual(["ok", ...Array(4).fill("payouts.run.errors.already_run")]);
+    for (const c of creators) expect(await payoutsOf(c.creator.id)).toHaveLength(1);
+  });
+
+  it("never puts an entry in two payouts when runs of different periods race", async () => {
+    const reviewer = await createUser("staff");
+    const { creator } = await createCreator();
+    await addEntry(creator.id, 15_000, inPeriod("2017-01"));
+    const periods = ["2017-02", "2017-03", "2017-04", "2017-05"];
+    const outcomes = await Promise.allSettled(periods.map((p) => runAs(reviewer.id, () => startPayoutRun(p))));
+    expect(outcomes.map(code)).toEqual(["ok", "ok", "ok", "ok"]);
+    expect((await payoutsOf(creator.id)).map((p) => p.amount_minor)).toEqual([15_000]);
+  });
+});
+
+describe("reviewers racing (PostgreSQL)", () => {
+  it("lets one of two reviewers win on the same version; the other is told to reload", async () => {
+    const [a, b] = [await createUser("staff"), await createUser("staff")];
+    const { creator } = await createCreator();
+    await addEntry(creator.id, 30_000, inPeriod("2016-01"));
+    await runAs(a.id, () => startPayoutRun("2016-01"));
+    const [payout] = await payoutsOf(creator.id);
+    const outcomes = await Promise.allSettled([
+      runAs(a.id, () => approvePayout({ payoutId: payout.id, version: payout.version, note: "fine" })),
+      runAs(b.id, () => rejectPayout({ payoutId: payout.id, version: payout.version, reason: "not fine" })),
+    ]);
+    expect(outcomes.map(code).sort()).toEqual(["ok", "payouts.errors.stale"]);
+    const [after] = await payoutsOf(creator.id);
+    expect(after.version).toBe(2);
+    expect(["approved", "rejected"]).toContain(after.status);
+    const db = await getDb();
+    const [audit] = await rows<{ n: number }>(db, sql`select count(*)::int as n from audit_log where entity_type = 'payout' and entity_id = ${String(payout.id)}`);
+    expect(audit.n).toBe(1);
+  });
+
+  it("keeps four-eyes when both reviewers approve at once: one approval lands, the other must reload", async () => {
+    const [a, b] = [await createUser("staff"), await createUser("staff")];
+    const { creator } = await createCreator();
+    await addEntry(creator.id, 250_000, inPeriod("2016-02"));
+    await runAs(a.id, () => startPayoutRun("2016-02"));
+    const [payout] = await payoutsOf(creator.id);
+    const outcomes = await Promise.allSettled([a, b].map((r) => runAs(r.id, () => approvePayout({ payoutId: payout.id, version: 1 }))));
+    expect(outcomes.map(code).sort()).toEqual(["ok", "payouts.errors.stale"]);
+    expect((await payoutsOf(creator.id))[0]).toMatchObject({ status: "pending_review", version: 2 });
+    const loser = outcomes[0].status === "rejected" ? a : b;
+    await runAs(loser.id, () => approvePayout({ payoutId: payout.id, version: 2 }));
+    expect((await payoutsOf(creator.id))[0]).toMatchObject({ status: "approved", version: 3 });
+  });
+
+  it("writes one payout debit when two reviewers mark the same payout paid", async () => {
+    const [a, b] = [await createUser("staff"), await createUser("staff")];
+    const { creator } = await createCreator();
+    await addEntry(creator.id, 30_000, inPeriod("2016-03"));
+    await runAs(a.id, () => startPayoutRun("2016-03"));
+    const [payout] = await payoutsOf(creator.id);
+    await runAs(a.id, () => approvePayout({ payoutId: payout.id, version: 1 }));
+    const outcomes = await Promise.allSettled(
+      [a, b].map((r) => runAs(r.id, () => markPayoutPaid({ payoutId: payout.id, version: 2, paymentReference: `PAY-${r.id}` }))),
+    );
+    expect(outcomes.map(code).sort()).toEqual(["ok", "payouts.errors.stale"]);
+    const db = await getDb();
+    const [n] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ledger_entries where payout_id = ${payout.id}`);
+    expect(n.n).toBe(1);
+  });
+});

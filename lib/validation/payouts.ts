@@ -1,0 +1,108 @@
+// Inputs of the payout pages: the review queue's URL filters, staff decisions, payout runs.
+// Shared by the forms, the server actions, the CSV export and the DAL.
+import { z } from "zod";
+import { payoutStatusEnum, type PayoutStatus } from "@/db/schema";
+import { parseMajor } from "@/lib/domain/money";
+import { isPeriod } from "@/lib/domain/period";
+
+export const PAYOUT_STATUSES = payoutStatusEnum.enumValues;
+export const HOLD_REASON_CODES = ["kyc_missing", "activity_review", "bank_details", "tax_form", "other"] as const;
+export type HoldReasonCode = (typeof HOLD_REASON_CODES)[number];
+export const QUEUE_SORTS = ["oldest", "newest", "amount_desc", "amount_asc"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const FRAUD_FILTERS = ["any", "flagged", "clear"] as const;
+
+export type QueueFilters = {
+  status: PayoutStatus | "all";
+  country?: string;
+  /** Amount range in minor units, inclusive. */
+  minMinor?: number;
+  maxMinor?: number;
+  fraud: (typeof FRAUD_FILTERS)[number];
+  sort: QueueSort;
+  page: number;
+};
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+const amount = (v: string | undefined) => {
+  if (!v) return undefined;
+  const minor = parseMajor(v);
+  return minor !== null && minor >= 0 ? minor : undefined;
+};
+
+/** URL search params → queue filters; anything unreadable falls back to the default. */
+export function parseQueueFilters(params: SearchParams): QueueFilters {
+  const status = first(params.status);
+  const country = first(params.country)?.toUpperCase();
+  const fraud = first(params.fraud);
+  const sort = first(params.sort);
+  const page = Number(first(params.page));
+  return {
+    status: status === "all" || (PAYOUT_STATUSES as readonly string[]).includes(status ?? "") ? (status as QueueFilters["status"]) : "pending_review",
+    country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
+    minMinor: amount(first(params.min)),
+    maxMinor: amount(first(params.max)),
+    fraud: (FRAUD_FILTERS as readonly string[]).includes(fraud ?? "") ? (fraud as QueueFilters["fraud"]) : "any",
+    sort: (QUEUE_SORTS as readonly string[]).includes(sort ?? "") ? (sort as QueueSort) : "oldest",
+    page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** Queue filters → URL search params (defaults left out), for links, pagination and the export. */
+export function queueSearchParams(f: Partial<QueueFilters> & { currency?: string }): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.status && f.status !== "pending_review") p.set("status", f.status);
+  if (f.country) p.set("country", f.country);
+  if (f.minMinor !== undefined) p.set("min", minorToInput(f.minMinor));
+  if (f.maxMinor !== undefined) p.set("max", minorToInput(f.maxMinor));
+  if (f.fraud && f.fraud !== "any") p.set("fraud", f.fraud);
+  if (f.sort && f.sort !== "oldest") p.set("sort", f.sort);
+  if (f.currency) p.set("currency", f.currency);
+  if (f.page && f.page > 1) p.set("page", String(f.page));
+  return p;
+}
+
+function minorToInput(minor: number): string {
+  return minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2);
+}
+
+const id = z.coerce.number().int().positive();
+const decision = { payoutId: id, version: id };
+const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
+
+export const approveSchema = z.object({
+  ...decision,
+  note: text(1000, "payouts.validation.too_long").optional().default(""),
+});
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const holdSchema = z.object({
+  ...decision,
+  reasonCode: z.enum(HOLD_REASON_CODES, { message: "payouts.validation.hold_reason" }),
+  note: text(1000, "payouts.validation.too_long").min(1, "payouts.validation.hold_note"),
+  fix: text(1000, "payouts.validation.too_long").min(1, "payouts.validation.hold_fix"),
+  decideBy: z
+    .string()
+    .regex(isoDay, "payouts.validation.decide_by")
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "payouts.validation.decide_by")
+    .refine((d) => d >= today(), "payouts.validation.decide_by_past"),
+});
+
+export const rejectSchema = z.object({
+  ...decision,
+  reason: text(1000, "payouts.validation.too_long").min(1, "payouts.validation.reject_reason"),
+});
+
+export const markPaidSchema = z.object({
+  ...decision,
+  paymentReference: text(100, "payouts.validation.too_long").min(1, "payouts.validation.payment_reference"),
+});
+
+export const runSchema = z.object({
+  period: z.string().trim().refine(isPeriod, "payouts.validation.period"),
+});
+
