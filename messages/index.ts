@@ -4,8 +4,10 @@ import enCommon from "./en/common.json";
 import frCommon from "./fr/common.json";
 import enCreator from "./en/creator.json";
 import frCreator from "./fr/creator.json";
+import enMarketing from "./en/marketing.json";
+import frMarketing from "./fr/marketing.json";
 
 export const catalogs = {
-  en: { ...enCommon, ...enCreator },
-  fr: { ...frCommon, ...frCreator },
+  en: { ...enCommon, ...enCreator, ...enMarketing },
+  fr: { ...frCommon, ...frCreator, ...frMarketing },
 };
