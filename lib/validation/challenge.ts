@@ -158,20 +158,31 @@ export const challengeFormSchema = z
         .optional(),
     }),
   )
-  .superRefine((c, ctx) => {
-    if (c.startsAt && c.endsAt && c.endsAt <= c.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: v("endAfterStart") });
-    if (typeof c.minFollowers === "number" && typeof c.maxFollowers === "number" && c.maxFollowers < c.minFollowers) {
-      ctx.addIssue({ code: "custom", path: ["maxFollowers"], message: v("followerRange") });
-    }
-    const last = new Map<string, number>();
-    c.milestones?.forEach((m, i) => {
-      const previous = last.get(m.metric);
-      if (previous !== undefined && m.threshold <= previous) {
-        ctx.addIssue({ code: "custom", path: ["milestones", i, "threshold"], message: v("thresholdIncreasing") });
-      }
-      last.set(m.metric, Math.max(previous ?? 0, m.threshold));
-    });
-  });
+  .superRefine(
+    (c, ctx) => {
+      // Runs even when other fields failed, so every problem shows at once: each value is
+      // checked for its type first, since a failed field holds what was typed.
+      const date = (d: unknown) => (d instanceof Date ? d : null);
+      const num = (n: unknown) => (typeof n === "number" ? n : null);
+      const start = date(c.startsAt);
+      const end = date(c.endsAt);
+      if (start && end && end <= start) ctx.addIssue({ code: "custom", path: ["endsAt"], message: v("endAfterStart") });
+      const min = num(c.minFollowers);
+      const max = num(c.maxFollowers);
+      if (min !== null && max !== null && max < min) ctx.addIssue({ code: "custom", path: ["maxFollowers"], message: v("followerRange") });
+      const last = new Map<unknown, number>();
+      (Array.isArray(c.milestones) ? c.milestones : []).forEach((m, i) => {
+        const threshold = num(m?.threshold);
+        if (threshold === null) return;
+        const previous = last.get(m.metric);
+        if (previous !== undefined && threshold <= previous) {
+          ctx.addIssue({ code: "custom", path: ["milestones", i, "threshold"], message: v("thresholdIncreasing") });
+        }
+        last.set(m.metric, Math.max(previous ?? 0, threshold));
+      });
+    },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 
 export type ChallengeFormInput = z.infer<typeof challengeFormSchema>;
 

@@ -172,6 +172,16 @@ describe("saving a challenge", () => {
     });
   }
 
+  it("reports every problem at once, cross-field ones included", async () => {
+    const result = await save({ ...complete(), "milestones.1.threshold": "400", "milestones.1.reward": "-3", maxFollowers: "lots", startsAt: inDays(10), endsAt: inDays(9) });
+    expect(!result.ok && result.fieldErrors).toEqual({
+      "milestones.1.threshold": ["marketing.validation.thresholdIncreasing"],
+      "milestones.1.reward": ["marketing.validation.reward"],
+      maxFollowers: ["marketing.validation.followers"],
+      endsAt: ["marketing.validation.endAfterStart"],
+    });
+  });
+
   it("accepts a lower threshold on another metric", async () => {
     const result = await save({ ...complete(), "milestones.2.threshold": "10" });
     expect(result.ok).toBe(true);

@@ -32,6 +32,8 @@ export function StatusActions({ challengeId, allowed, startInFuture, startLabel,
 
   return (
     <div className="space-y-4">
+      {/* Outside the form: after a transition its buttons change, the outcome stays. */}
+      <FormMessage state={state} />
       {statusButtons.length > 0 && (
         <form action={action} className="space-y-3">
           <input type="hidden" name="challengeId" value={challengeId} />
@@ -62,7 +64,6 @@ export function StatusActions({ challengeId, allowed, startInFuture, startLabel,
               {startInFuture ? t("scheduleHint") : t("scheduleNeedsFuture")}
             </p>
           )}
-          <FormMessage state={state} />
           {problems.length > 0 && (
             <div className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
               <ul className="list-inside list-disc space-y-1">
@@ -79,22 +80,35 @@ export function StatusActions({ challengeId, allowed, startInFuture, startLabel,
           )}
         </form>
       )}
-      {can("end_early") &&
-        (canEndEarlier ? (
-          <EndEarlyForm challengeId={challengeId} noticeDays={noticeDays} earliestEndInput={earliestEndInput} />
-        ) : (
-          <p className="text-sm text-gray-600">{t("withinNotice", { days: noticeDays })}</p>
-        ))}
+      {can("end_early") && <EndEarlyForm challengeId={challengeId} noticeDays={noticeDays} earliestEndInput={earliestEndInput} canEndEarlier={canEndEarlier} />}
       {allowed.length === 0 && <p className="text-sm text-gray-600">{t("nothing")}</p>}
     </div>
   );
 }
 
-function EndEarlyForm({ challengeId, noticeDays, earliestEndInput }: { challengeId: number; noticeDays: number; earliestEndInput: string }) {
+function EndEarlyForm({
+  challengeId,
+  noticeDays,
+  earliestEndInput,
+  canEndEarlier,
+}: {
+  challengeId: number;
+  noticeDays: number;
+  earliestEndInput: string;
+  canEndEarlier: boolean;
+}) {
   const t = useTranslations("marketing.status");
   const text = useActionText();
   const [state, action, pending] = useActionState(endEarlyAction, null);
   const error = fieldError(state, "endsAt", text);
+  if (!canEndEarlier) {
+    return (
+      <div className="space-y-3">
+        <FormMessage state={state} />
+        <p className="text-sm text-gray-600">{t("withinNotice", { days: noticeDays })}</p>
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-3 rounded-md border border-gray-200 p-3">
       <h3 className="font-semibold text-gray-900">{t("endEarlyTitle")}</h3>
