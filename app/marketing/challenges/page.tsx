@@ -40,7 +40,7 @@ export default async function MarketingChallenges({ searchParams }: Props) {
         action={<Link href="/marketing/challenges/new" className={buttonClass()}>{t("new")}</Link>}
       />
 
-      <nav aria-label={t("filter")} className="-mx-4 overflow-x-auto px-4">
+      <nav aria-label={t("filter")} className="relative -mx-4 overflow-x-auto px-4">
         <ul className="flex gap-1 border-b border-gray-200 text-sm">
           {STATUSES.map((s) => (
             <li key={s}>
@@ -62,12 +62,43 @@ export default async function MarketingChallenges({ searchParams }: Props) {
           action={<Link href="/marketing/challenges/new" className={buttonClass()}>{t("new")}</Link>}
         />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
+        <>
+        {/* Phones get one card per challenge; wider screens the table. */}
+        <ul className="space-y-3 sm:hidden">
+          {list.rows.map((c) => {
+            const title = titleIn(c, locale) || t("untitled");
+            return (
+              <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+                <div className="flex flex-wrap items-center gap-2 text-xs">
+                  <LifecycleBadge lifecycle={c.lifecycle} />
+                  <span className="text-gray-600">{tk(c.kind)} · {tp(c.platform)}</span>
+                </div>
+                <Link href={`/marketing/challenges/${c.id}`} className="mt-1 block font-semibold text-gray-900 hover:underline">{title}</Link>
+                <p className="text-sm text-gray-600">{formatDate(c.startsAt, locale)} – {formatDate(c.endsAt, locale)}</p>
+                <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-gray-600">{t("col.enrolled")}</dt>
+                  <dd className="tabular text-right">
+                    {formatNumber(c.enrolledCount, locale)}
+                    {c.enrollmentCap !== null && <span className="text-gray-500"> / {formatNumber(c.enrollmentCap, locale)}</span>}
+                  </dd>
+                  <dt className="text-gray-600">{t("col.reached")}</dt>
+                  <dd className="tabular text-right">{formatNumber(c.reachedCount, locale)}</dd>
+                  <dt className="text-gray-600">{t("col.spend")}</dt>
+                  <dd className="tabular text-right">
+                    {formatMoney(c.spentMinor, c.currency, locale)}
+                    {c.budgetMinor !== null && <span className="text-gray-500"> / {formatMoney(c.budgetMinor, c.currency, locale)}</span>}
+                  </dd>
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="relative hidden overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm sm:block">
           <table className="w-full min-w-[52rem] text-left text-sm">
             <caption className="sr-only">{t("caption", { status: status === "all" ? t("all") : tl(status), page: list.page, pages: list.pageCount })}</caption>
             <thead className="bg-gray-50 text-gray-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("col.challenge")}</th>
+                <th scope="col" className="min-w-[14rem] px-4 py-2 font-medium">{t("col.challenge")}</th>
                 <th scope="col" className="px-3 py-2 font-medium">{t("col.status")}</th>
                 <th scope="col" className="px-3 py-2 font-medium">{t("col.window")}</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">{t("col.enrolled")}</th>
@@ -116,6 +147,7 @@ export default async function MarketingChallenges({ searchParams }: Props) {
             </tbody>
           </table>
         </div>
+        </>
       )}
 
       {list.pageCount > 1 && (

@@ -113,6 +113,9 @@ export default async function ChallengeOverviewPage({ params }: Props) {
                 {n(c.enrolledCount)}
                 {c.enrollmentCap !== null && <span className="text-base font-normal text-gray-500"> / {n(c.enrollmentCap)}</span>}
               </dd>
+              {followUp && followUp.enrolled > c.enrolledCount && (
+                <dd className="mt-1 text-xs text-gray-600">{t("overview.joinedInAll", { count: followUp.enrolled, left: followUp.enrolled - c.enrolledCount })}</dd>
+              )}
             </div>
             <div className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
               <dt className="text-sm font-medium text-gray-600">{t("overview.reached")}</dt>

@@ -125,7 +125,7 @@ export function ChallengeForm({ id, editable, initial, options, middleClass, sub
         </div>
       </Section>
 
-      <Section title={t("sections.program")}>
+      <Section title={t("sections.program")} description={!can("kind") ? lockedHint : undefined}>
         <div className="grid gap-4 sm:grid-cols-3">
           <Field id="kind" label={t("kind")} error={error("kind")}>
             <Select id="kind" name="kind" value={values.kind} onChange={(e) => set("kind", e.target.value)} disabled={!can("kind")} error={error("kind")}>
@@ -198,7 +198,7 @@ export function ChallengeForm({ id, editable, initial, options, middleClass, sub
         )}
       </Section>
 
-      <Section title={t("sections.eligibility")}>
+      <Section title={t("sections.eligibility")} description={!can("minFollowers") ? lockedHint : undefined}>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="minFollowers" label={t("minFollowers")} error={error("minFollowers")}>
             <TextInput id="minFollowers" name="minFollowers" inputMode="numeric" value={values.minFollowers} onChange={(e) => set("minFollowers", e.target.value)} disabled={!can("minFollowers")} error={error("minFollowers")} />
@@ -261,7 +261,7 @@ export function ChallengeForm({ id, editable, initial, options, middleClass, sub
         </div>
       </Section>
 
-      <Section title={t("sections.limits")}>
+      <Section title={t("sections.limits")} description={!can("budget") ? lockedHint : undefined}>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="enrollmentCap" label={t("enrollmentCap")} error={error("enrollmentCap")} hint={t("enrollmentCapHint")}>
             <TextInput id="enrollmentCap" name="enrollmentCap" inputMode="numeric" value={values.enrollmentCap} onChange={(e) => set("enrollmentCap", e.target.value)} disabled={!can("enrollmentCap")} error={error("enrollmentCap")} hint />
