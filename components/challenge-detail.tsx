@@ -11,14 +11,25 @@ import { Card } from "./ui/card";
 /**
  * A challenge as a creator sees it. The creator's page and marketing's preview both render
  * this component, so the preview is exactly what creators will see; `actions` is the only
- * part that differs (enroll / withdraw, or nothing in a preview).
+ * part that differs (enroll / withdraw, or nothing in a preview). `locale` renders it in another
+ * language than the reader's, for a preview as a creator who reads that language.
  */
-export async function ChallengeDetail({ view, actions, banner }: { view: ChallengeView; actions?: ReactNode; banner?: ReactNode }) {
-  const locale = await getLocale();
-  const t = await getTranslations("challenges");
-  const tm = await getTranslations("metrics");
-  const tk = await getTranslations("kinds");
-  const tp = await getTranslations("platforms");
+export async function ChallengeDetail({
+  view,
+  actions,
+  banner,
+  locale: forcedLocale,
+}: {
+  view: ChallengeView;
+  actions?: ReactNode;
+  banner?: ReactNode;
+  locale?: "en" | "fr";
+}) {
+  const locale = forcedLocale ?? (await getLocale());
+  const t = await getTranslations({ locale, namespace: "challenges" });
+  const tm = await getTranslations({ locale, namespace: "metrics" });
+  const tk = await getTranslations({ locale, namespace: "kinds" });
+  const tp = await getTranslations({ locale, namespace: "platforms" });
   const money = (minor: number) => formatMoney(minor, view.currency, locale);
   const title = locale === "fr" ? view.titleFr : view.titleEn;
   const description = locale === "fr" ? view.descriptionFr : view.descriptionEn;
@@ -34,7 +45,7 @@ export async function ChallengeDetail({ view, actions, banner }: { view: Challen
       {banner}
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <LifecycleBadge lifecycle={view.lifecycle} />
+          <LifecycleBadge lifecycle={view.lifecycle} locale={forcedLocale} />
           <span className="text-gray-600">{tk(view.kind)} · {tp(view.platform)}</span>
         </div>
         <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
@@ -57,7 +68,7 @@ export async function ChallengeDetail({ view, actions, banner }: { view: Challen
             <ol className="space-y-5">
               {view.milestones.map((m) => (
                 <li key={m.id} className="space-y-1">
-                  <MilestoneProgress position={m.position} metric={m.metric} threshold={m.threshold} current={m.current} reached={m.award !== null} />
+                  <MilestoneProgress locale={forcedLocale} position={m.position} metric={m.metric} threshold={m.threshold} current={m.current} reached={m.award !== null} />
                   <p className="flex flex-wrap justify-between gap-x-3 text-sm">
                     <span className="font-medium text-gray-900">{t("detail.reward", { amount: money(m.rewardMinor) })}</span>
                     <span className={m.award?.status === "unpaid_budget" ? "text-amber-800" : m.award ? "text-green-700" : "text-gray-600"}>
@@ -108,21 +119,23 @@ export async function ChallengeDetail({ view, actions, banner }: { view: Challen
         </div>
 
         <div className="space-y-5">
-          <Card>
-            {enrolled ? (
-              <p className="text-sm text-green-800">{t("detail.youAreIn", { date: formatDate(view.enrollment!.enrolledAt, locale) })}</p>
-            ) : view.reasons.length > 0 ? (
-              <div>
-                <h2 className="font-semibold text-gray-900">{t("detail.cannotJoin")}</h2>
-                <ul className="mt-2 list-inside list-disc space-y-1 text-sm text-gray-700">
-                  {view.reasons.map((r) => (
-                    <li key={r.code}>{reasonText(t, r)}</li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            {actions && <div className="mt-3">{actions}</div>}
-          </Card>
+          {(enrolled || view.reasons.length > 0 || actions) && (
+            <Card>
+              {enrolled ? (
+                <p className="text-sm text-green-800">{t("detail.youAreIn", { date: formatDate(view.enrollment!.enrolledAt, locale) })}</p>
+              ) : view.reasons.length > 0 ? (
+                <div>
+                  <h2 className="font-semibold text-gray-900">{t("detail.cannotJoin")}</h2>
+                  <ul className="mt-2 list-inside list-disc space-y-1 text-sm text-gray-700">
+                    {view.reasons.map((r) => (
+                      <li key={r.code}>{reasonText(t, r)}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {actions && <div className="mt-3">{actions}</div>}
+            </Card>
+          )}
           <Card title={t("detail.rules")}>
             <ul className="space-y-1 text-sm text-gray-700">
               <li>{t("detail.platform", { platform: tp(rules.platform) })}</li>

@@ -9,7 +9,7 @@ const STYLES: Record<Lifecycle, string> = {
   archived: "bg-gray-200 text-gray-700",
 };
 
-export async function LifecycleBadge({ lifecycle }: { lifecycle: Lifecycle }) {
-  const t = await getTranslations("lifecycle");
+export async function LifecycleBadge({ lifecycle, locale }: { lifecycle: Lifecycle; locale?: "en" | "fr" }) {
+  const t = locale ? await getTranslations({ locale, namespace: "lifecycle" }) : await getTranslations("lifecycle");
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[lifecycle]}`}>{t(lifecycle)}</span>;
 }

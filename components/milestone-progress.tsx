@@ -12,16 +12,19 @@ export async function MilestoneProgress({
   threshold,
   current,
   reached,
+  locale: forcedLocale,
 }: {
   position: number;
   metric: Metric;
   threshold: number;
   current: number;
   reached: boolean;
+  /** Another language than the reader's (marketing's preview). */
+  locale?: "en" | "fr";
 }) {
-  const t = await getTranslations("challenges.detail");
-  const tm = await getTranslations("metrics");
-  const locale = await getLocale();
+  const locale = forcedLocale ?? (await getLocale());
+  const t = await getTranslations({ locale, namespace: "challenges.detail" });
+  const tm = await getTranslations({ locale, namespace: "metrics" });
   const label = t("milestoneLabel", { position, threshold: formatNumber(threshold, locale), metric: tm(metric).toLowerCase() });
   const percent = Math.min(100, threshold > 0 ? (current / threshold) * 100 : 0);
   return (

@@ -4,7 +4,7 @@ import { storageState, type DemoRole } from "./fixtures";
 
 // Every page, for every role that may see it, in both languages: no serious or critical
 // accessibility violation (WCAG 2.1 A and AA rules).
-const PAGES: Record<DemoRole | "anonymous", string[]> = {
+const PAGES: Partial<Record<DemoRole | "anonymous", string[]>> = {
   anonymous: ["/login"],
   creator: ["/creator", "/creator?range=12m", "/creator/challenges", "/creator/challenges/1", "/creator/challenges/4"],
   staff: ["/staff/payouts"],

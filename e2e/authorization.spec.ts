@@ -1,17 +1,18 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { PAGES, ROUTE_HANDLERS, allows } from "../lib/authz/matrix";
-import { storageState, type DemoRole } from "./fixtures";
+import type { Role } from "../db/schema";
+import { storageState } from "./fixtures";
 
 // Every page and GET route handler of the matrix, requested over HTTP as anonymous and as each
 // demo role: allowed → 200; signed out on a protected page → /login; another role → 403.
-const IDENTITIES: (DemoRole | "anonymous")[] = ["anonymous", "creator", "staff", "marketing", "admin"];
+const IDENTITIES: (Role | "anonymous")[] = ["anonymous", "creator", "staff", "marketing", "admin"];
 const contexts = new Map<string, APIRequestContext>();
 
 test.afterAll(async () => {
   for (const c of contexts.values()) await c.dispose();
 });
 
-async function as(identity: DemoRole | "anonymous", baseURL: string) {
+async function as(identity: Role | "anonymous", baseURL: string) {
   if (!contexts.has(identity)) {
     contexts.set(
       identity,

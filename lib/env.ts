@@ -39,4 +39,7 @@ export const fourEyesLimitMinor = () => integerFromEnv("PAYOUT_FOUR_EYES_LIMIT_M
 /** Failed sign-ins allowed per email or per address within a minute. */
 export const signInFailureLimit = () => integerFromEnv("SIGN_IN_FAILURE_LIMIT", 10);
 
+/** Days of notice enrolled creators get when a live challenge is ended early (default 14). */
+export const challengeEndNoticeDays = () => integerFromEnv("CHALLENGE_END_NOTICE_DAYS", 14);
+
 export { isProduction };

@@ -8,8 +8,10 @@ import enPayouts from "./en/payouts.json";
 import frPayouts from "./fr/payouts.json";
 import enAdmin from "./en/admin.json";
 import frAdmin from "./fr/admin.json";
+import enMarketing from "./en/marketing.json";
+import frMarketing from "./fr/marketing.json";
 
 export const catalogs = {
-  en: { ...enCommon, ...enCreator, ...enPayouts, ...enAdmin },
-  fr: { ...frCommon, ...frCreator, ...frPayouts, ...frAdmin },
+  en: { ...enCommon, ...enCreator, ...enPayouts, ...enAdmin, ...enMarketing },
+  fr: { ...frCommon, ...frCreator, ...frPayouts, ...frAdmin, ...frMarketing },
 };

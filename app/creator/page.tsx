@@ -138,6 +138,11 @@ export default async function CreatorHome({ searchParams }: { searchParams: Prom
                 <p className="mb-3 text-sm text-gray-600">
                   {tc("daysLeft", { count: c.daysLeft })} · {tc("endsOn", { date: formatDate(c.endsAt, locale) })}
                 </p>
+                {c.endNoticeAt && (
+                  <p role="status" className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                    {tc("detail.endNotice", { date: formatDate(c.endsAt, locale) })}
+                  </p>
+                )}
                 <div className="space-y-3">
                   {c.milestones.map((m) => (
                     <MilestoneProgress key={m.id} position={m.position} metric={m.metric} threshold={m.threshold} current={m.current} reached={m.reached} />

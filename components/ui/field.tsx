@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 export const inputClass =
-  "block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-gray-400 focus:border-brand-500 aria-[invalid=true]:border-red-500";
+  "block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-gray-400 focus:border-brand-500 aria-[invalid=true]:border-red-500 disabled:cursor-not-allowed disabled:bg-gray-100 disabled:text-gray-600";
 
 type FieldProps = { id: string; label: ReactNode; error?: string; hint?: ReactNode; children: ReactNode };
 

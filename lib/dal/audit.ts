@@ -11,8 +11,8 @@ export type AuditRecord = {
   action: string;
   entityType: string;
   entityId: string | number;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  before: unknown;
+  after: unknown;
 };
 
 /**

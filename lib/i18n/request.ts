@@ -5,9 +5,11 @@ import { getRequestConfig } from "next-intl/server";
 import { catalogs } from "@/messages";
 import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "./locale";
 
-export default getRequestConfig(async () => {
-  const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage((await headers()).get("accept-language"));
+export default getRequestConfig(async ({ locale: requested }) => {
+  // An explicit locale (getTranslations({ locale })) renders another language than the reader's:
+  // marketing's preview shows a challenge as a creator reading that language sees it.
+  const chosen = isLocale(requested) ? requested : (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage((await headers()).get("accept-language"));
   return {
     locale,
     timeZone: "UTC",

@@ -1,0 +1,76 @@
+import "server-only";
+import { getLocale, getTranslations } from "next-intl/server";
+import { challengeKindEnum, metricEnum, platformEnum } from "@/db/schema";
+import type { MarketingChallenge } from "@/lib/dal/marketing-challenges";
+import { CURRENCIES, toMajorString } from "@/lib/domain/money";
+import { toUtcInput } from "@/lib/validation/challenge";
+import type { ChallengeFormValues } from "./challenge-form";
+
+/** A country code with its name in the reader's language: "France (FR)". */
+export function countryLabel(code: string, locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: "region" }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
+/** The select and checkbox options of the challenge form, translated. */
+export async function formOptions(countries: string[]) {
+  const locale = await getLocale();
+  const tk = await getTranslations("kinds");
+  const tp = await getTranslations("platforms");
+  const tm = await getTranslations("metrics");
+  return {
+    kinds: challengeKindEnum.enumValues.map((k) => ({ value: k, label: tk(k) })),
+    platforms: platformEnum.enumValues.map((p) => ({ value: p, label: tp(p) })),
+    metrics: metricEnum.enumValues.map((m) => ({ value: m, label: tm(m) })),
+    currencies: [...CURRENCIES],
+    countries: countries.map((c) => ({ value: c, label: countryLabel(c, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+  };
+}
+
+/** A saved challenge as the form's typed values; a new challenge starts with one milestone row. */
+export function formValues(c: MarketingChallenge | null): ChallengeFormValues {
+  if (!c) {
+    return {
+      titleEn: "",
+      titleFr: "",
+      descriptionEn: "",
+      descriptionFr: "",
+      kind: "stars",
+      platform: "facebook",
+      currency: "EUR",
+      startsAt: "",
+      endsAt: "",
+      milestones: [{ metric: "stars_received", threshold: "", reward: "" }],
+      minFollowers: "",
+      maxFollowers: "",
+      countries: [],
+      inviteOnly: false,
+      invites: "",
+      enrollmentCap: "",
+      budget: "",
+    };
+  }
+  return {
+    titleEn: c.titleEn,
+    titleFr: c.titleFr,
+    descriptionEn: c.descriptionEn,
+    descriptionFr: c.descriptionFr,
+    kind: c.kind,
+    platform: c.platform,
+    currency: c.currency,
+    startsAt: toUtcInput(c.startsAt),
+    endsAt: toUtcInput(c.endsAt),
+    milestones: c.milestones.map((m) => ({ metric: m.metric, threshold: String(m.threshold), reward: toMajorString(m.rewardMinor) })),
+    minFollowers: c.minFollowers ? String(c.minFollowers) : "",
+    maxFollowers: c.maxFollowers === null ? "" : String(c.maxFollowers),
+    countries: c.countries,
+    inviteOnly: c.inviteOnly,
+    invites: c.invites.join("\n"),
+    enrollmentCap: c.enrollmentCap === null ? "" : String(c.enrollmentCap),
+    budget: c.budgetMinor === null ? "" : toMajorString(c.budgetMinor),
+  };
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { getChallengeForMarketing } from "@/lib/dal/marketing-challenges";
+
+/** The challenge named in the URL, or the 404 page. */
+export async function challengeFromParams(params: Promise<{ id: string }>) {
+  const raw = (await params).id;
+  const id = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) notFound();
+  const challenge = await getChallengeForMarketing(id);
+  if (!challenge) notFound();
+  return challenge;
+}
+
+/** The title in the reader's language, else the other one (drafts may have only one). */
+export function titleIn(c: { titleEn: string; titleFr: string }, locale: string): string {
+  return (locale === "fr" ? c.titleFr || c.titleEn : c.titleEn || c.titleFr) || "";
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field, TextInput } from "@/components/ui/field";
+import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
+import { changeStatusAction, endEarlyAction } from "../actions";
+
+type Props = {
+  challengeId: number;
+  /** The transitions the status machine allows now (lib/domain/challenge-transitions.ts). */
+  allowed: string[];
+  startInFuture: boolean;
+  startLabel: string;
+  noticeDays: number;
+  earliestEndInput: string;
+  /** False when the current end is already within the notice period. */
+  canEndEarlier: boolean;
+  fieldLabels: Record<string, string>;
+};
+
+/** The lifecycle buttons of a challenge; the server re-checks every transition. */
+export function StatusActions({ challengeId, allowed, startInFuture, startLabel, noticeDays, earliestEndInput, canEndEarlier, fieldLabels }: Props) {
+  const t = useTranslations("marketing.status");
+  const text = useActionText();
+  const [state, action, pending] = useActionState(changeStatusAction, null);
+  const problems = state && !state.ok ? Object.entries(state.fieldErrors ?? {}) : [];
+  const can = (x: string) => allowed.includes(x);
+  const statusButtons = ["publish", "schedule", "unpublish", "archive"].filter(can);
+
+  return (
+    <div className="space-y-4">
+      {/* Outside the form: after a transition its buttons change, the outcome stays. */}
+      <FormMessage state={state} />
+      {statusButtons.length > 0 && (
+        <form action={action} className="space-y-3">
+          <input type="hidden" name="challengeId" value={challengeId} />
+          <div className="flex flex-wrap gap-2">
+            {can("schedule") && (
+              <Button type="submit" name="transition" value="schedule" disabled={pending || !startInFuture} aria-describedby="schedule-hint">
+                {t("schedule", { date: startLabel })}
+              </Button>
+            )}
+            {can("publish") && (
+              <Button type="submit" name="transition" value="publish" variant={can("schedule") && startInFuture ? "secondary" : "primary"} disabled={pending}>
+                {t("publish")}
+              </Button>
+            )}
+            {can("unpublish") && (
+              <Button type="submit" name="transition" value="unpublish" variant="secondary" disabled={pending}>
+                {t("unpublish")}
+              </Button>
+            )}
+            {can("archive") && (
+              <Button type="submit" name="transition" value="archive" variant="secondary" disabled={pending}>
+                {t("archive")}
+              </Button>
+            )}
+          </div>
+          {can("schedule") && (
+            <p id="schedule-hint" className="text-xs text-gray-600">
+              {startInFuture ? t("scheduleHint") : t("scheduleNeedsFuture")}
+            </p>
+          )}
+          {problems.length > 0 && (
+            <div className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+              <ul className="list-inside list-disc space-y-1">
+                {problems.map(([field, keys]) => (
+                  <li key={field}>
+                    <span className="font-medium">{fieldLabels[field] ?? field}</span>: {text(keys[0])}
+                  </li>
+                ))}
+              </ul>
+              <Link href={`/marketing/challenges/${challengeId}/edit`} className="mt-2 inline-block font-medium text-red-900 underline">
+                {t("fixInForm")}
+              </Link>
+            </div>
+          )}
+        </form>
+      )}
+      {can("end_early") && <EndEarlyForm challengeId={challengeId} noticeDays={noticeDays} earliestEndInput={earliestEndInput} canEndEarlier={canEndEarlier} />}
+      {allowed.length === 0 && <p className="text-sm text-gray-600">{t("nothing")}</p>}
+    </div>
+  );
+}
+
+function EndEarlyForm({
+  challengeId,
+  noticeDays,
+  earliestEndInput,
+  canEndEarlier,
+}: {
+  challengeId: number;
+  noticeDays: number;
+  earliestEndInput: string;
+  canEndEarlier: boolean;
+}) {
+  const t = useTranslations("marketing.status");
+  const text = useActionText();
+  const [state, action, pending] = useActionState(endEarlyAction, null);
+  const error = fieldError(state, "endsAt", text);
+  if (!canEndEarlier) {
+    return (
+      <div className="space-y-3">
+        <FormMessage state={state} />
+        <p className="text-sm text-gray-600">{t("withinNotice", { days: noticeDays })}</p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-3 rounded-md border border-gray-200 p-3">
+      <h3 className="font-semibold text-gray-900">{t("endEarlyTitle")}</h3>
+      <p className="text-sm text-gray-600">{t("endEarlyHint", { days: noticeDays })}</p>
+      <input type="hidden" name="challengeId" value={challengeId} />
+      <Field id="early-endsAt" label={t("newEnd")} error={error} hint={t("utc")}>
+        <TextInput id="early-endsAt" name="endsAt" type="datetime-local" defaultValue={earliestEndInput} error={error} hint />
+      </Field>
+      <Button type="submit" variant="danger" disabled={pending}>{t("endEarly")}</Button>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export type FunnelStep = { label: string; count: number };
+
+/** Eligible → enrolled → each milestone, as horizontal bars. Decorative: a table follows it. */
+export function FunnelChart({ steps, locale }: { steps: FunnelStep[]; locale: string }) {
+  const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US");
+  return (
+    <div aria-hidden="true" className="w-full" style={{ height: Math.max(160, steps.length * 44 + 40) }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={steps} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={(v: number) => number.format(v)} />
+          <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={(v) => number.format(Number(v))} />
+          <Bar dataKey="count" fill="#6d28d9" radius={[0, 4, 4, 0]} isAnimationActive={false}>
+            <LabelList dataKey="count" position="right" formatter={(v) => number.format(Number(v))} style={{ fontSize: 12 }} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
