@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { PAGES, ROUTE_HANDLERS, allows } from "../lib/authz/matrix";
+import { PAGES, ROUTE_HANDLERS, allows, type Sample } from "../lib/authz/matrix";
 import type { Role } from "../db/schema";
 import { storageState } from "./fixtures";
 
@@ -22,8 +22,20 @@ async function as(identity: Role | "anonymous", baseURL: string) {
   return contexts.get(identity)!;
 }
 
-for (const [route, { access, sample }] of Object.entries(PAGES)) {
+/** The sample URL, or the first link on the listing page that `discover` names. */
+async function urlFor(entry: Sample, baseURL: string): Promise<string> {
+  if (!entry.discover) return entry.sample;
+  const html = await (await (await as(entry.discover.as, baseURL)).get(entry.discover.from)).text();
+  const pattern = new RegExp(entry.discover.pattern);
+  const href = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")).find((h) => pattern.test(h));
+  expect(href, `a link matching ${entry.discover.pattern} on ${entry.discover.from}`).toBeTruthy();
+  return href!;
+}
+
+for (const [route, entry] of Object.entries(PAGES)) {
+  const { access } = entry;
   test(`page ${route}: each role gets exactly its access`, async ({ baseURL }) => {
+    const sample = await urlFor(entry, baseURL!);
     for (const identity of IDENTITIES) {
       const response = await (await as(identity, baseURL!)).get(sample);
       const landed = new URL(response.url()).pathname;
@@ -40,10 +52,11 @@ for (const [route, { access, sample }] of Object.entries(PAGES)) {
   });
 }
 
-for (const [route, { methods, sample }] of Object.entries(ROUTE_HANDLERS)) {
-  const get = methods.GET;
+for (const [route, entry] of Object.entries(ROUTE_HANDLERS)) {
+  const get = entry.methods.GET;
   if (!get || get === "signature") continue;
   test(`GET ${route}: each role gets exactly its access`, async ({ baseURL }) => {
+    const sample = await urlFor(entry, baseURL!);
     for (const identity of IDENTITIES) {
       const response = await (await as(identity, baseURL!)).get(sample, { maxRedirects: 0 });
       const role = identity === "anonymous" ? null : identity;

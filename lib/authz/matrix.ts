@@ -12,8 +12,14 @@ const STAFF = ["staff", "admin"] as const;
 const MARKETING = ["marketing", "admin"] as const;
 const ADMIN = ["admin"] as const;
 
-/** Pages by route pattern, with a concrete URL to request in tests. */
-export const PAGES: Record<string, { access: Access; sample: string }> = {
+/**
+ * A concrete URL to request in tests. For a creator's own records the id is found at test time:
+ * `discover` names a listing page and the first link on it that matches `pattern` is used.
+ */
+export type Sample = { sample: string; discover?: { from: string; as: Role; pattern: string } };
+
+/** Pages by route pattern. */
+export const PAGES: Record<string, { access: Access } & Sample> = {
   "/": { access: "public", sample: "/" },
   "/login": { access: "public", sample: "/login" },
   "/creator": { access: CREATOR, sample: "/creator" },
@@ -22,13 +28,34 @@ export const PAGES: Record<string, { access: Access; sample: string }> = {
   "/staff/payouts": { access: STAFF, sample: "/staff/payouts" },
   "/marketing/challenges": { access: MARKETING, sample: "/marketing/challenges" },
   "/admin/users": { access: ADMIN, sample: "/admin/users" },
+  "/creator/payouts": { access: CREATOR, sample: "/creator/payouts" },
+  // Statements: ownership is in the query, so another creator's payout is a 404 (tested there).
+  "/creator/payouts/[id]": {
+    access: CREATOR,
+    sample: "/creator/payouts/1",
+    discover: { from: "/creator/payouts", as: "creator", pattern: "^/creator/payouts/\\d+$" },
+  },
+  "/staff/payouts/[id]": { access: STAFF, sample: "/staff/payouts/1" },
+  "/staff/payouts/[id]/statement": { access: STAFF, sample: "/staff/payouts/1/statement" },
+  "/staff/audit": { access: STAFF, sample: "/staff/audit" },
+  "/marketing/challenges/new": { access: MARKETING, sample: "/marketing/challenges/new" },
+  "/marketing/challenges/[id]": { access: MARKETING, sample: "/marketing/challenges/1" },
+  "/marketing/challenges/[id]/edit": { access: MARKETING, sample: "/marketing/challenges/1/edit" },
+  "/marketing/challenges/[id]/preview": { access: MARKETING, sample: "/marketing/challenges/1/preview" },
 };
 
 /** Route handlers by route pattern and method. */
-export const ROUTE_HANDLERS: Record<string, { methods: Partial<Record<"GET" | "POST", Access>>; sample: string }> = {
+export const ROUTE_HANDLERS: Record<string, { methods: Partial<Record<"GET" | "POST", Access>> } & Sample> = {
   "/api/auth/[...nextauth]": { methods: { GET: "public", POST: "public" }, sample: "/api/auth/session" },
   "/api/health": { methods: { GET: "public" }, sample: "/api/health" },
   "/api/events": { methods: { POST: "signature" }, sample: "/api/events" },
+  "/api/export/payouts.csv": { methods: { GET: STAFF }, sample: "/api/export/payouts.csv" },
+  "/creator/payouts/[id]/statement.csv": {
+    methods: { GET: CREATOR },
+    sample: "/creator/payouts/1/statement.csv",
+    discover: { from: "/creator/payouts", as: "creator", pattern: "^/creator/payouts/\\d+/statement\\.csv$" },
+  },
+  "/staff/payouts/[id]/statement.csv": { methods: { GET: STAFF }, sample: "/staff/payouts/1/statement.csv" },
 };
 
 /** Server actions by "<file under app/>#<export>". */
@@ -39,6 +66,15 @@ export const SERVER_ACTIONS: Record<string, Access> = {
   "app/(auth)/login/actions.ts#facebookSignInAction": "public",
   "app/creator/challenges/actions.ts#enrollAction": CREATOR,
   "app/creator/challenges/actions.ts#withdrawAction": CREATOR,
+  "app/staff/payouts/actions.ts#runPayoutsAction": STAFF,
+  "app/staff/payouts/actions.ts#approvePayoutAction": STAFF,
+  "app/staff/payouts/actions.ts#holdPayoutAction": STAFF,
+  "app/staff/payouts/actions.ts#rejectPayoutAction": STAFF,
+  "app/staff/payouts/actions.ts#markPayoutPaidAction": STAFF,
+  "app/admin/users/actions.ts#changeRoleAction": ADMIN,
+  "app/marketing/challenges/actions.ts#saveChallengeAction": MARKETING,
+  "app/marketing/challenges/actions.ts#changeStatusAction": MARKETING,
+  "app/marketing/challenges/actions.ts#endEarlyAction": MARKETING,
 };
 
 export const ROLES: readonly Role[] = ["creator", "staff", "marketing", "admin"];
