@@ -6,7 +6,7 @@ export type AuditRecord = {
   actorId: number | null;
   action: string;
   entityType: string;
-  entityId: string | number;
+  entityId: string;
   before: unknown;
   after: unknown;
 };
@@ -17,7 +17,7 @@ export async function recordAudit(tx: Executor, record: AuditRecord): Promise<vo
     actorId: record.actorId,
     action: record.action,
     entityType: record.entityType,
-    entityId: String(record.entityId),
+    entityId: record.entityId,
     before: record.before ?? null,
     after: record.after ?? null,
   });
