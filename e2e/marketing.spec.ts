@@ -97,3 +97,13 @@ test("the form shows errors next to the fields and keeps what was typed", async 
   await expect(page.getByLabel("Title (English)")).toHaveValue("Broken rows");
   await expect(page).toHaveURL(/\/marketing\/challenges\/new$/);
 });
+
+test("marketing pages have no serious accessibility problems", async ({ page }) => {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  for (const path of ["/marketing/challenges", "/marketing/challenges/new", "/marketing/challenges/1", "/marketing/challenges/1/edit", "/marketing/challenges/1/preview?followers=5000000&locale=fr"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  }
+});

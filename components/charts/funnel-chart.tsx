@@ -10,7 +10,7 @@ export function FunnelChart({ steps, locale }: { steps: FunnelStep[]; locale: st
   return (
     <div aria-hidden="true" className="w-full" style={{ height: Math.max(160, steps.length * 44 + 40) }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={steps} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={steps} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={(v: number) => number.format(v)} />
           <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} />

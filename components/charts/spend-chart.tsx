@@ -26,7 +26,7 @@ export function SpendChart({
   return (
     <div aria-hidden="true" className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={data} margin={{ top: 16, right: 8, bottom: 0, left: 8 }}>
+        <AreaChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={24} />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => money.format(v)} width={80} domain={[0, "auto"]} />

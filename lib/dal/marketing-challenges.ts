@@ -408,7 +408,7 @@ export async function saveChallenge(input: ChallengeFormInput): Promise<SaveOutc
       actorId: me.id,
       action: saved ? "challenge.update" : "challenge.create",
       entityType: "challenge",
-      entityId: id,
+      entityId: String(id),
       before: saved ? snapshot(saved) : null,
       after: snapshot(after!),
     });
@@ -436,7 +436,7 @@ async function saveLive(tx: Tx, actorId: number, input: ChallengeFormInput, save
   if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
   await tx.update(challenges).set({ descriptionEn, descriptionFr, endsAt, endNoticeAt, updatedAt: now }).where(eq(challenges.id, saved.id));
   const after = await loadChallenge(tx, saved.id);
-  await recordAudit(tx, { actorId, action: "challenge.update", entityType: "challenge", entityId: saved.id, before: snapshot(saved), after: snapshot(after!) });
+  await recordAudit(tx, { actorId, action: "challenge.update", entityType: "challenge", entityId: String(saved.id), before: snapshot(saved), after: snapshot(after!) });
   return { ok: true, id: saved.id, created: false };
 }
 
@@ -480,7 +480,7 @@ async function applyTransition(
       actorId: me.id,
       action: `challenge.${transition}`,
       entityType: "challenge",
-      entityId: challengeId,
+      entityId: String(challengeId),
       before: lifecycleView(saved, saved.lifecycle),
       after: lifecycleView(after, plan.to),
     });
