@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-const DEMO_ACCOUNTS = ["creator@example.com", "staff@example.com", "marketing@example.com", "admin@example.com"];
+const DEMO_ACCOUNTS = ["creator@example.com", "staff@example.com", "staff2@example.com", "marketing@example.com", "admin@example.com"];
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
   const user = await getCurrentUser();
