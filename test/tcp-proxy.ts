@@ -8,6 +8,8 @@ export type FaultProxy = {
   cut(): void;
   /** Drops every connection once `bytes` more bytes have gone from the app to the database. */
   cutAfter(bytes: number): void;
+  /** Drops every connection when the app sends a statement containing `text` (it never arrives). */
+  cutWhen(text: string): void;
   restore(): Promise<void>;
   close(): Promise<void>;
 };
@@ -16,6 +18,7 @@ export async function startFaultProxy(target = { host: "127.0.0.1", port: 5432 }
   const sockets = new Set<net.Socket>();
   let down = false;
   let budget: number | null = null;
+  let trigger: string | null = null;
 
   let port = 0;
   // Down means what a stopped server means: open connections reset, new ones refused.
@@ -23,6 +26,7 @@ export async function startFaultProxy(target = { host: "127.0.0.1", port: 5432 }
     if (down) return;
     down = true;
     budget = null;
+    trigger = null;
     server.close();
     for (const s of sockets) s.destroy();
     sockets.clear();
@@ -35,6 +39,7 @@ export async function startFaultProxy(target = { host: "127.0.0.1", port: 5432 }
     sockets.add(client);
     sockets.add(upstream);
     client.on("data", (chunk) => {
+      if (trigger !== null && chunk.toString("utf8").includes(trigger)) return cutNow();
       if (budget !== null) {
         budget -= chunk.length;
         if (budget <= 0) return cutNow();
@@ -60,8 +65,12 @@ export async function startFaultProxy(target = { host: "127.0.0.1", port: 5432 }
     cutAfter(bytes: number) {
       budget = bytes;
     },
+    cutWhen(text: string) {
+      trigger = text;
+    },
     async restore() {
       budget = null;
+      trigger = null;
       if (!down) return;
       down = false;
       await listen();

@@ -5,8 +5,12 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { closeDb, getDb } from "@/db";
+import { ledgerEntries } from "@/db/schema";
+import { runAs } from "@/lib/auth/identity";
+import { startPayoutRun } from "@/lib/dal/payout-runs";
+import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { event, postEvents } from "@/test/events";
-import { createChallenge, createCreator, enrollDirectly } from "@/test/factories";
+import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
 import { startFaultProxy, type FaultProxy } from "@/test/tcp-proxy";
 
 let proxy: FaultProxy;
@@ -69,5 +73,37 @@ describe("database faults during ingest", () => {
     const again = await postEvents(body);
     expect(again).toMatchObject({ status: 200, body: { accepted: 0, duplicates: 1000 } });
     expect(await counts(creator.id)).toEqual({ events: 1000, rolled_up: 1000, entries: 1 });
+  });
+});
+
+describe("database faults during a payout run", () => {
+  it("rolls the whole run back when the connection drops before it commits; the re-run puts every entry in one payout", async () => {
+    const staff = await createUser("staff");
+    const creators = await Promise.all([createCreator(), createCreator(), createCreator()]);
+    const db = await getDb();
+    const monthAgo = new Date(Date.now() - 40 * 86_400_000);
+    for (const { creator } of creators) {
+      await db.insert(ledgerEntries).values(
+        [7000, 6000].map((amountMinor) => ({ creatorId: creator.id, kind: "adjustment" as const, note: "fault test", amountMinor, currency: "EUR", occurredAt: monthAgo, availableAt: monthAgo })),
+      );
+    }
+    const last = new Date();
+    last.setUTCDate(1);
+    last.setUTCMonth(last.getUTCMonth() - 1);
+    const period = last.toISOString().slice(0, 7);
+
+    proxy.cutWhen("update payout_runs set status");
+    await expect(runAs(staff.id, () => startPayoutRun(period))).rejects.toThrow();
+    const [left] = await direct`select (select count(*) from payout_runs)::int as runs, (select count(*) from payouts)::int as payouts,
+                                       (select count(*) from payout_items)::int as items`;
+    expect(left).toEqual({ runs: 0, payouts: 0, items: 0 });
+
+    await proxy.restore();
+    const result = await runAs(staff.id, () => startPayoutRun(period));
+    expect(result.payoutCount).toBe(3);
+    await expect(runAs(staff.id, () => startPayoutRun(period))).rejects.toThrow();
+    const [items] = await direct`select count(*)::int as items, count(distinct ledger_entry_id)::int as entries from payout_items where released_at is null`;
+    expect(items).toEqual({ items: 6, entries: 6 });
+    await expectLedgerInvariant();
   });
 });
