@@ -4,8 +4,10 @@ import enCommon from "./en/common.json";
 import frCommon from "./fr/common.json";
 import enCreator from "./en/creator.json";
 import frCreator from "./fr/creator.json";
+import enShop from "./en/shop.json";
+import frShop from "./fr/shop.json";
 
 export const catalogs = {
-  en: { ...enCommon, ...enCreator },
-  fr: { ...frCommon, ...frCreator },
+  en: { ...enCommon, ...enCreator, ...enShop },
+  fr: { ...frCommon, ...frCreator, ...frShop },
 };
