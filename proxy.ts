@@ -1,6 +1,8 @@
-// Next 16's middleware. A comfort redirect only: signed-out visitors of a role's area go to
-// /login at once. Authorization itself happens on the server in lib/dal for every request.
+// Next 16's middleware. Two jobs, neither of them authorization (that is lib/dal, on every
+// request): a comfort redirect of signed-out visitors away from the role areas, and security
+// headers with a per-request CSP nonce.
 import { NextResponse, type NextRequest } from "next/server";
+import { HSTS, STATIC_SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers";
 
 const PROTECTED = ["/creator", "/staff", "/marketing", "/admin"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -9,15 +11,37 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isProtected = PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+
+  let response: NextResponse;
   if (isProtected && !hasSession) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";
     url.search = `?next=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
+    response = NextResponse.redirect(url);
+  } else if (pathname.startsWith("/api/")) {
+    response = NextResponse.next();
+  } else {
+    const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+    const csp = contentSecurityPolicy(nonce);
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("content-security-policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set("content-security-policy", csp);
   }
-  return NextResponse.next();
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  if (process.env.NODE_ENV === "production") response.headers.set("strict-transport-security", HSTS);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };
