@@ -14,7 +14,7 @@ export function Pagination({
 }) {
   if (pageCount <= 1) return null;
   const link = "rounded-md border border-gray-300 bg-white px-3 py-1.5 font-medium text-gray-900 hover:bg-gray-50";
-  const disabled = "rounded-md border border-gray-200 px-3 py-1.5 font-medium text-gray-400";
+  const disabled = "rounded-md border border-gray-200 px-3 py-1.5 font-medium text-gray-500";
   return (
     <nav aria-label={labels.nav} className="mt-4 flex items-center justify-between gap-3 text-sm">
       {page > 1 ? (

@@ -12,7 +12,7 @@ export function CommissionByMonthChart({ points, label, locale, currency }: { po
   return (
     <div aria-hidden="true" className="h-60 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => money.format(v)} width={72} />
@@ -31,7 +31,7 @@ export function CommissionByProductChart({ points, label, locale, currency }: { 
   return (
     <div aria-hidden="true" className="w-full" style={{ height: Math.max(120, data.length * 34 + 40) }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => money.format(v)} />
           <YAxis type="category" dataKey="label" tick={{ fontSize: 12 }} width={150} />

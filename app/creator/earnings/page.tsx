@@ -63,23 +63,45 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
       case "order":
         return (
           <>
-            <span className="block">{t.rich("source.order", { product: s.productTitle, order: () => orderLink(s.orderId) })}</span>
-            <span className="block text-xs text-gray-600">{t("source.orderDetail", { rate: percent(s.rateBps), amount: money(s.orderAmountMinor, s.orderCurrency), code: s.code })}</span>
+              <span className="block">{t.rich("source.order", { product: s.productTitle, order: () => orderLink(s.orderId) })}</span>
+              <span className="block text-xs text-gray-600">{t("source.orderDetail", { rate: percent(s.rateBps), amount: money(s.orderAmountMinor, s.orderCurrency), code: s.code })}</span>
           </>
         );
       case "refund":
         return (
           <>
-            <span className="block">{t.rich("source.refund", { refund: s.refundId, product: s.productTitle, order: () => orderLink(s.orderId) })}</span>
-            <span className="block text-xs text-gray-600">
-              {t("source.refundDetail", { amount: money(s.refundAmountMinor, s.orderCurrency), total: money(s.orderAmountMinor, s.orderCurrency), rate: percent(s.rateBps) })}
-            </span>
+              <span className="block">{t.rich("source.refund", { refund: s.refundId, product: s.productTitle, order: () => orderLink(s.orderId) })}</span>
+              <span className="block text-xs text-gray-600">
+                {t("source.refundDetail", { amount: money(s.refundAmountMinor, s.orderCurrency), total: money(s.orderAmountMinor, s.orderCurrency), rate: percent(s.rateBps) })}
+              </span>
           </>
         );
       case "note":
         return s.note;
     }
   };
+
+  const explained = (e: EarningEntry) => (
+    <>
+      {source(e)}
+      {e.conversion && (
+        <span className="block text-xs text-gray-600">
+          {t("source.converted", {
+            amount: money(e.conversion.originalAmountMinor, e.conversion.originalCurrency),
+            from: e.conversion.originalCurrency,
+            to: e.currency,
+            rate: formatRate(e.conversion.fxRateMicros, locale),
+          })}
+        </span>
+      )}
+    </>
+  );
+  const status = (e: EarningEntry) => (
+    <>
+      <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLES[e.status]}`}>{t(`statuses.${e.status}`)}</span>
+      {e.status === "pending" && <span className="mt-1 block whitespace-nowrap text-xs text-gray-600">{t("entries.availableOn", { date: formatDate(e.availableAt, locale) })}</span>}
+    </>
+  );
 
   return (
     <div className="space-y-6">
@@ -179,7 +201,7 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <p className="text-xs text-gray-600">
               {t("export.hint")}{" "}
-              <a href={exportHref(otherSep)} className="text-brand-700 hover:underline" download>
+              <a href={exportHref(otherSep)} className="text-brand-700 underline" download>
                 {t(`export.${otherSep}`)}
               </a>
             </p>
@@ -225,48 +247,48 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
         {list.entries.length === 0 ? (
           <EmptyState title={filtered ? t("entries.emptyFiltered") : t("entries.empty")} />
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
-            <table className="w-full min-w-[48rem] text-left text-sm">
-              <caption className="sr-only">{t("entries.title")}</caption>
-              <thead className="bg-gray-50 text-gray-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("entries.date")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("entries.kind")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("entries.source")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("entries.status")}</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">{t("entries.amount")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.entries.map((e) => (
-                  <tr key={e.id} className="border-t border-gray-100 align-top">
-                    <th scope="row" className="tabular whitespace-nowrap px-4 py-3 font-normal">{formatDate(e.occurredAt, locale)}</th>
-                    <td className="whitespace-nowrap px-4 py-3">{t(`kinds.${e.kind as "commission"}`)}</td>
-                    <td className="px-4 py-3">
-                      {source(e)}
-                      {e.conversion && (
-                        <span className="block text-xs text-gray-600">
-                          {t("source.converted", {
-                            amount: money(e.conversion.originalAmountMinor, e.conversion.originalCurrency),
-                            from: e.conversion.originalCurrency,
-                            to: e.currency,
-                            rate: formatRate(e.conversion.fxRateMicros, locale),
-                          })}
-                        </span>
-                      )}
-                    </td>
-                    <td className="px-4 py-3">
-                      <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLES[e.status]}`}>{t(`statuses.${e.status}`)}</span>
-                      {e.status === "pending" && <span className="mt-1 block whitespace-nowrap text-xs text-gray-600">{t("entries.availableOn", { date: formatDate(e.availableAt, locale) })}</span>}
-                    </td>
-                    <td className={`tabular whitespace-nowrap px-4 py-3 text-right font-semibold ${e.amountMinor < 0 ? "text-red-700" : "text-gray-900"}`}>
-                      {money(e.amountMinor, e.currency)}
-                    </td>
+          <>
+            <div className="hidden overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm lg:block">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{t("entries.title")}</caption>
+                <thead className="bg-gray-50 text-gray-600">
+                  <tr>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.date")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.kind")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.source")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.status")}</th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">{t("entries.amount")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {list.entries.map((e) => (
+                    <tr key={e.id} className="border-t border-gray-100 align-top">
+                      <th scope="row" className="tabular whitespace-nowrap px-4 py-3 font-normal">{formatDate(e.occurredAt, locale)}</th>
+                      <td className="whitespace-nowrap px-4 py-3">{t(`kinds.${e.kind as "commission"}`)}</td>
+                      <td className="px-4 py-3">{explained(e)}</td>
+                      <td className="px-4 py-3">{status(e)}</td>
+                      <td className={`tabular whitespace-nowrap px-4 py-3 text-right font-semibold ${e.amountMinor < 0 ? "text-red-700" : "text-gray-900"}`}>
+                        {money(e.amountMinor, e.currency)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white shadow-sm lg:hidden">
+              {list.entries.map((e) => (
+                <li key={e.id} className="space-y-1.5 p-4 text-sm">
+                  <p className="flex items-baseline justify-between gap-3">
+                    <span className="font-medium text-gray-900">{t(`kinds.${e.kind as "commission"}`)}</span>
+                    <span className={`tabular whitespace-nowrap font-semibold ${e.amountMinor < 0 ? "text-red-700" : "text-gray-900"}`}>{money(e.amountMinor, e.currency)}</span>
+                  </p>
+                  <p className="tabular text-xs text-gray-600">{formatDate(e.occurredAt, locale)}</p>
+                  <div>{explained(e)}</div>
+                  <div>{status(e)}</div>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
         <Pagination
           page={list.page}

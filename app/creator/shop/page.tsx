@@ -175,7 +175,7 @@ export default async function CreatorShop({ searchParams }: { searchParams: Sear
                       </span>
                     </p>
                     <CopyField value={`${origin}/r/${l.code}`} label={t("promote.linkFor", { title: l.product.title })} />
-                    <dl className="tabular grid grid-cols-3 gap-2 text-sm">
+                    <dl className="tabular grid grid-cols-[auto_auto_1fr] gap-x-6 gap-y-1 text-sm">
                       <div>
                         <dt className="text-xs text-gray-600">{t("links.clicks")}</dt>
                         <dd>{formatNumber(l.clicks, locale)}</dd>

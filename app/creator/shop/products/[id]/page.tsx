@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { getMyOwnProduct } from "@/lib/dal/shop";
@@ -23,19 +23,26 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireRole(AREA_ROLES.creator);
   const product = await load(params);
-  return { title: (await getTranslations("shop.edit"))("title", { title: product.title }) };
+  return { title: (await getTranslations("shop.edit"))("metaTitle", { title: product.title }) };
 }
 
 export default async function EditOwnProduct({ params }: Props) {
   await requireRole(AREA_ROLES.creator);
   const product = await load(params);
-  const t = await getTranslations("shop");
+  const [t, locale] = await Promise.all([getTranslations("shop"), getLocale()]);
+  // The price as the reader writes it: "14,90" in French (the form reads both).
+  const price = toMajorString(product.priceMinor);
   return (
     <div className="max-w-2xl space-y-4">
       <Link href="/creator/shop" className="text-sm font-medium text-brand-700 hover:underline">← {t("edit.back")}</Link>
       <PageHeader
-        title={t("edit.title", { title: product.title })}
-        subtitle={product.linked ? t("edit.linkedHint") : t("edit.unlinkedHint")}
+        title={t("edit.title")}
+        subtitle={
+          <>
+            <span className="block font-medium text-gray-900">{product.title}</span>
+            <span className="block">{product.linked ? t("edit.linkedHint") : t("edit.unlinkedHint")}</span>
+          </>
+        }
         action={<LinkToggle id={product.id} linked={product.linked} title={product.title} />}
       />
       <Card>
@@ -44,7 +51,7 @@ export default async function EditOwnProduct({ params }: Props) {
           defaults={{
             id: product.id,
             title: product.title,
-            price: toMajorString(product.priceMinor),
+            price: locale === "fr" ? price.replace(".", ",") : price,
             currency: product.currency,
             url: product.url,
             imageUrl: product.imageUrl ?? "",
