@@ -17,7 +17,6 @@ export async function startFaultProxy(target = { host: "127.0.0.1", port: 5432 }
   let down = false;
   let budget: number | null = null;
 
-  let server: net.Server;
   let port = 0;
   // Down means what a stopped server means: open connections reset, new ones refused.
   const cutNow = () => {
@@ -30,7 +29,7 @@ export async function startFaultProxy(target = { host: "127.0.0.1", port: 5432 }
   };
   const listen = () => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
 
-  server = net.createServer((client) => {
+  const server: net.Server = net.createServer((client) => {
     if (down) return client.destroy();
     const upstream = net.connect(target);
     sockets.add(client);

@@ -1,0 +1,49 @@
+// The authorization matrix: every page, route handler and server action, and who may use it.
+// lib/authz/matrix.test.ts fails when a route or action exists that is not listed here;
+// e2e/authorization.spec.ts and lib/authz/actions.int.test.ts call each one as every role.
+// The checks themselves live in lib/dal (requireRole / assertRole); this table is the spec.
+import type { Role } from "@/db/schema";
+
+/** "public": anyone; "signature": signed by the platform (HMAC), no session; else the roles. */
+export type Access = "public" | "signature" | readonly Role[];
+
+const CREATOR = ["creator"] as const;
+const STAFF = ["staff", "admin"] as const;
+const MARKETING = ["marketing", "admin"] as const;
+const ADMIN = ["admin"] as const;
+
+/** Pages by route pattern, with a concrete URL to request in tests. */
+export const PAGES: Record<string, { access: Access; sample: string }> = {
+  "/": { access: "public", sample: "/" },
+  "/login": { access: "public", sample: "/login" },
+  "/creator": { access: CREATOR, sample: "/creator" },
+  "/creator/challenges": { access: CREATOR, sample: "/creator/challenges" },
+  "/creator/challenges/[id]": { access: CREATOR, sample: "/creator/challenges/1" },
+  "/staff/payouts": { access: STAFF, sample: "/staff/payouts" },
+  "/marketing/challenges": { access: MARKETING, sample: "/marketing/challenges" },
+  "/admin/users": { access: ADMIN, sample: "/admin/users" },
+};
+
+/** Route handlers by route pattern and method. */
+export const ROUTE_HANDLERS: Record<string, { methods: Partial<Record<"GET" | "POST", Access>>; sample: string }> = {
+  "/api/auth/[...nextauth]": { methods: { GET: "public", POST: "public" }, sample: "/api/auth/session" },
+  "/api/health": { methods: { GET: "public" }, sample: "/api/health" },
+  "/api/events": { methods: { POST: "signature" }, sample: "/api/events" },
+};
+
+/** Server actions by "<file under app/>#<export>". */
+export const SERVER_ACTIONS: Record<string, Access> = {
+  "app/actions.ts#setLocaleAction": "public",
+  "app/actions.ts#signOutAction": "public",
+  "app/(auth)/login/actions.ts#signInAction": "public",
+  "app/(auth)/login/actions.ts#facebookSignInAction": "public",
+  "app/creator/challenges/actions.ts#enrollAction": CREATOR,
+  "app/creator/challenges/actions.ts#withdrawAction": CREATOR,
+};
+
+export const ROLES: readonly Role[] = ["creator", "staff", "marketing", "admin"];
+
+export function allows(access: Access, role: Role | null): boolean {
+  if (access === "public" || access === "signature") return true;
+  return role !== null && access.includes(role);
+}
