@@ -22,6 +22,12 @@ export const PAGES: Record<string, { access: Access; sample: string }> = {
   "/staff/payouts": { access: STAFF, sample: "/staff/payouts" },
   "/marketing/challenges": { access: MARKETING, sample: "/marketing/challenges" },
   "/admin/users": { access: ADMIN, sample: "/admin/users" },
+  "/creator/shop": { access: CREATOR, sample: "/creator/shop" },
+  "/creator/shop/products/[id]": { access: CREATOR, sample: "/creator/shop/products/1" },
+  "/creator/earnings": { access: CREATOR, sample: "/creator/earnings" },
+  "/staff/rates": { access: STAFF, sample: "/staff/rates" },
+  // A creator's public storefront: followers open it without an account.
+  "/c/[handle]": { access: "public", sample: "/c/demo.creator" },
 };
 
 /** Route handlers by route pattern and method. */
@@ -29,6 +35,10 @@ export const ROUTE_HANDLERS: Record<string, { methods: Partial<Record<"GET" | "P
   "/api/auth/[...nextauth]": { methods: { GET: "public", POST: "public" }, sample: "/api/auth/session" },
   "/api/health": { methods: { GET: "public" }, sample: "/api/health" },
   "/api/events": { methods: { POST: "signature" }, sample: "/api/events" },
+  "/api/orders": { methods: { POST: "signature" }, sample: "/api/orders" },
+  "/api/export/earnings.csv": { methods: { GET: CREATOR }, sample: "/api/export/earnings.csv" },
+  // Affiliate links as followers click them; the sample is one of the demo creator's seeded codes.
+  "/r/[code]": { methods: { GET: "public" }, sample: "/r/ovm7tu0z" },
 };
 
 /** Server actions by "<file under app/>#<export>". */
@@ -39,6 +49,12 @@ export const SERVER_ACTIONS: Record<string, Access> = {
   "app/(auth)/login/actions.ts#facebookSignInAction": "public",
   "app/creator/challenges/actions.ts#enrollAction": CREATOR,
   "app/creator/challenges/actions.ts#withdrawAction": CREATOR,
+  "app/creator/shop/actions.ts#createOwnProductAction": CREATOR,
+  "app/creator/shop/actions.ts#updateOwnProductAction": CREATOR,
+  "app/creator/shop/actions.ts#unlinkOwnProductAction": CREATOR,
+  "app/creator/shop/actions.ts#relinkOwnProductAction": CREATOR,
+  "app/creator/shop/actions.ts#promoteAction": CREATOR,
+  "app/staff/rates/actions.ts#addRateAction": STAFF,
 };
 
 export const ROLES: readonly Role[] = ["creator", "staff", "marketing", "admin"];

@@ -38,7 +38,7 @@ export default async function StaffRates() {
                   <tbody className="tabular">
                     {latest.map((r) => (
                       <tr key={`${r.base}-${r.quote}`} className="border-t border-gray-100">
-                        <th scope="row" className="py-1.5 pr-4 font-medium">{r.base} → {r.quote}</th>
+                        <th scope="row" className="whitespace-nowrap py-1.5 pr-4 font-medium">{r.base} → {r.quote}</th>
                         <td className="py-1.5 pr-4 text-right">{formatRate(r.rateMicros, locale)}</td>
                         <td className="whitespace-nowrap py-1.5 pr-4">{formatDate(r.day, locale)}</td>
                         <td className="py-1.5 text-gray-600">{r.addedBy ?? t("latest.feed")}</td>
@@ -50,7 +50,8 @@ export default async function StaffRates() {
             )}
           </Card>
         </div>
-        <div className="space-y-4">
+        {/* The form first on phones, beside the list on wide screens. */}
+        <div className="order-first space-y-4 lg:order-none">
           <Card title={t("form.title")}>
             <p className="mb-3 text-sm text-gray-600">{t("form.help")}</p>
             <RateForm today={today} />
