@@ -49,28 +49,37 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
     const s = e.source;
     if (!s) return <span className="text-gray-500">—</span>;
     const orderLink = (id: string) => (
-      <Link href={href({ order: id, kind: null, status: null, page: 1 })} className="font-mono text-xs text-brand-700 hover:underline" aria-label={t("source.orderLink", { order: id })}>
+      <Link href={href({ order: id, kind: null, status: null, page: 1 })} className="font-mono text-xs text-brand-700 underline decoration-brand-700/40 hover:decoration-brand-700" aria-label={t("source.orderLink", { order: id })}>
         {id}
       </Link>
     );
+    // The product in the shop catalog, where its affiliate link and commission rate are.
+    const productLink = (title: string) =>
+      function CatalogLink(chunks: ReactNode) {
+        return (
+          <Link href={`/creator/shop?q=${encodeURIComponent(title)}#catalog`} className="text-brand-700 underline decoration-brand-700/40 hover:decoration-brand-700">
+            {chunks}
+          </Link>
+        );
+      };
     switch (s.type) {
       case "milestone":
         return t.rich("source.milestone", {
           position: s.position,
           title: locale === "fr" ? s.titleFr : s.titleEn,
-          link: (chunks) => <Link href={`/creator/challenges/${s.challengeId}`} className="text-brand-700 hover:underline">{chunks}</Link>,
+          link: (chunks) => <Link href={`/creator/challenges/${s.challengeId}`} className="text-brand-700 underline decoration-brand-700/40 hover:decoration-brand-700">{chunks}</Link>,
         });
       case "order":
         return (
           <>
-              <span className="block">{t.rich("source.order", { product: s.productTitle, order: () => orderLink(s.orderId) })}</span>
+              <span className="block">{t.rich("source.order", { product: s.productTitle, catalog: productLink(s.productTitle), order: () => orderLink(s.orderId) })}</span>
               <span className="block text-xs text-gray-600">{t("source.orderDetail", { rate: percent(s.rateBps), amount: money(s.orderAmountMinor, s.orderCurrency), code: s.code })}</span>
           </>
         );
       case "refund":
         return (
           <>
-              <span className="block">{t.rich("source.refund", { refund: s.refundId, product: s.productTitle, order: () => orderLink(s.orderId) })}</span>
+              <span className="block">{t.rich("source.refund", { refund: s.refundId, product: s.productTitle, catalog: productLink(s.productTitle), order: () => orderLink(s.orderId) })}</span>
               <span className="block text-xs text-gray-600">
                 {t("source.refundDetail", { amount: money(s.refundAmountMinor, s.orderCurrency), total: money(s.orderAmountMinor, s.orderCurrency), rate: percent(s.rateBps) })}
               </span>
