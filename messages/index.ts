@@ -10,8 +10,10 @@ import enAdmin from "./en/admin.json";
 import frAdmin from "./fr/admin.json";
 import enMarketing from "./en/marketing.json";
 import frMarketing from "./fr/marketing.json";
+import enShop from "./en/shop.json";
+import frShop from "./fr/shop.json";
 
 export const catalogs = {
-  en: { ...enCommon, ...enCreator, ...enPayouts, ...enAdmin, ...enMarketing },
-  fr: { ...frCommon, ...frCreator, ...frPayouts, ...frAdmin, ...frMarketing },
+  en: { ...enCommon, ...enCreator, ...enPayouts, ...enAdmin, ...enMarketing, ...enShop },
+  fr: { ...frCommon, ...frCreator, ...frPayouts, ...frAdmin, ...frMarketing, ...frShop },
 };

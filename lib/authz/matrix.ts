@@ -42,6 +42,12 @@ export const PAGES: Record<string, { access: Access } & Sample> = {
   "/marketing/challenges/[id]": { access: MARKETING, sample: "/marketing/challenges/1" },
   "/marketing/challenges/[id]/edit": { access: MARKETING, sample: "/marketing/challenges/1/edit" },
   "/marketing/challenges/[id]/preview": { access: MARKETING, sample: "/marketing/challenges/1/preview" },
+  "/creator/shop": { access: CREATOR, sample: "/creator/shop" },
+  "/creator/shop/products/[id]": { access: CREATOR, sample: "/creator/shop/products/1" },
+  "/creator/earnings": { access: CREATOR, sample: "/creator/earnings" },
+  "/staff/rates": { access: STAFF, sample: "/staff/rates" },
+  // A creator's public storefront: followers open it without an account.
+  "/c/[handle]": { access: "public", sample: "/c/demo.creator" },
 };
 
 /** Route handlers by route pattern and method. */
@@ -56,6 +62,10 @@ export const ROUTE_HANDLERS: Record<string, { methods: Partial<Record<"GET" | "P
     discover: { from: "/creator/payouts", as: "creator", pattern: "^/creator/payouts/\\d+/statement\\.csv$" },
   },
   "/staff/payouts/[id]/statement.csv": { methods: { GET: STAFF }, sample: "/staff/payouts/1/statement.csv" },
+  "/api/orders": { methods: { POST: "signature" }, sample: "/api/orders" },
+  "/api/export/earnings.csv": { methods: { GET: CREATOR }, sample: "/api/export/earnings.csv" },
+  // Affiliate links as followers click them; the sample is one of the demo creator's seeded codes.
+  "/r/[code]": { methods: { GET: "public" }, sample: "/r/ovm7tu0z" },
 };
 
 /** Server actions by "<file under app/>#<export>". */
@@ -75,6 +85,12 @@ export const SERVER_ACTIONS: Record<string, Access> = {
   "app/marketing/challenges/actions.ts#saveChallengeAction": MARKETING,
   "app/marketing/challenges/actions.ts#changeStatusAction": MARKETING,
   "app/marketing/challenges/actions.ts#endEarlyAction": MARKETING,
+  "app/creator/shop/actions.ts#createOwnProductAction": CREATOR,
+  "app/creator/shop/actions.ts#updateOwnProductAction": CREATOR,
+  "app/creator/shop/actions.ts#unlinkOwnProductAction": CREATOR,
+  "app/creator/shop/actions.ts#relinkOwnProductAction": CREATOR,
+  "app/creator/shop/actions.ts#promoteAction": CREATOR,
+  "app/staff/rates/actions.ts#addRateAction": STAFF,
 };
 
 export const ROLES: readonly Role[] = ["creator", "staff", "marketing", "admin"];

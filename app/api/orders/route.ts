@@ -1,0 +1,9 @@
+import { handleSignedBatch } from "@/lib/api/signed-batch";
+import { ingestOrders } from "@/lib/dal/orders-ingest";
+
+export const dynamic = "force-dynamic";
+
+/** Paid orders and refunds from the shop: signed batches of up to 1,000. See README "Ingest API". */
+export async function POST(request: Request) {
+  return handleSignedBatch(request, "orders", ingestOrders);
+}

@@ -1,0 +1,311 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CommissionByMonthChart, CommissionByProductChart } from "@/components/charts/commission-charts";
+import { PaginationLinks as Pagination, queryString } from "@/components/pagination-links";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { getMyCommissionBreakdown, listMyEntries, type EarningEntry } from "@/lib/dal/earnings";
+import type { EntryStatus } from "@/lib/dal/ledger-sql";
+import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+import { formatMoney, formatRate } from "@/lib/domain/money";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { EARNING_KINDS, EARNING_STATUSES, parseEarningsQuery, type EarningsQuery } from "@/lib/validation/shop";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("earnings"))("title") };
+}
+
+const STATUS_STYLES: Record<EntryStatus, string> = {
+  pending: "bg-amber-100 text-amber-900",
+  available: "bg-green-100 text-green-800",
+  in_payout: "bg-blue-100 text-blue-800",
+  paid: "bg-gray-200 text-gray-800",
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CreatorEarnings({ searchParams }: { searchParams: SearchParams }) {
+  await requireRole(AREA_ROLES.creator);
+  const query = parseEarningsQuery(await searchParams);
+  const [list, breakdown, locale, t] = await Promise.all([listMyEntries(query), getMyCommissionBreakdown(), getLocale(), getTranslations("earnings")]);
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
+  const percent = (bps: number) => new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
+  const href = (change: Partial<EarningsQuery>) => {
+    const next = { ...query, ...change };
+    return `/creator/earnings${queryString({ kind: next.kind, status: next.status, order: next.order, page: next.page > 1 ? next.page : null })}`;
+  };
+  const filtered = query.kind !== null || query.status !== null || query.order !== null;
+  const monthLabel = (month: string) =>
+    new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  const yearTotal = breakdown.byMonth.reduce((s, m) => s + m.totalMinor, 0);
+  const exportHref = (sep?: "comma" | "semicolon") =>
+    `/api/export/earnings.csv${queryString({ kind: query.kind, status: query.status, sep: sep ?? null })}`;
+  const otherSep = locale === "fr" ? "comma" : "semicolon";
+
+  const source = (e: EarningEntry): ReactNode => {
+    const s = e.source;
+    if (!s) return <span className="text-gray-500">—</span>;
+    const orderLink = (id: string) => (
+      <Link href={href({ order: id, kind: null, status: null, page: 1 })} className="font-mono text-xs text-brand-700 underline decoration-brand-700/40 hover:decoration-brand-700" aria-label={t("source.orderLink", { order: id })}>
+        {id}
+      </Link>
+    );
+    // The product in the shop catalog, where its affiliate link and commission rate are.
+    const productLink = (title: string) =>
+      function CatalogLink(chunks: ReactNode) {
+        return (
+          <Link href={`/creator/shop?q=${encodeURIComponent(title)}#catalog`} className="text-brand-700 underline decoration-brand-700/40 hover:decoration-brand-700">
+            {chunks}
+          </Link>
+        );
+      };
+    switch (s.type) {
+      case "milestone":
+        return t.rich("source.milestone", {
+          position: s.position,
+          title: locale === "fr" ? s.titleFr : s.titleEn,
+          link: (chunks) => <Link href={`/creator/challenges/${s.challengeId}`} className="text-brand-700 underline decoration-brand-700/40 hover:decoration-brand-700">{chunks}</Link>,
+        });
+      case "order":
+        return (
+          <>
+              <span className="block">{t.rich("source.order", { product: s.productTitle, catalog: productLink(s.productTitle), order: () => orderLink(s.orderId) })}</span>
+              <span className="block text-xs text-gray-600">{t("source.orderDetail", { rate: percent(s.rateBps), amount: money(s.orderAmountMinor, s.orderCurrency), code: s.code })}</span>
+          </>
+        );
+      case "refund":
+        return (
+          <>
+              <span className="block">{t.rich("source.refund", { refund: s.refundId, product: s.productTitle, catalog: productLink(s.productTitle), order: () => orderLink(s.orderId) })}</span>
+              <span className="block text-xs text-gray-600">
+                {t("source.refundDetail", { amount: money(s.refundAmountMinor, s.orderCurrency), total: money(s.orderAmountMinor, s.orderCurrency), rate: percent(s.rateBps) })}
+              </span>
+          </>
+        );
+      case "note":
+        return s.note;
+    }
+  };
+
+  const explained = (e: EarningEntry) => (
+    <>
+      {source(e)}
+      {e.conversion && (
+        <span className="block text-xs text-gray-600">
+          {t("source.converted", {
+            amount: money(e.conversion.originalAmountMinor, e.conversion.originalCurrency),
+            from: e.conversion.originalCurrency,
+            to: e.currency,
+            rate: formatRate(e.conversion.fxRateMicros, locale),
+          })}
+        </span>
+      )}
+    </>
+  );
+  const status = (e: EarningEntry) => (
+    <>
+      <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLES[e.status]}`}>{t(`statuses.${e.status}`)}</span>
+      {e.status === "pending" && <span className="mt-1 block whitespace-nowrap text-xs text-gray-600">{t("entries.availableOn", { date: formatDate(e.availableAt, locale) })}</span>}
+    </>
+  );
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+      />
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={t("charts.byMonth")}>
+          <p className="mb-2 text-sm text-gray-600">
+            {yearTotal === 0 ? t("charts.emptyMonths") : t("charts.monthSummary", { amount: money(yearTotal, breakdown.currency) })}
+          </p>
+          <CommissionByMonthChart
+            points={breakdown.byMonth.map((m) => ({ label: monthLabel(m.month), totalMinor: m.totalMinor }))}
+            label={t("charts.commission")}
+            locale={locale}
+            currency={breakdown.currency}
+          />
+          <details className="mt-3 text-sm">
+            <summary className="cursor-pointer font-medium text-brand-700">{t("charts.showTable")}</summary>
+            <table className="mt-2 w-full text-left">
+              <caption className="sr-only">{t("charts.byMonth")}</caption>
+              <thead className="text-gray-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-4 font-medium">{t("charts.month")}</th>
+                  <th scope="col" className="py-1 text-right font-medium">{t("charts.commission")}</th>
+                </tr>
+              </thead>
+              <tbody className="tabular">
+                {breakdown.byMonth.map((m) => (
+                  <tr key={m.month} className="border-t border-gray-100">
+                    <th scope="row" className="py-1 pr-4 font-normal">{monthLabel(m.month)}</th>
+                    <td className="py-1 text-right">{money(m.totalMinor, breakdown.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </Card>
+
+        <Card title={t("charts.byProduct")}>
+          {breakdown.byProduct.length === 0 ? (
+            <p className="text-sm text-gray-600">{t("charts.emptyProducts")}</p>
+          ) : (
+            <>
+              <CommissionByProductChart
+                points={breakdown.byProduct.map((p) => ({ label: p.title, totalMinor: p.totalMinor }))}
+                label={t("charts.commission")}
+                locale={locale}
+                currency={breakdown.currency}
+              />
+              <details className="mt-3 text-sm">
+                <summary className="cursor-pointer font-medium text-brand-700">{t("charts.showTable")}</summary>
+                <table className="mt-2 w-full text-left">
+                  <caption className="sr-only">{t("charts.byProduct")}</caption>
+                  <thead className="text-gray-600">
+                    <tr>
+                      <th scope="col" className="py-1 pr-4 font-medium">{t("charts.product")}</th>
+                      <th scope="col" className="py-1 pr-4 text-right font-medium">{t("charts.orders")}</th>
+                      <th scope="col" className="py-1 text-right font-medium">{t("charts.commission")}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="tabular">
+                    {breakdown.byProduct.map((p) => (
+                      <tr key={p.productId} className="border-t border-gray-100">
+                        <th scope="row" className="py-1 pr-4 font-normal">
+                          {p.title} <span className="text-gray-500">· {p.merchant}</span>
+                        </th>
+                        <td className="py-1 pr-4 text-right">{formatNumber(p.orders, locale)}</td>
+                        <td className="py-1 text-right">{money(p.totalMinor, breakdown.currency)}</td>
+                      </tr>
+                    ))}
+                    {breakdown.otherProductsCount > 0 && (
+                      <tr className="border-t border-gray-100">
+                        <th scope="row" className="py-1 pr-4 font-normal">{t("charts.otherProducts", { count: breakdown.otherProductsCount })}</th>
+                        <td className="py-1 pr-4 text-right" />
+                        <td className="py-1 text-right">{money(breakdown.otherProductsMinor, breakdown.currency)}</td>
+                      </tr>
+                    )}
+                  </tbody>
+                </table>
+              </details>
+            </>
+          )}
+          {breakdown.otherCurrencies.length > 0 && (
+            <p className="mt-3 text-xs text-gray-600">
+              {t("charts.otherCurrencies", { amounts: breakdown.otherCurrencies.map((c) => money(c.totalMinor, c.currency)).join(", ") })}
+            </p>
+          )}
+        </Card>
+      </div>
+
+      <section aria-labelledby="entries-title" className="space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="entries-title" className="text-lg font-semibold">{t("entries.title")}</h2>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <p className="text-xs text-gray-600">
+              {t("export.hint")}{" "}
+              <a href={exportHref(otherSep)} className="text-brand-700 underline" download>
+                {t(`export.${otherSep}`)}
+              </a>
+            </p>
+            <a href={exportHref()} className={buttonClass("secondary")} download>
+              {t("export.button")}
+            </a>
+          </div>
+        </div>
+        <form action="/creator/earnings" method="get" aria-label={t("filters.label")} className="flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+          <div className="w-full space-y-1 sm:w-52">
+            <label htmlFor="filter-kind" className="block text-sm font-medium text-gray-800">{t("filters.kind")}</label>
+            <select id="filter-kind" name="kind" defaultValue={query.kind ?? ""} className={inputClass}>
+              <option value="">{t("filters.allKinds")}</option>
+              {EARNING_KINDS.map((k) => (
+                <option key={k} value={k}>{t(`kinds.${k}`)}</option>
+              ))}
+            </select>
+          </div>
+          <div className="w-full space-y-1 sm:w-52">
+            <label htmlFor="filter-status" className="block text-sm font-medium text-gray-800">{t("filters.status")}</label>
+            <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={inputClass}>
+              <option value="">{t("filters.allStatuses")}</option>
+              {EARNING_STATUSES.map((s) => (
+                <option key={s} value={s}>{t(`statuses.${s}`)}</option>
+              ))}
+            </select>
+          </div>
+          <div className="flex gap-2">
+            <button type="submit" className={buttonClass()}>{t("filters.apply")}</button>
+            {filtered && <Link href="/creator/earnings" className={buttonClass("ghost")}>{t("filters.clear")}</Link>}
+          </div>
+        </form>
+
+        {query.order && (
+          <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700">
+            {t("filters.orderOnly", { order: query.order })}{" "}
+            <Link href={href({ order: null, page: 1 })} className="font-medium underline">{t("filters.allOrders")}</Link>
+          </p>
+        )}
+
+        <p className="text-sm text-gray-600">{t("entries.count", { count: list.total })}</p>
+
+        {list.entries.length === 0 ? (
+          <EmptyState title={filtered ? t("entries.emptyFiltered") : t("entries.empty")} />
+        ) : (
+          <>
+            <div className="hidden overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm lg:block">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{t("entries.title")}</caption>
+                <thead className="bg-gray-50 text-gray-600">
+                  <tr>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.date")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.kind")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.source")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.status")}</th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">{t("entries.amount")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.entries.map((e) => (
+                    <tr key={e.id} className="border-t border-gray-100 align-top">
+                      <th scope="row" className="tabular whitespace-nowrap px-4 py-3 font-normal">{formatDate(e.occurredAt, locale)}</th>
+                      <td className="whitespace-nowrap px-4 py-3">{t(`kinds.${e.kind as "commission"}`)}</td>
+                      <td className="px-4 py-3">{explained(e)}</td>
+                      <td className="px-4 py-3">{status(e)}</td>
+                      <td className={`tabular whitespace-nowrap px-4 py-3 text-right font-semibold ${e.amountMinor < 0 ? "text-red-700" : "text-gray-900"}`}>
+                        {money(e.amountMinor, e.currency)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white shadow-sm lg:hidden">
+              {list.entries.map((e) => (
+                <li key={e.id} className="space-y-1.5 p-4 text-sm">
+                  <p className="flex items-baseline justify-between gap-3">
+                    <span className="font-medium text-gray-900">{t(`kinds.${e.kind as "commission"}`)}</span>
+                    <span className={`tabular whitespace-nowrap font-semibold ${e.amountMinor < 0 ? "text-red-700" : "text-gray-900"}`}>{money(e.amountMinor, e.currency)}</span>
+                  </p>
+                  <p className="tabular text-xs text-gray-600">{formatDate(e.occurredAt, locale)}</p>
+                  <div>{explained(e)}</div>
+                  <div>{status(e)}</div>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <Pagination
+          page={list.page}
+          pageCount={list.pageCount}
+          hrefFor={(page) => href({ page })}
+          labels={{ nav: t("entries.pages"), previous: t("entries.previous"), next: t("entries.next"), status: t("entries.pageOf", { page: list.page, count: list.pageCount }) }}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { relinkOwnProductAction, unlinkOwnProductAction } from "../actions";
+
+/** Unlink (hide from the public page) or relink an own product. Nothing is deleted. */
+export function LinkToggle({ id, linked, title }: { id: number; linked: boolean; title: string }) {
+  const t = useTranslations("shop.products");
+  const [state, action, pending] = useActionState(linked ? unlinkOwnProductAction : relinkOwnProductAction, null);
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="id" value={id} />
+      <Button type="submit" variant="secondary" className="px-3 py-1.5" disabled={pending} aria-label={`${linked ? t("unlink") : t("relink")}: ${title}`}>
+        {linked ? t("unlink") : t("relink")}
+      </Button>
+      {state && !state.ok && <FormMessage state={state} />}
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { createTranslator } from "next-intl";
+import { recordAffiliateClick } from "@/lib/dal/shop";
+import { localeOfRequest } from "@/lib/i18n/request-locale";
+import { catalogs } from "@/messages";
+
+export const dynamic = "force-dynamic";
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * An affiliate link as followers click it: counts the click and sends them (302) to the shop
+ * product. Public on purpose (proxy.ts guards only the role areas). An unknown code gets a
+ * small 404 page in the reader's language, since a route handler cannot render not-found.tsx.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const target = await recordAffiliateClick(code.toLowerCase());
+  if (target) {
+    return new Response(null, { status: 302, headers: { location: target, "cache-control": "no-store" } });
+  }
+  const locale = localeOfRequest(request);
+  const t = createTranslator({ locale, messages: catalogs[locale], namespace: "storefront.unknownLink" });
+  const html = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t("title"))}</title>
+<style>body{font-family:ui-sans-serif,system-ui,sans-serif;color:#111827;background:#f8fafc;margin:0}main{max-width:36rem;margin:0 auto;padding:6rem 1.5rem;text-align:center}p.code{color:#6d28d9;font-weight:600;font-size:.875rem}a{display:inline-block;margin-top:1.5rem;background:#6d28d9;color:#fff;padding:.5rem 1rem;border-radius:.375rem;text-decoration:none;font-weight:500}</style>
+</head><body><main><p class="code">404</p><h1>${escapeHtml(t("title"))}</h1><p>${escapeHtml(t("body"))}</p><a href="/">${escapeHtml(t("home"))}</a></main></body></html>`;
+  return new Response(html, { status: 404, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}

@@ -1,0 +1,220 @@
+import { and, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { GET as exportGET } from "@/app/api/export/earnings.csv/route";
+import { getDb } from "@/db";
+import { ledgerEntries, payoutItems, payoutRuns, payouts } from "@/db/schema";
+import { runAs } from "@/lib/auth/identity";
+import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
+import { event, postEvents } from "@/test/events";
+import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
+import { getMyCommissionBreakdown, listMyEntries } from "./earnings";
+
+const DAY = 86_400_000;
+const all = { kind: null, status: null, order: null, page: 1 } as const;
+
+let period = 0;
+/** A payout holding the given entries, in the given status; a paid payout also writes its entry. */
+async function payoutOf(creatorId: number, entryIds: number[], status: "pending_review" | "paid") {
+  const db = await getDb();
+  const [run] = await db
+    .insert(payoutRuns)
+    .values({ period: `20${String(10 + (period % 80)).padStart(2, "0")}-${String(1 + Math.floor(period++ / 80)).padStart(2, "0")}` })
+    .returning();
+  const entries = await db.select().from(ledgerEntries).where(sql`${ledgerEntries.id} in ${entryIds}`);
+  const amount = entries.reduce((s, e) => s + e.amountMinor, 0);
+  const [payout] = await db.insert(payouts).values({ runId: run.id, creatorId, currency: "EUR", amountMinor: amount, status }).returning();
+  await db.insert(payoutItems).values(entryIds.map((ledgerEntryId) => ({ payoutId: payout.id, ledgerEntryId })));
+  if (status === "paid") {
+    await db.insert(ledgerEntries).values({ creatorId, kind: "payout", payoutId: payout.id, amountMinor: -amount, currency: "EUR", occurredAt: new Date(), availableAt: new Date() });
+  }
+  return payout;
+}
+
+/** A creator with a bonus, an old order (available), a recent order with a refund, in EUR. */
+async function creatorWithEarnings() {
+  const { user, creator } = await createCreator({ currency: "EUR" });
+  const { challenge } = await createChallenge({ milestones: [{ metric: "stars_received", threshold: 10, rewardMinor: 2500 }] });
+  await enrollDirectly(challenge.id, creator.id);
+  await postEvents({ events: [event(creator.handle, 10)] });
+  const product = await createShopProduct({ commissionBps: 1000, title: 'Lamp, "big"', returnWindowDays: 30 });
+  const link = await createAffiliateLink(creator.id, product.id);
+  const old = paid(link.code, 10_000, { occurredAt: new Date(Date.now() - 40 * DAY) });
+  const recent = paid(link.code, 4999);
+  const back = refund(recent.id, 1000);
+  await postOrders({ orders: [old, recent, back] });
+  return { user, creator, challenge, product, link, old, recent, back };
+}
+
+describe("the creator's earnings list", () => {
+  it("lists every entry but payouts, newest first, each with its source and status", async () => {
+    const { user, creator, challenge, old, recent, back, link } = await creatorWithEarnings();
+    const db = await getDb();
+    const [oldEntry] = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orderId, old.id), eq(ledgerEntries.kind, "commission")));
+    await payoutOf(creator.id, [oldEntry.id], "paid");
+
+    const page = await runAs(user.id, () => listMyEntries(all));
+    expect(page.total).toBe(4);
+    const byKind = Object.fromEntries(page.entries.map((e) => [e.kind === "commission" ? `${e.kind}:${(e.source as { orderId: string }).orderId}` : e.kind, e]));
+    expect(Object.keys(byKind).sort()).toEqual([`commission:${old.id}`, `commission:${recent.id}`, "milestone_award", "refund"].sort());
+    expect(byKind.milestone_award).toMatchObject({ amountMinor: 2500, status: "available", source: { type: "milestone", challengeId: challenge.id, position: 1 } });
+    expect(byKind[`commission:${recent.id}`]).toMatchObject({
+      amountMinor: 500,
+      status: "pending",
+      source: { type: "order", orderId: recent.id, orderAmountMinor: 4999, orderCurrency: "EUR", code: link.code, rateBps: 1000 },
+      conversion: null,
+    });
+    expect(byKind.refund).toMatchObject({ amountMinor: -100, status: "pending", source: { type: "refund", refundId: back.id, orderId: recent.id, refundAmountMinor: 1000 } });
+    expect(byKind[`commission:${old.id}`]).toMatchObject({ amountMinor: 1000, status: "paid" });
+    expect(page.entries.map((e) => e.occurredAt.getTime())).toEqual([...page.entries.map((e) => e.occurredAt.getTime())].sort((a, b) => b - a));
+  });
+
+  it("filters by kind, status and order, and never shows another creator's entries", async () => {
+    const { user, creator, recent, old } = await creatorWithEarnings();
+    const other = await creatorWithEarnings();
+    const db = await getDb();
+    const [oldEntry] = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orderId, old.id), eq(ledgerEntries.kind, "commission")));
+    await payoutOf(creator.id, [oldEntry.id], "pending_review");
+
+    const commissions = await runAs(user.id, () => listMyEntries({ ...all, kind: "commission" }));
+    expect(commissions.entries.map((e) => e.kind)).toEqual(["commission", "commission"]);
+    const inPayout = await runAs(user.id, () => listMyEntries({ ...all, status: "in_payout" }));
+    expect(inPayout.entries.map((e) => e.id)).toEqual([oldEntry.id]);
+    const pending = await runAs(user.id, () => listMyEntries({ ...all, status: "pending" }));
+    expect(pending.entries.map((e) => e.kind).sort()).toEqual(["commission", "refund"]);
+    const oneOrder = await runAs(user.id, () => listMyEntries({ ...all, order: recent.id }));
+    expect(oneOrder.entries.map((e) => e.amountMinor).sort((a, b) => a - b)).toEqual([-100, 500]);
+    // Another creator's order id shows nothing: ownership is in the where clause.
+    expect((await runAs(user.id, () => listMyEntries({ ...all, order: other.recent.id }))).total).toBe(0);
+  });
+
+  it("paginates 25 entries a page and clamps a page beyond the last", async () => {
+    const { user, creator } = await createCreator();
+    const product = await createShopProduct({ commissionBps: 1000 });
+    const link = await createAffiliateLink(creator.id, product.id);
+    await postOrders({ orders: Array.from({ length: 30 }, (_, i) => paid(link.code, 1000 + i, { occurredAt: new Date(Date.now() - (i + 1) * 60_000) })) });
+    const first = await runAs(user.id, () => listMyEntries(all));
+    expect(first).toMatchObject({ total: 30, page: 1, pageCount: 2 });
+    expect(first.entries).toHaveLength(25);
+    const last = await runAs(user.id, () => listMyEntries({ ...all, page: 7 }));
+    expect(last.page).toBe(2);
+    expect(last.entries).toHaveLength(5);
+  });
+
+  it("shows the conversion of an order in another currency, with the rate used", async () => {
+    const db = await getDb();
+    const day = new Date().toISOString().slice(0, 10);
+    await db.execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values (${day}, 'USD', 'BRL', 5400000) on conflict do nothing`);
+    const { user, creator } = await createCreator({ currency: "BRL", country: "BR" });
+    const product = await createShopProduct({ commissionBps: 1000, currency: "USD" });
+    const link = await createAffiliateLink(creator.id, product.id);
+    await postOrders({ orders: [paid(link.code, 2000, { currency: "USD" })] });
+    const { entries } = await runAs(user.id, () => listMyEntries(all));
+    expect(entries[0]).toMatchObject({ amountMinor: 1080, currency: "BRL", conversion: { originalAmountMinor: 200, originalCurrency: "USD", fxRateMicros: 5_400_000 } });
+  });
+
+  it("sums commission by month and by product, net of refunds, in the creator's currency", async () => {
+    const { user, product } = await creatorWithEarnings();
+    const breakdown = await runAs(user.id, () => getMyCommissionBreakdown());
+    expect(breakdown.currency).toBe("EUR");
+    expect(breakdown.byMonth).toHaveLength(12);
+    expect(breakdown.byMonth.reduce((s, m) => s + m.totalMinor, 0)).toBe(1000 + 500 - 100);
+    expect(breakdown.byMonth[11].month).toBe(new Date().toISOString().slice(0, 7));
+    expect(breakdown.byProduct).toEqual([{ productId: product.id, title: 'Lamp, "big"', merchant: "Test Merchant", orders: 2, totalMinor: 1400 }]);
+    expect(breakdown.otherProductsCount).toBe(0);
+  });
+
+  it("is for creators only", async () => {
+    const staff = await createUser("staff");
+    await expect(runAs(staff.id, () => listMyEntries(all))).rejects.toThrow(/forbidden/);
+  });
+});
+
+describe("GET /api/export/earnings.csv", () => {
+  const download = (userId: number, query = "", headers: Record<string, string> = {}) =>
+    runAs(userId, async () => {
+      const response = await exportGET(new Request(`http://localhost/api/export/earnings.csv${query}`, { headers }));
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      // ignoreBOM: keep the byte order mark in the text, to check it is there.
+      return { response, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
+    });
+
+  it("exports the creator's entries as CSV a spreadsheet opens: BOM, RFC 4180 quoting, CRLF", async () => {
+    const { user, creator, recent, back, link } = await creatorWithEarnings();
+    const { response, text, bytes } = await download(user.id);
+    expect(response.status).toBe(200);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`attachment; filename="earnings-${creator.handle.replace(/\./g, "\\.")}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const lines = text.slice(1).split("\r\n");
+    expect(lines.at(-1)).toBe(""); // every record ends with CRLF
+    expect(lines[0]).toBe("Date (UTC),Kind,Source,Amount,Currency,Status,Original amount,Original currency,Exchange rate");
+    expect(lines).toHaveLength(1 + 4 + 1);
+    expect(lines.find((l) => l.includes(`"Order ${recent.id}`))).toMatch(
+      new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},Commission,"Order ${recent.id}: Lamp, ""big"" \\(link ${link.code}\\)",5\\.00,EUR,Pending,,,$`),
+    );
+    expect(lines.find((l) => l.includes(back.id))).toMatch(/,-1\.00,EUR,Pending,,,$/);
+    expect(lines.find((l) => l.includes("Milestone 1"))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},Milestone bonus,Milestone 1 of Challenge \w+,25\.00,EUR,Available,,,$/);
+  });
+
+  it("uses semicolons and decimal commas for French readers, or when asked; commas when asked", async () => {
+    const { user } = await creatorWithEarnings();
+    const french = await download(user.id, "", { cookie: "locale=fr" });
+    const header = french.text.slice(1).split("\r\n")[0];
+    expect(header).toBe("Date (UTC);Type;Origine;Montant;Devise;Statut;Montant d’origine;Devise d’origine;Taux de change");
+    expect(french.text).toMatch(/;-1,00;EUR;En attente;;;\r\n/);
+    expect(french.text).toContain(';"Commande ');
+    const asked = await download(user.id, "?sep=semicolon");
+    expect(asked.text.slice(1).split("\r\n")[0]).toContain("Date (UTC);Kind;Source");
+    const commas = await download(user.id, "?sep=comma", { "accept-language": "fr-FR,fr;q=0.9" });
+    expect(commas.text.slice(1).split("\r\n")[0]).toBe("Date (UTC),Type,Origine,Montant,Devise,Statut,Montant d’origine,Devise d’origine,Taux de change");
+    expect(commas.text).toMatch(/,-1\.00,EUR,En attente,,,\r\n/);
+  });
+
+  it("keeps the list's filters, writes the conversion, and defuses formulas in text", async () => {
+    const db = await getDb();
+    const day = new Date().toISOString().slice(0, 10);
+    await db.execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values (${day}, 'USD', 'EUR', 920000) on conflict do nothing`);
+    const { user, creator } = await createCreator();
+    const product = await createShopProduct({ commissionBps: 1000, currency: "USD", title: "=HYPERLINK(\"http://evil\")" });
+    const link = await createAffiliateLink(creator.id, product.id);
+    await postOrders({ orders: [paid(link.code, 4999, { currency: "USD" })] });
+    const { text } = await download(user.id, "?kind=commission&status=pending");
+    const [, row] = text.slice(1).split("\r\n");
+    expect(row).toMatch(/,Commission,"Order ord_t_\w+: =HYPERLINK\(""http:\/\/evil""\) \(link \w+\)",4\.60,EUR,Pending,5\.00,USD,0\.92$/);
+    const none = await download(user.id, "?kind=milestone_award");
+    expect(none.text.slice(1).split("\r\n")).toHaveLength(2);
+    // Free text that starts like a formula is prefixed so a spreadsheet shows it as text.
+    const note = "=1+1";
+    await db.insert(ledgerEntries).values({ creatorId: creator.id, kind: "adjustment", note, amountMinor: 100, currency: "EUR", occurredAt: new Date(), availableAt: new Date() });
+    const adjustments = await download(user.id, "?kind=adjustment");
+    expect(adjustments.text).toContain(",'=1+1,1.00,EUR,");
+  });
+
+  it("streams many entries in batches, all of them, once", async () => {
+    const { user, creator } = await createCreator();
+    const db = await getDb();
+    const at = Date.now() - DAY;
+    await db.insert(ledgerEntries).values(
+      Array.from({ length: 2345 }, (_, i) => ({
+        creatorId: creator.id,
+        kind: "adjustment" as const,
+        note: `bulk ${i}`,
+        amountMinor: 1,
+        currency: "EUR",
+        occurredAt: new Date(at - Math.floor(i / 3) * 1000), // ties on the time, to test the keyset
+        availableAt: new Date(at),
+      })),
+    );
+    const { text } = await download(user.id);
+    const lines = text.slice(1).split("\r\n").slice(1, -1);
+    expect(lines).toHaveLength(2345);
+    expect(new Set(lines.map((l) => l.split(",")[2])).size).toBe(2345);
+  });
+
+  it("is refused to anyone but a creator", async () => {
+    const staff = await createUser("staff");
+    await expect(download(staff.id)).rejects.toThrow();
+    await expect(download(null as unknown as number)).rejects.toThrow();
+  });
+});

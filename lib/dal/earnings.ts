@@ -1,0 +1,259 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { getDb, rows } from "@/db";
+import type { LedgerKind, Metric } from "@/db/schema";
+import { ENTRIES_PAGE_SIZE, type EarningsQuery } from "@/lib/validation/shop";
+import { entryJoinsSql, entryStatusSql, type EntryStatus } from "./ledger-sql";
+import { assertCreator } from "./session";
+
+/** Where an entry's money came from, with what it takes to explain every cent. */
+export type EntrySource =
+  | { type: "milestone"; challengeId: number; titleEn: string; titleFr: string; position: number; metric: Metric }
+  | { type: "order"; orderId: string; orderAmountMinor: number; orderCurrency: string; productTitle: string; merchant: string; code: string; rateBps: number }
+  | {
+      type: "refund";
+      refundId: string;
+      refundAmountMinor: number;
+      orderId: string;
+      orderAmountMinor: number;
+      orderCurrency: string;
+      productTitle: string;
+      code: string;
+      rateBps: number;
+    }
+  | { type: "note"; note: string };
+
+export type EarningEntry = {
+  id: number;
+  kind: LedgerKind;
+  amountMinor: number;
+  currency: string;
+  status: EntryStatus;
+  occurredAt: Date;
+  availableAt: Date;
+  /** Set when the source was in another currency: the amount before conversion and the rate used. */
+  conversion: { originalAmountMinor: number; originalCurrency: string; fxRateMicros: number } | null;
+  source: EntrySource | null;
+};
+
+type EntryRow = {
+  id: number;
+  kind: LedgerKind;
+  amount_minor: number;
+  currency: string;
+  status: EntryStatus;
+  occurred_at: string;
+  available_at: string;
+  original_amount_minor: number | null;
+  original_currency: string | null;
+  fx_rate_micros: number | null;
+  note: string | null;
+  challenge_id: number | null;
+  title_en: string | null;
+  title_fr: string | null;
+  position: number | null;
+  metric: Metric | null;
+  order_id: string | null;
+  order_amount: number | null;
+  order_currency: string | null;
+  product_title: string | null;
+  merchant: string | null;
+  commission_bps: number | null;
+  code: string | null;
+  refund_id: string | null;
+  refund_amount: number | null;
+};
+
+function toEntry(r: EntryRow): EarningEntry {
+  let source: EntrySource | null = null;
+  if (r.kind === "milestone_award" && r.challenge_id !== null) {
+    source = { type: "milestone", challengeId: r.challenge_id, titleEn: r.title_en!, titleFr: r.title_fr!, position: r.position!, metric: r.metric! };
+  } else if (r.kind === "commission" && r.order_id !== null) {
+    source = {
+      type: "order",
+      orderId: r.order_id,
+      orderAmountMinor: Number(r.order_amount),
+      orderCurrency: r.order_currency!,
+      productTitle: r.product_title!,
+      merchant: r.merchant!,
+      code: r.code!,
+      rateBps: r.commission_bps!,
+    };
+  } else if (r.kind === "refund" && r.refund_id !== null && r.order_id !== null) {
+    source = {
+      type: "refund",
+      refundId: r.refund_id,
+      refundAmountMinor: Number(r.refund_amount),
+      orderId: r.order_id,
+      orderAmountMinor: Number(r.order_amount),
+      orderCurrency: r.order_currency!,
+      productTitle: r.product_title!,
+      code: r.code!,
+      rateBps: r.commission_bps!,
+    };
+  } else if (r.note) {
+    source = { type: "note", note: r.note };
+  }
+  return {
+    id: Number(r.id),
+    kind: r.kind,
+    amountMinor: Number(r.amount_minor),
+    currency: r.currency,
+    status: r.status,
+    occurredAt: new Date(r.occurred_at),
+    availableAt: new Date(r.available_at),
+    conversion:
+      r.fx_rate_micros === null
+        ? null
+        : { originalAmountMinor: Number(r.original_amount_minor), originalCurrency: r.original_currency!, fxRateMicros: Number(r.fx_rate_micros) },
+    source,
+  };
+}
+
+/** The creator's entries (never payouts) matching the filters, as a WHERE clause. */
+function entryFilter(creatorId: number, query: Pick<EarningsQuery, "kind" | "status" | "order">): SQL {
+  const parts = [sql`le.creator_id = ${creatorId}`, sql`le.kind <> 'payout'`];
+  if (query.kind) parts.push(sql`le.kind = ${query.kind}`);
+  if (query.status) parts.push(sql`${entryStatusSql} = ${query.status}`);
+  if (query.order) parts.push(sql`le.order_id = ${query.order}`);
+  return sql.join(parts, sql` and `);
+}
+
+function entrySelect(where: SQL, tail: SQL): SQL {
+  return sql`select le.id::float8 as id, le.kind::text as kind, le.amount_minor::float8 as amount_minor, le.currency::text as currency,
+                    ${entryStatusSql} as status, le.occurred_at::text as occurred_at, le.available_at::text as available_at,
+                    le.original_amount_minor::float8 as original_amount_minor, le.original_currency::text as original_currency,
+                    le.fx_rate_micros::float8 as fx_rate_micros, le.note,
+                    ch.id as challenge_id, ch.title_en, ch.title_fr, m.position, m.metric::text as metric,
+                    o.id as order_id, o.amount_minor::float8 as order_amount, o.currency::text as order_currency,
+                    sp.title as product_title, sp.merchant, sp.commission_bps, al.code,
+                    r.id as refund_id, r.amount_minor::float8 as refund_amount
+             from ${entryJoinsSql}
+             left join milestone_awards ma on ma.id = le.milestone_award_id
+             left join milestones m on m.id = ma.milestone_id
+             left join challenges ch on ch.id = m.challenge_id
+             left join orders o on o.id = le.order_id
+             left join shop_products sp on sp.id = o.shop_product_id
+             left join affiliate_links al on al.id = o.affiliate_link_id
+             left join refunds r on r.id = le.refund_id
+             where ${where}
+             ${tail}`;
+}
+
+export type EntriesPage = { entries: EarningEntry[]; total: number; page: number; pageCount: number };
+
+/** One page of the creator's ledger entries, newest first, each with its source. */
+export async function listMyEntries(query: EarningsQuery): Promise<EntriesPage> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const where = entryFilter(me.creatorId, query);
+  const [{ total }] = await rows<{ total: number }>(db, sql`select count(*)::int as total from ${entryJoinsSql} where ${where}`);
+  const pageCount = Math.max(1, Math.ceil(total / ENTRIES_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const found = await rows<EntryRow>(
+    db,
+    entrySelect(where, sql`order by le.occurred_at desc, le.id desc limit ${ENTRIES_PAGE_SIZE} offset ${(page - 1) * ENTRIES_PAGE_SIZE}`),
+  );
+  return { entries: found.map(toEntry), total, page, pageCount };
+}
+
+const EXPORT_BATCH = 1000;
+
+/**
+ * The creator's entries for the CSV export, in batches (keyset pagination, newest first), so
+ * years of entries stream out without being held in memory. The caller is checked now, when
+ * the export opens, not when the stream is read.
+ */
+export async function openMyEntriesExport(
+  query: Pick<EarningsQuery, "kind" | "status">,
+): Promise<{ handle: string; batches: () => AsyncGenerator<EarningEntry[]> }> {
+  const me = await assertCreator();
+  const where = entryFilter(me.creatorId, { ...query, order: null });
+  async function* batches() {
+    const db = await getDb();
+    let after: { occurredAt: string; id: number } | null = null;
+    for (;;) {
+      const keyset: SQL = after ? sql` and (le.occurred_at, le.id) < (${after.occurredAt}::timestamptz, ${after.id})` : sql``;
+      const found: EntryRow[] = await rows<EntryRow>(db, entrySelect(sql`${where}${keyset}`, sql`order by le.occurred_at desc, le.id desc limit ${EXPORT_BATCH}`));
+      if (found.length === 0) return;
+      yield found.map(toEntry);
+      if (found.length < EXPORT_BATCH) return;
+      const last: EntryRow = found[found.length - 1];
+      after = { occurredAt: last.occurred_at, id: Number(last.id) };
+    }
+  }
+  return { handle: me.creatorHandle, batches };
+}
+
+export type CommissionBreakdown = {
+  currency: string;
+  /** Net commission (commissions minus refunds) per month, the last 12 months, oldest first. */
+  byMonth: { month: string; totalMinor: number }[];
+  /** The best-earning products, all time, and the rest summed up. */
+  byProduct: { productId: number; title: string; merchant: string; orders: number; totalMinor: number }[];
+  otherProductsMinor: number;
+  otherProductsCount: number;
+  /** Net commission kept in another currency (no exchange rate on the order's day). */
+  otherCurrencies: { currency: string; totalMinor: number }[];
+};
+
+const TOP_PRODUCTS = 8;
+
+/** Commission totals by month and by product, in the creator's currency, aggregated in SQL. */
+export async function getMyCommissionBreakdown(): Promise<CommissionBreakdown> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const [[creator], byMonth, byProduct, otherCurrencies] = await Promise.all([
+    rows<{ currency: string }>(db, sql`select currency::text as currency from creators where id = ${me.creatorId}`),
+    rows<{ month: string; total: number }>(
+      db,
+      sql`with months as (
+            select generate_series(date_trunc('month', now() at time zone 'UTC') - interval '11 months', date_trunc('month', now() at time zone 'UTC'), interval '1 month') as m
+          ), sums as (
+            select date_trunc('month', le.occurred_at at time zone 'UTC') as m, sum(le.amount_minor) as total
+            from ledger_entries le join creators c on c.id = le.creator_id
+            where le.creator_id = ${me.creatorId} and le.kind in ('commission', 'refund') and le.currency = c.currency
+              and le.occurred_at >= (date_trunc('month', now() at time zone 'UTC') - interval '11 months') at time zone 'UTC'
+            group by 1
+          )
+          select to_char(months.m, 'YYYY-MM') as month, coalesce(sums.total, 0)::float8 as total
+          from months left join sums on sums.m = months.m
+          order by months.m`,
+    ),
+    rows<{ product_id: number | null; title: string | null; merchant: string | null; orders: number; total: number }>(
+      db,
+      sql`with per_product as (
+            select sp.id as product_id, sp.title, sp.merchant, count(distinct o.id)::int as orders, sum(le.amount_minor) as total,
+                   row_number() over (order by sum(le.amount_minor) desc, sp.title, sp.id) as rank
+            from ledger_entries le
+            join creators c on c.id = le.creator_id
+            join orders o on o.id = le.order_id
+            join shop_products sp on sp.id = o.shop_product_id
+            where le.creator_id = ${me.creatorId} and le.kind in ('commission', 'refund') and le.currency = c.currency
+            group by sp.id, sp.title, sp.merchant
+          )
+          select product_id, title, merchant, orders, total::float8 as total, rank from per_product where rank <= ${TOP_PRODUCTS}
+          union all
+          -- Everything below the top, as one row (product_id null; orders counts the products).
+          select null, null, null, count(*)::int, coalesce(sum(total), 0)::float8, ${TOP_PRODUCTS + 1}::bigint from per_product where rank > ${TOP_PRODUCTS}
+          order by rank`,
+    ),
+    rows<{ currency: string; total: number }>(
+      db,
+      sql`select le.currency::text as currency, sum(le.amount_minor)::float8 as total
+          from ledger_entries le join creators c on c.id = le.creator_id
+          where le.creator_id = ${me.creatorId} and le.kind in ('commission', 'refund') and le.currency <> c.currency
+          group by 1 order by 1`,
+    ),
+  ]);
+  const top = byProduct.filter((r) => r.product_id !== null);
+  const rest = byProduct.find((r) => r.product_id === null);
+  return {
+    currency: creator?.currency ?? "EUR",
+    byMonth: byMonth.map((r) => ({ month: r.month, totalMinor: Number(r.total) })),
+    byProduct: top.map((r) => ({ productId: r.product_id!, title: r.title!, merchant: r.merchant!, orders: r.orders, totalMinor: Number(r.total) })),
+    otherProductsMinor: Number(rest?.total ?? 0),
+    otherProductsCount: rest?.orders ?? 0,
+    otherCurrencies: otherCurrencies.map((r) => ({ currency: r.currency, totalMinor: Number(r.total) })),
+  };
+}

@@ -1,0 +1,269 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, rows, type Tx } from "@/db";
+import { ledgerEntries } from "@/db/schema";
+import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
+import { refundReversal } from "@/lib/domain/commission";
+import { commissionMinor, toMajorString } from "@/lib/domain/money";
+import { orderItemSchema, type PaidOrderInput, type RefundInput } from "@/lib/validation/orders";
+import { firstIssue } from "@/lib/validation/ingest";
+import { toCreatorCurrency } from "./fx";
+
+const DAY = 86_400_000;
+
+type Indexed<T> = { index: number; item: T };
+type NewLedgerEntry = typeof ledgerEntries.$inferInsert;
+type LinkRow = {
+  code: string;
+  link_id: number;
+  creator_id: number;
+  shop_product_id: number;
+  commission_bps: number;
+  return_window_days: number;
+  creator_currency: string;
+};
+type LockedOrder = {
+  id: string;
+  amount_minor: number;
+  refunded_minor: number;
+  currency: string;
+  occurred_at: string;
+  creator_id: number;
+  commission_bps: number;
+  /** The order's commission entry: refunds reverse it in its currency, at its rate. */
+  entry_currency: string | null;
+  fx_rate_micros: number | null;
+  entry_available_at: string | null;
+  /** What is left of the order's commission (commission + refunds so far), converted and original. */
+  net_minor: number;
+  net_original_minor: number | null;
+};
+
+/**
+ * Takes a batch of paid orders and refunds from the shop. Callers are route handlers that have
+ * verified the HMAC signature (lib/api/signed-batch.ts): the shop is the only principal.
+ *
+ * A paid order with a known affiliate code earns its creator a pending commission; a refund
+ * reverses its share. Every order id and refund id counts once whatever the replays or the
+ * concurrency (primary keys + INSERT … ON CONFLICT DO NOTHING), a refund never takes an order
+ * beyond its amount (conditional UPDATE under the order's row lock), and the whole batch is one
+ * transaction. Within a batch, paid orders are taken before refunds, so a refund may follow its
+ * order in the same batch; a refund whose order has not arrived yet is rejected and must be sent
+ * again later.
+ */
+export async function ingestOrders(items: unknown[]): Promise<BatchResult> {
+  const rejected: Rejection[] = [];
+  const paid: Indexed<PaidOrderInput>[] = [];
+  const refunds: Indexed<RefundInput>[] = [];
+  const seenPaid = new Set<string>();
+  const seenRefunds = new Set<string>();
+  let duplicates = 0;
+  items.forEach((raw, index) => {
+    const parsed = orderItemSchema.safeParse(raw);
+    if (!parsed.success) {
+      rejected.push({ index, error: firstIssue(parsed.error) });
+      return;
+    }
+    const item = parsed.data;
+    // An id repeated inside the batch counts once (the first).
+    const seen = item.type === "paid" ? seenPaid : seenRefunds;
+    if (seen.has(item.id)) {
+      duplicates++;
+      return;
+    }
+    seen.add(item.id);
+    if (item.type === "paid") paid.push({ index, item });
+    else refunds.push({ index, item });
+  });
+
+  if (paid.length > 0 || refunds.length > 0) {
+    const db = await getDb();
+    const outcome = await db.transaction(async (tx) => {
+      const a = paid.length > 0 ? await takePaidOrders(tx, paid) : { accepted: 0, duplicates: 0, rejected: [] };
+      const b = refunds.length > 0 ? await takeRefunds(tx, refunds) : { accepted: 0, duplicates: 0, rejected: [] };
+      return { accepted: a.accepted + b.accepted, duplicates: a.duplicates + b.duplicates, rejected: [...a.rejected, ...b.rejected] };
+    });
+    rejected.push(...outcome.rejected);
+    rejected.sort((x, y) => x.index - y.index);
+    return { accepted: outcome.accepted, duplicates: duplicates + outcome.duplicates, rejected };
+  }
+  rejected.sort((x, y) => x.index - y.index);
+  return { accepted: 0, duplicates, rejected };
+}
+
+/** Stores new paid orders and writes each one's pending commission entry. */
+async function takePaidOrders(tx: Tx, paid: Indexed<PaidOrderInput>[]): Promise<BatchResult> {
+  const rejected: Rejection[] = [];
+  const codes = [...new Set(paid.map((p) => p.item.affiliateCode))];
+  const links = await rows<LinkRow>(
+    tx,
+    sql`select al.code, al.id as link_id, al.creator_id, al.shop_product_id, sp.commission_bps, sp.return_window_days,
+               c.currency::text as creator_currency
+        from jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb) as x(code)
+        join affiliate_links al on al.code = x.code
+        join shop_products sp on sp.id = al.shop_product_id
+        join creators c on c.id = al.creator_id`,
+  );
+  const linkByCode = new Map(links.map((l) => [l.code, l]));
+  const candidates: { index: number; order: PaidOrderInput; link: LinkRow }[] = [];
+  for (const { index, item } of paid) {
+    const link = linkByCode.get(item.affiliateCode);
+    if (!link) rejected.push({ index, error: `unknown affiliateCode "${item.affiliateCode}"` });
+    else candidates.push({ index, order: item, link });
+  }
+  if (candidates.length === 0) return { accepted: 0, duplicates: 0, rejected };
+
+  // Inserted in id order so concurrent batches take the key locks in the same order.
+  const input = candidates.map(({ order, link }) => ({
+    id: order.id,
+    affiliate_link_id: link.link_id,
+    creator_id: link.creator_id,
+    shop_product_id: link.shop_product_id,
+    amount_minor: order.amount,
+    currency: order.currency,
+    buyer_ref: order.buyer ?? null,
+    occurred_at: order.occurredAt.toISOString(),
+  }));
+  const fresh = await rows<{ id: string }>(
+    tx,
+    sql`insert into orders (id, affiliate_link_id, creator_id, shop_product_id, amount_minor, currency, buyer_ref, occurred_at)
+        select id, affiliate_link_id, creator_id, shop_product_id, amount_minor, currency, buyer_ref, occurred_at
+        from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+          as x(id text, affiliate_link_id int, creator_id int, shop_product_id int, amount_minor bigint, currency text, buyer_ref text, occurred_at timestamptz)
+        order by id
+        on conflict (id) do nothing
+        returning id`,
+  );
+  const freshIds = new Set(fresh.map((f) => f.id));
+
+  const entries: NewLedgerEntry[] = [];
+  for (const { order, link } of candidates) {
+    if (!freshIds.has(order.id)) continue;
+    const commission = commissionMinor(order.amount, link.commission_bps);
+    if (commission === 0) continue; // a commission that rounds to nothing writes no entry
+    // In the creator's currency at the rate of the order's day; the rate is kept on the entry.
+    const money = await toCreatorCurrency(tx, commission, order.currency, link.creator_currency, order.occurredAt);
+    entries.push({
+      creatorId: link.creator_id,
+      kind: "commission",
+      orderId: order.id,
+      ...money,
+      occurredAt: order.occurredAt,
+      // Pending during the product's return window, then available: derived, no job.
+      availableAt: new Date(order.occurredAt.getTime() + link.return_window_days * DAY),
+    });
+  }
+  for (let i = 0; i < entries.length; i += 500) await tx.insert(ledgerEntries).values(entries.slice(i, i + 500));
+  return { accepted: freshIds.size, duplicates: candidates.length - freshIds.size, rejected };
+}
+
+/**
+ * Applies refunds one by one. The orders they touch are locked first, in id order, so refunds of
+ * one order are serialized across concurrent requests (and no two requests deadlock); the
+ * conditional UPDATE then refuses any refund that would go beyond the order's amount.
+ */
+async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<BatchResult> {
+  const rejected: Rejection[] = [];
+  const orderIds = [...new Set(refunds.map((r) => r.item.orderId))].sort();
+  const locked = await rows<LockedOrder>(
+    tx,
+    sql`select o.id, o.amount_minor::float8 as amount_minor, o.refunded_minor::float8 as refunded_minor, o.currency::text as currency,
+               o.occurred_at::text as occurred_at, o.creator_id, sp.commission_bps,
+               le.currency::text as entry_currency, le.fx_rate_micros::float8 as fx_rate_micros,
+               le.available_at::text as entry_available_at,
+               coalesce((select sum(e.amount_minor) from ledger_entries e where e.order_id = o.id and e.kind in ('commission', 'refund')), 0)::float8 as net_minor,
+               (select sum(e.original_amount_minor) from ledger_entries e where e.order_id = o.id and e.kind in ('commission', 'refund'))::float8 as net_original_minor
+        from orders o
+        join shop_products sp on sp.id = o.shop_product_id
+        left join ledger_entries le on le.order_id = o.id and le.kind = 'commission'
+        where o.id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))
+        order by o.id
+        for no key update of o`,
+  );
+  const orders = new Map(locked.map((o) => [o.id, { ...o, amount_minor: Number(o.amount_minor), refunded_minor: Number(o.refunded_minor) }]));
+
+  let accepted = 0;
+  let duplicates = 0;
+  for (const { index, item: refund } of refunds) {
+    const order = orders.get(refund.orderId);
+    if (!order) {
+      rejected.push({
+        index,
+        error: `unknown orderId "${refund.orderId}": a refund is accepted only after its order; send it again once the order has been accepted`,
+      });
+      continue;
+    }
+    if (refund.occurredAt.getTime() < new Date(order.occurred_at).getTime()) {
+      rejected.push({ index, error: `occurredAt is before the order "${refund.orderId}" was paid` });
+      continue;
+    }
+    const [claimed] = await rows<{ id: string }>(
+      tx,
+      sql`insert into refunds (id, order_id, amount_minor, occurred_at)
+          values (${refund.id}, ${refund.orderId}, ${refund.amount}, ${refund.occurredAt.toISOString()})
+          on conflict (id) do nothing
+          returning id`,
+    );
+    if (!claimed) {
+      duplicates++;
+      continue;
+    }
+    const [updated] = await rows<{ refunded_minor: number; amount_minor: number }>(
+      tx,
+      sql`update orders set refunded_minor = refunded_minor + ${refund.amount}
+          where id = ${refund.orderId} and refunded_minor + ${refund.amount} <= amount_minor
+          returning refunded_minor::float8 as refunded_minor, amount_minor::float8 as amount_minor`,
+    );
+    if (!updated) {
+      // Refused: release the id, so a corrected refund with the same id can still come.
+      await tx.execute(sql`delete from refunds where id = ${refund.id}`);
+      const left = order.amount_minor - order.refunded_minor;
+      rejected.push({
+        index,
+        error: `amount ${toMajorString(refund.amount)} ${order.currency} is more than what is left to refund on order "${refund.orderId}" (${toMajorString(left)} of ${toMajorString(order.amount_minor)} ${order.currency})`,
+      });
+      continue;
+    }
+    accepted++;
+    const refundedBefore = Number(updated.refunded_minor) - refund.amount;
+    order.refunded_minor = Number(updated.refunded_minor);
+    if (order.entry_currency === null) continue; // the order earned nothing, so nothing to reverse
+
+    const reversal = refundReversal({
+      amountMinor: Number(updated.amount_minor),
+      refundedBeforeMinor: refundedBefore,
+      refundMinor: refund.amount,
+      rateBps: order.commission_bps,
+      fxRateMicros: order.fx_rate_micros === null ? null : Number(order.fx_rate_micros),
+    });
+    // Never below zero, and a full refund takes back exactly what is left, whatever happened
+    // to the product's rate since the order.
+    const fullyRefunded = order.refunded_minor === order.amount_minor;
+    const net = Number(order.net_minor);
+    const converted = fullyRefunded ? net : Math.min(reversal.convertedMinor, net);
+    const netOriginal = order.net_original_minor === null ? null : Number(order.net_original_minor);
+    const original = netOriginal === null ? null : fullyRefunded ? netOriginal : Math.min(reversal.originalMinor, netOriginal);
+    if (converted <= 0) continue;
+    order.net_minor = net - converted;
+    if (original !== null && netOriginal !== null) order.net_original_minor = netOriginal - original;
+
+    const commissionAvailable = new Date(order.entry_available_at!);
+    await tx.insert(ledgerEntries).values({
+      creatorId: order.creator_id,
+      kind: "refund",
+      amountMinor: -converted,
+      currency: order.entry_currency,
+      // Same rate as the order's commission, so the two net out exactly.
+      originalAmountMinor: order.fx_rate_micros === null ? null : -(original ?? 0),
+      originalCurrency: order.fx_rate_micros === null ? null : order.currency,
+      fxRateMicros: order.fx_rate_micros === null ? null : Number(order.fx_rate_micros),
+      orderId: order.id,
+      refundId: refund.id,
+      occurredAt: refund.occurredAt,
+      // Inside the return window the reversal waits with the commission it cancels; after the
+      // window (the commission may be paid already) it is available at once.
+      availableAt: refund.occurredAt > commissionAvailable ? refund.occurredAt : commissionAvailable,
+    });
+  }
+  return { accepted, duplicates, rejected };
+}

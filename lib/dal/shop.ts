@@ -1,0 +1,376 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { getDb, rows } from "@/db";
+import { ownProducts } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
+import { CATALOG_PAGE_SIZE, type CatalogQuery, type OwnProductInput } from "@/lib/validation/shop";
+import { assertCreator } from "./session";
+
+/** A creator may link this many own products; a guard against runaway scripts, not a plan limit. */
+export const MAX_OWN_PRODUCTS = 200;
+
+export type OwnProduct = {
+  id: number;
+  title: string;
+  priceMinor: number;
+  currency: string;
+  url: string;
+  imageUrl: string | null;
+  sku: string | null;
+  linked: boolean;
+};
+
+const ownProductColumns = {
+  id: ownProducts.id,
+  title: ownProducts.title,
+  priceMinor: ownProducts.priceMinor,
+  currency: ownProducts.currency,
+  url: ownProducts.url,
+  imageUrl: ownProducts.imageUrl,
+  sku: ownProducts.sku,
+  linked: ownProducts.linked,
+};
+
+const productNotFound = () => new DomainError("shop.errors.product_not_found");
+
+/** The creator's own products, linked ones first. */
+export async function listMyOwnProducts(): Promise<OwnProduct[]> {
+  const me = await assertCreator();
+  const db = await getDb();
+  return db
+    .select(ownProductColumns)
+    .from(ownProducts)
+    .where(eq(ownProducts.creatorId, me.creatorId))
+    .orderBy(desc(ownProducts.linked), desc(ownProducts.updatedAt), desc(ownProducts.id));
+}
+
+/** One of the creator's own products; null when it does not exist or belongs to someone else. */
+export async function getMyOwnProduct(id: number): Promise<OwnProduct | null> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const [row] = await db
+    .select(ownProductColumns)
+    .from(ownProducts)
+    .where(and(eq(ownProducts.id, id), eq(ownProducts.creatorId, me.creatorId)));
+  return row ?? null;
+}
+
+/** Links a new own product to the creator's profile (shown on their public page at once). */
+export async function createMyOwnProduct(input: OwnProductInput): Promise<{ id: number }> {
+  const me = await assertCreator();
+  const db = await getDb();
+  // The limit is checked in the same statement as the insert, so parallel submits cannot pass it.
+  const [row] = await rows<{ id: number }>(
+    db,
+    sql`insert into own_products (creator_id, title, price_minor, currency, url, image_url, sku)
+        select ${me.creatorId}, ${input.title}, ${input.price}, ${input.currency}, ${input.url}, ${input.imageUrl}, ${input.sku}
+        where (select count(*) from own_products where creator_id = ${me.creatorId}) < ${MAX_OWN_PRODUCTS}
+        returning id`,
+  );
+  if (!row) throw new DomainError("shop.errors.too_many_products", { max: MAX_OWN_PRODUCTS });
+  return { id: row.id };
+}
+
+/** Edits one of the creator's own products; another creator's product is simply "not found". */
+export async function updateMyOwnProduct(id: number, input: OwnProductInput): Promise<void> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const updated = await db
+    .update(ownProducts)
+    .set({
+      title: input.title,
+      priceMinor: input.price,
+      currency: input.currency,
+      url: input.url,
+      imageUrl: input.imageUrl,
+      sku: input.sku,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(ownProducts.id, id), eq(ownProducts.creatorId, me.creatorId)))
+    .returning({ id: ownProducts.id });
+  if (updated.length === 0) throw productNotFound();
+}
+
+/** Unlinks (hides from the public page) or relinks one of the creator's own products. */
+export async function setMyOwnProductLinked(id: number, linked: boolean): Promise<void> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const updated = await db
+    .update(ownProducts)
+    .set({ linked, updatedAt: sql`now()` })
+    .where(and(eq(ownProducts.id, id), eq(ownProducts.creatorId, me.creatorId)))
+    .returning({ id: ownProducts.id });
+  if (updated.length === 0) throw productNotFound();
+}
+
+export type CatalogItem = {
+  id: number;
+  title: string;
+  merchant: string;
+  category: string;
+  priceMinor: number;
+  currency: string;
+  imageUrl: string | null;
+  commissionBps: number;
+  returnWindowDays: number;
+  /** The creator's affiliate code for this product, when they already promote it. */
+  myCode: string | null;
+};
+
+export type CatalogPage = { items: CatalogItem[]; total: number; page: number; pageCount: number; categories: string[] };
+
+/** `%` and `_` typed in the search box are searched for literally. */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The shop catalog, filtered and paginated in SQL, with the creator's own link on each product. */
+export async function listShopCatalog(query: CatalogQuery): Promise<CatalogPage> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const filters = [sql`sp.commission_bps >= ${query.minRate}`];
+  if (query.q) filters.push(sql`(sp.title ilike ${likePattern(query.q)} or sp.merchant ilike ${likePattern(query.q)})`);
+  if (query.category) filters.push(sql`sp.category = ${query.category}`);
+  const where = sql.join(filters, sql` and `);
+  const [[{ total }], categories] = await Promise.all([
+    rows<{ total: number }>(db, sql`select count(*)::int as total from shop_products sp where ${where}`),
+    rows<{ category: string }>(db, sql`select distinct category from shop_products order by category`),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const found = await rows<{
+    id: number;
+    title: string;
+    merchant: string;
+    category: string;
+    price_minor: number;
+    currency: string;
+    image_url: string | null;
+    commission_bps: number;
+    return_window_days: number;
+    my_code: string | null;
+  }>(
+    db,
+    sql`select sp.id, sp.title, sp.merchant, sp.category, sp.price_minor::float8 as price_minor, sp.currency::text as currency,
+               sp.image_url, sp.commission_bps, sp.return_window_days, al.code as my_code
+        from shop_products sp
+        left join affiliate_links al on al.shop_product_id = sp.id and al.creator_id = ${me.creatorId}
+        where ${where}
+        order by sp.commission_bps desc, sp.title, sp.id
+        limit ${CATALOG_PAGE_SIZE} offset ${(page - 1) * CATALOG_PAGE_SIZE}`,
+  );
+  return {
+    items: found.map((r) => ({
+      id: r.id,
+      title: r.title,
+      merchant: r.merchant,
+      category: r.category,
+      priceMinor: Number(r.price_minor),
+      currency: r.currency,
+      imageUrl: r.image_url,
+      commissionBps: r.commission_bps,
+      returnWindowDays: r.return_window_days,
+      myCode: r.my_code,
+    })),
+    total,
+    page,
+    pageCount,
+    categories: categories.map((c) => c.category),
+  };
+}
+
+// Short codes people can read aloud: no 0/o, 1/l/i.
+const CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+const CODE_LENGTH = 8;
+
+export function newAffiliateCode(): string {
+  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+}
+
+/**
+ * The creator's affiliate link for a shop product, created on first use: promoting twice gives
+ * the same link back. Codes are random; the unique index settles the rare collision (we retry).
+ */
+export async function promoteShopProduct(shopProductId: number): Promise<{ code: string; created: boolean }> {
+  const me = await assertCreator();
+  const db = await getDb();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [inserted] = await rows<{ code: string }>(
+      db,
+      sql`insert into affiliate_links (creator_id, shop_product_id, code)
+          select ${me.creatorId}, sp.id, ${newAffiliateCode()} from shop_products sp where sp.id = ${shopProductId}
+          on conflict do nothing
+          returning code`,
+    );
+    if (inserted) return { code: inserted.code, created: true };
+    const [existing] = await rows<{ code: string | null; product: number | null }>(
+      db,
+      sql`select al.code, sp.id as product
+          from shop_products sp
+          left join affiliate_links al on al.shop_product_id = sp.id and al.creator_id = ${me.creatorId}
+          where sp.id = ${shopProductId}`,
+    );
+    if (!existing) throw new DomainError("shop.errors.shop_product_not_found");
+    if (existing.code) return { code: existing.code, created: false };
+    // Neither a product nor our link is missing: the random code was taken. Draw again.
+  }
+  throw new Error("could not draw an unused affiliate code in 5 attempts");
+}
+
+export type AffiliateLinkSummary = {
+  id: number;
+  code: string;
+  clicks: number;
+  orders: number;
+  createdAt: Date;
+  product: { id: number; title: string; merchant: string; commissionBps: number };
+  /** Net commission (commissions minus refunds) per currency, with the part still pending. */
+  commission: { currency: string; totalMinor: number; pendingMinor: number }[];
+};
+
+/** The creator's affiliate links with clicks, orders and commission so far, aggregated in SQL. */
+export async function listMyAffiliateLinks(): Promise<AffiliateLinkSummary[]> {
+  const me = await assertCreator();
+  const db = await getDb();
+  const found = await rows<{
+    id: number;
+    code: string;
+    clicks: number;
+    created_at: string;
+    product_id: number;
+    title: string;
+    merchant: string;
+    commission_bps: number;
+    orders: number;
+    currency: string | null;
+    total: number | null;
+    pending: number | null;
+  }>(
+    db,
+    sql`with mine as (
+          select al.id, al.code, al.clicks, al.created_at, al.shop_product_id
+          from affiliate_links al where al.creator_id = ${me.creatorId}
+        ), order_counts as (
+          select o.affiliate_link_id, count(*)::int as orders
+          from orders o join mine on mine.id = o.affiliate_link_id group by 1
+        ), sums as (
+          select o.affiliate_link_id, le.currency::text as currency, sum(le.amount_minor)::float8 as total,
+                 coalesce(sum(le.amount_minor) filter (where le.available_at > now()), 0)::float8 as pending
+          from orders o
+          join mine on mine.id = o.affiliate_link_id
+          join ledger_entries le on le.order_id = o.id and le.kind in ('commission', 'refund')
+          where le.creator_id = ${me.creatorId}
+          group by 1, 2
+        )
+        select mine.id, mine.code, mine.clicks::float8 as clicks, mine.created_at::text as created_at,
+               sp.id as product_id, sp.title, sp.merchant, sp.commission_bps,
+               coalesce(oc.orders, 0) as orders, s.currency, s.total, s.pending
+        from mine
+        join shop_products sp on sp.id = mine.shop_product_id
+        left join order_counts oc on oc.affiliate_link_id = mine.id
+        left join sums s on s.affiliate_link_id = mine.id
+        order by mine.created_at desc, mine.id desc, s.currency`,
+  );
+  const links = new Map<number, AffiliateLinkSummary>();
+  for (const r of found) {
+    let link = links.get(r.id);
+    if (!link) {
+      link = {
+        id: r.id,
+        code: r.code,
+        clicks: Number(r.clicks),
+        orders: r.orders,
+        createdAt: new Date(r.created_at),
+        product: { id: r.product_id, title: r.title, merchant: r.merchant, commissionBps: r.commission_bps },
+        commission: [],
+      };
+      links.set(r.id, link);
+    }
+    if (r.currency !== null) link.commission.push({ currency: r.currency, totalMinor: Number(r.total), pendingMinor: Number(r.pending) });
+  }
+  return [...links.values()];
+}
+
+export type Storefront = {
+  handle: string;
+  displayName: string;
+  platform: string;
+  ownProducts: { id: number; title: string; priceMinor: number; currency: string; url: string; imageUrl: string | null }[];
+  promoted: { code: string; title: string; merchant: string; priceMinor: number; currency: string; imageUrl: string | null }[];
+};
+
+/**
+ * A creator's public page (/c/[handle]) as their followers see it. This is the one DAL read with
+ * no signed-in caller, on purpose: the page is a storefront linked from the creator's social
+ * profile, so anyone may open it. It returns only what the creator chose to show — name,
+ * platform, *linked* own products and the shop products they promote (with the affiliate code
+ * that earns them the commission) — and nothing private (no email, followers, money, orders).
+ */
+export async function getPublicStorefront(handle: string): Promise<Storefront | null> {
+  if (!/^[a-z0-9._]{2,40}$/.test(handle)) return null;
+  const db = await getDb();
+  const [creator] = await rows<{ id: number; handle: string; display_name: string; platform: string }>(
+    db,
+    sql`select id, handle, display_name, platform::text as platform from creators where handle = ${handle}`,
+  );
+  if (!creator) return null;
+  const [own, promoted] = await Promise.all([
+    db
+      .select({
+        id: ownProducts.id,
+        title: ownProducts.title,
+        priceMinor: ownProducts.priceMinor,
+        currency: ownProducts.currency,
+        url: ownProducts.url,
+        imageUrl: ownProducts.imageUrl,
+      })
+      .from(ownProducts)
+      .where(and(eq(ownProducts.creatorId, creator.id), eq(ownProducts.linked, true)))
+      .orderBy(asc(ownProducts.createdAt), asc(ownProducts.id))
+      .limit(MAX_OWN_PRODUCTS),
+    rows<{ code: string; title: string; merchant: string; price_minor: number; currency: string; image_url: string | null }>(
+      db,
+      sql`select al.code, sp.title, sp.merchant, sp.price_minor::float8 as price_minor, sp.currency::text as currency, sp.image_url
+          from affiliate_links al join shop_products sp on sp.id = al.shop_product_id
+          where al.creator_id = ${creator.id}
+          order by al.created_at desc, al.id desc
+          limit 200`,
+    ),
+  ]);
+  return {
+    handle: creator.handle,
+    displayName: creator.display_name,
+    platform: creator.platform,
+    ownProducts: own,
+    promoted: promoted.map((p) => ({
+      code: p.code,
+      title: p.title,
+      merchant: p.merchant,
+      priceMinor: Number(p.price_minor),
+      currency: p.currency,
+      imageUrl: p.image_url,
+    })),
+  };
+}
+
+/**
+ * Counts one click on an affiliate link and returns the shop product's address, tagged with the
+ * code so the shop can report the order back with it; null for an unknown code. Public like
+ * /r/[code] itself: followers click these links without an account.
+ */
+export async function recordAffiliateClick(code: string): Promise<string | null> {
+  if (!/^[a-z0-9]{4,32}$/.test(code)) return null;
+  const db = await getDb();
+  const [row] = await rows<{ url: string }>(
+    db,
+    sql`update affiliate_links al set clicks = al.clicks + 1
+        from shop_products sp
+        where al.code = ${code} and sp.id = al.shop_product_id
+        returning sp.url`,
+  );
+  if (!row) return null;
+  const url = new URL(row.url);
+  url.searchParams.set("aff", code);
+  return url.toString();
+}
