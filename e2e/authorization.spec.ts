@@ -1,36 +1,13 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { PAGES, ROUTE_HANDLERS, allows, type Sample } from "../lib/authz/matrix";
+import { expect, test } from "@playwright/test";
+import { PAGES, ROUTE_HANDLERS, allows } from "../lib/authz/matrix";
 import type { Role } from "../db/schema";
-import { storageState } from "./fixtures";
+import { clientAs, disposeClients, urlFor } from "./matrix-urls";
 
 // Every page and GET route handler of the matrix, requested over HTTP as anonymous and as each
 // demo role: allowed → 200; signed out on a protected page → /login; another role → 403.
 const IDENTITIES: (Role | "anonymous")[] = ["anonymous", "creator", "staff", "marketing", "admin"];
-const contexts = new Map<string, APIRequestContext>();
-
-test.afterAll(async () => {
-  for (const c of contexts.values()) await c.dispose();
-});
-
-async function as(identity: Role | "anonymous", baseURL: string) {
-  if (!contexts.has(identity)) {
-    contexts.set(
-      identity,
-      await playwrightRequest.newContext({ baseURL, ...(identity === "anonymous" ? {} : { storageState: storageState(identity) }) }),
-    );
-  }
-  return contexts.get(identity)!;
-}
-
-/** The sample URL, or the first link on the listing page that `discover` names. */
-async function urlFor(entry: Sample, baseURL: string): Promise<string> {
-  if (!entry.discover) return entry.sample;
-  const html = await (await (await as(entry.discover.as, baseURL)).get(entry.discover.from)).text();
-  const pattern = new RegExp(entry.discover.pattern);
-  const href = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")).find((h) => pattern.test(h));
-  expect(href, `a link matching ${entry.discover.pattern} on ${entry.discover.from}`).toBeTruthy();
-  return href!;
-}
+test.afterAll(disposeClients);
+const as = clientAs;
 
 for (const [route, entry] of Object.entries(PAGES)) {
   const { access } = entry;
