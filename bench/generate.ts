@@ -427,15 +427,20 @@ function activityChunkSql(A: string, lo: number, hi: number): string {
     ), daily as (
       insert into creator_daily_metrics (creator_id, metric, day, total)
       select creator_id, metric, (occurred_at at time zone 'UTC')::date, sum(amount) from ev group by 1, 2, 3
-    ), progress as (
-      insert into enrollment_progress (enrollment_id, metric, total, updated_at)
-      select e.id, ev.metric, sum(ev.amount), max(ev.occurred_at)
+    ), hits as materialized (
+      -- Events to their creator's enrollments first (MATERIALIZED fixes the join order: joined
+      -- on the metric first, every event met every challenge using it).
+      select e.id as enrollment_id, e.challenge_id, ev.metric, ev.amount, ev.occurred_at
       from ev
       join enrollments e on e.creator_id = ev.creator_id and ev.occurred_at >= e.enrolled_at
         and (e.withdrawn_at is null or ev.occurred_at < e.withdrawn_at)
       join challenges c on c.id = e.challenge_id and c.state <> 'draft' and ev.occurred_at >= c.starts_at and ev.occurred_at < c.ends_at
-      where exists (select 1 from milestones m where m.challenge_id = c.id and m.metric = ev.metric)
-      group by e.id, ev.metric
+    ), progress as (
+      insert into enrollment_progress (enrollment_id, metric, total, updated_at)
+      select h.enrollment_id, h.metric, sum(h.amount), max(h.occurred_at)
+      from hits h
+      where exists (select 1 from milestones m where m.challenge_id = h.challenge_id and m.metric = h.metric)
+      group by h.enrollment_id, h.metric
     )
     select count(*)::int as n from ev`;
 }

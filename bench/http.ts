@@ -212,5 +212,30 @@ export async function measureLoop(fn: () => Promise<unknown>, protocol: Protocol
     perRun.push(r.perSecond);
     errors += r.errors;
   }
-  return summarize(latencies, perRun, errors, protocol.connections, protocol.seconds);
+  return { ...summarize(latencies, perRun, errors, protocol.connections, protocol.seconds), latencies };
+}
+
+type Side = { url: string; headers?: Record<string, string> } | { fn: () => Promise<unknown> };
+
+/**
+ * A and B measured in alternation — one run of A, one of B, and again — so that both see the same
+ * machine: on a shared, noisy machine two measurements minutes apart are not comparable.
+ */
+export async function measureAlternating(a: Side, b: Side, protocol: Protocol): Promise<[Measurement, Measurement]> {
+  const acc = [a, b].map(() => ({ latencies: [] as number[], perRun: [] as number[], errors: 0 }));
+  const once = async (side: Side, seconds: number) => {
+    if ("url" in side) return cannonOnce(side.url, protocol.connections, seconds, side.headers ?? {});
+    const m = await measureLoop(side.fn, { ...protocol, runs: 1, seconds, warmupSeconds: 0 });
+    return { latencies: m.latencies!, perSecond: m.perSecond, errors: m.errors };
+  };
+  if (protocol.warmupSeconds > 0) for (const side of [a, b]) await once(side, protocol.warmupSeconds);
+  for (let i = 0; i < protocol.runs; i++) {
+    for (const [j, side] of [a, b].entries()) {
+      const r = await once(side, protocol.seconds);
+      acc[j].latencies.push(...r.latencies);
+      acc[j].perRun.push(r.perSecond);
+      acc[j].errors += r.errors;
+    }
+  }
+  return acc.map((x) => summarize(x.latencies, x.perRun, x.errors, protocol.connections, protocol.seconds)) as [Measurement, Measurement];
 }

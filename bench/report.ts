@@ -31,32 +31,34 @@ function findPage(phase: Phase | undefined, id: string, user: string) {
   return phase?.pages.find((p) => p.id === id && p.user === user);
 }
 
-function growth(report: Report): { rows: string[]; pass: boolean | null } {
+function growth(report: Report): { rows: string[]; pass: boolean | null; worst: number | null } {
   const rows: string[] = [];
   let pass: boolean | null = null;
+  let worst: number | null = null;
   const full = report.phases.at(-1)!;
   const small = report.phases.length > 1 ? report.phases[0] : undefined;
+  for (const g of full.growth ?? []) {
+    const ratio = g.full.medianMs / g.small.medianMs;
+    const floorRatio = g.fullFloor.medianMs / g.smallFloor.medianMs;
+    worst = Math.max(worst ?? 0, ratio);
+    pass = (pass ?? true) && ratio <= GROWTH_GOAL;
+    rows.push(
+      `| ${g.title} | heavy creator, ${n(small?.generated.counts.activity_events ?? 0)} → ${n(full.generated.counts.activity_events)} events in the database (alternating runs, two servers) | ${ms(g.small.medianMs)} → ${ms(g.full.medianMs)} (p95 ${ms(g.small.p95Ms)} → ${ms(g.full.p95Ms)}) | **${r2(ratio)}** ${ok(ratio <= GROWTH_GOAL)} | ${ms(g.smallFloor.medianMs)} → ${ms(g.fullFloor.medianMs)} (**${r2(floorRatio)}**) |`,
+    );
+  }
   for (const page of full.pages.filter((p) => p.user === "heavy")) {
     const before = findPage(small, page.id, "heavy");
-    if (before) {
-      const g = page.http.medianMs / before.http.medianMs;
-      const gf = page.floor.medianMs / before.floor.medianMs;
-      const norm = g / (full.ceiling.medianMs / small!.ceiling.medianMs);
-      pass = (pass ?? true) && g <= GROWTH_GOAL;
+    if (before)
       rows.push(
-        `| ${page.title} | heavy creator, ${n(small!.generated.counts.activity_events)} → ${n(full.generated.counts.activity_events)} events in the database | ${ms(before.http.medianMs)} → ${ms(page.http.medianMs)} | **${r2(g)}** ${ok(g <= GROWTH_GOAL)} | ${r2(norm)} | ${ms(before.floor.medianMs)} → ${ms(page.floor.medianMs)} (${r2(gf)}) |`,
+        `| ${page.title} | same, measured in each phase (minutes apart; ceiling ${ms(small!.ceiling.medianMs)} → ${ms(full.ceiling.medianMs)}) | ${ms(before.http.medianMs)} → ${ms(page.http.medianMs)} | ${r2(page.http.medianMs / before.http.medianMs)} | ${ms(before.floor.medianMs)} → ${ms(page.floor.medianMs)} (${r2(page.floor.medianMs / before.floor.medianMs)}) |`,
       );
-    }
     const light = findPage(full, page.id, "light");
-    if (light) {
-      const g = page.http.medianMs / light.http.medianMs;
-      const gf = page.floor.medianMs / light.floor.medianMs;
+    if (light)
       rows.push(
-        `| ${page.title} | light → heavy creator in the same database (${n(full.generated.counts["light creator: events"])} → ${n(full.generated.counts["heavy creator: events"])} own events, ${n(full.generated.counts["light creator: ledger_entries"])} → ${n(full.generated.counts["heavy creator: ledger_entries"])} own ledger entries) | ${ms(light.http.medianMs)} → ${ms(page.http.medianMs)} | ${r2(g)} | — | ${ms(light.floor.medianMs)} → ${ms(page.floor.medianMs)} (${r2(gf)}) |`,
+        `| ${page.title} | light → heavy creator in the same database (${n(full.generated.counts["light creator: events"])} → ${n(full.generated.counts["heavy creator: events"])} own events, ${n(full.generated.counts["light creator: ledger_entries"])} → ${n(full.generated.counts["heavy creator: ledger_entries"])} own ledger entries) | ${ms(light.http.medianMs)} → ${ms(page.http.medianMs)} | ${r2(page.http.medianMs / light.http.medianMs)} | ${ms(light.floor.medianMs)} → ${ms(page.floor.medianMs)} (${r2(page.floor.medianMs / light.floor.medianMs)}) |`,
       );
-    }
   }
-  return { rows, pass };
+  return { rows, pass, worst };
 }
 
 function explainBlock(title: string, text: string | undefined, statement?: { text: string; params: unknown[]; medianMs: number }): string {
@@ -75,35 +77,44 @@ function explainBlock(title: string, text: string | undefined, statement?: { tex
 
 function compareBaseline(report: Report, baseline: Report | null): string {
   if (!baseline) return "";
-  const now = report.phases.at(-1)!;
-  const then = baseline.phases.at(-1)!;
+  // Compare like with like: the baseline's phase and this run's phase at the same scale.
+  const pairs = baseline.phases
+    .map((then) => ({ then, now: report.phases.find((p) => p.scale.name === then.scale.name) }))
+    .filter((x): x is { then: Phase; now: Phase } => Boolean(x.now));
+  if (pairs.length === 0) return "";
   const rows: string[] = [];
-  for (const p of now.pages) {
-    const b = then.pages.find((x) => x.id === p.id && x.user === p.user);
-    if (b)
-      rows.push(
-        `| ${p.title} (${p.user}) | ${ms(b.http.medianMs)} → ${ms(p.http.medianMs)} | ${n(b.http.perSecond, 1)} → ${n(p.http.perSecond, 1)} | ${ms(b.floor.medianMs)} → ${ms(p.floor.medianMs)} | ${b.shape.statements}/${b.shape.sequentialRoundTrips} → ${p.shape.statements}/${p.shape.sequentialRoundTrips} |`,
-      );
-  }
-  for (const s of now.sqlFloors) {
-    const b = then.sqlFloors.find((x) => x.id === s.id);
-    if (b) rows.push(`| ${s.title} (SQL floor) | ${ms(b.floor.medianMs)} → ${ms(s.floor.medianMs)} | ${n(b.floor.perSecond, 1)} → ${n(s.floor.perSecond, 1)} | — | — |`);
-  }
-  if (now.payoutRun && then.payoutRun) rows.push(`| Payout run | ${n(then.payoutRun.medianSeconds, 2)} s → ${n(now.payoutRun.medianSeconds, 2)} s | — | — | — |`);
-  for (const i of now.ingest) {
-    const b = then.ingest.find((x) => x.connections === i.connections);
-    if (b) rows.push(`| POST /api/events, ${i.connections} connections | ${n(b.eventsPerSecond)} → ${n(i.eventsPerSecond)} events/s | ${n(b.ratioToCopy, 2)} → ${n(i.ratioToCopy, 2)} of COPY | — | — |`);
+  for (const { then, now } of pairs) {
+    const scale = `at ${now.scale.name} scale`;
+    for (const p of now.pages) {
+      const b = then.pages.find((x) => x.id === p.id && x.user === p.user);
+      if (b)
+        rows.push(
+          `| ${p.title} (${p.user}), ${scale} | ${ms(b.http.medianMs)} → ${ms(p.http.medianMs)} | ${n(b.http.perSecond, 1)} → ${n(p.http.perSecond, 1)} (ceiling ${n(then.ceiling.perSecond, 0)} → ${n(now.ceiling.perSecond, 0)}) | ${ms(b.floor.medianMs)} → ${ms(p.floor.medianMs)} | ${b.shape.statements}/${b.shape.sequentialRoundTrips} → ${p.shape.statements}/${p.shape.sequentialRoundTrips} |`,
+        );
+    }
+    for (const s of now.sqlFloors) {
+      const b = then.sqlFloors.find((x) => x.id === s.id);
+      if (b) rows.push(`| ${s.title} (SQL floor), ${scale} | ${ms(b.floor.medianMs)} → ${ms(s.floor.medianMs)} | ${n(b.floor.perSecond, 1)} → ${n(s.floor.perSecond, 1)} | — | — |`);
+    }
+    if (now.payoutRun && then.payoutRun) rows.push(`| Payout run, ${scale} | ${n(then.payoutRun.medianSeconds, 2)} s → ${n(now.payoutRun.medianSeconds, 2)} s | — | — | — |`);
+    for (const i of now.ingest) {
+      const b = then.ingest.find((x) => x.connections === i.connections);
+      if (b)
+        rows.push(
+          `| POST /api/events, ${i.connections} connections, ${scale} | ${n(b.eventsPerSecond)} → **${n(i.eventsPerSecond)}** events/s (batch median ${ms(b.http.medianMs)} → ${ms(i.http.medianMs)}) | ${n(b.ratioToCopy, 2)} → ${n(i.ratioToCopy, 2)} of COPY | — | — |`,
+        );
+    }
   }
   for (const r of report.bundles.routes) {
     const b = baseline.bundles.routes.find((x) => x.route === r.route);
-    if (b && b.gzipKb !== r.gzipKb) rows.push(`| first-load JS ${r.route} | ${n(b.gzipKb, 1)} KB → ${n(r.gzipKb, 1)} KB gzip | — | — | — |`);
+    if (b && Math.abs(b.gzipKb - r.gzipKb) >= 1) rows.push(`| first-load JS ${r.route} | ${n(b.gzipKb, 1)} KB → **${n(r.gzipKb, 1)} KB** gzip | — | — | — |`);
   }
   return [
     `## Before and after the fixes`,
     "",
-    `Baseline: the ${baseline.mode} run of ${baseline.startedAt} (bench/baseline.json, same generator and protocol, before the changes listed below); after: this run. Same noisy machine, so small differences are noise.`,
+    `Before: the ${baseline.mode} run of ${baseline.startedAt.slice(0, 16).replace("T", " ")} UTC on the code before the fixes below (bench/baseline.json); after: this run, compared at the same scale (same generator, so the same data). The machine was shared and its load changed between the two runs: compare the pages' rates with the ceiling's beside them.`,
     "",
-    "| what | median (or rate) before → after | req/s before → after | SQL floor before → after | statements / round trips |",
+    "| what | median (or rate) before → after | per second before → after | SQL floor before → after | statements / round trips in sequence |",
     "|---|---|---|---|---|",
     ...rows,
     "",
@@ -126,9 +137,8 @@ export function renderReport(report: Report, baseline: Report | null, notes: str
   lines.push("");
   lines.push("| goal | measured | |");
   lines.push("|---|---|---|");
-  if (g.pass !== null) {
-    const worst = Math.max(...report.phases[1].pages.filter((p) => p.user === "heavy").map((p) => p.http.medianMs / findPage(report.phases[0], p.id, "heavy")!.http.medianMs));
-    lines.push(`| page cost does not grow with history: heavy creator's pages at ${n(report.phases[0].generated.counts.activity_events)} vs ${n(full.generated.counts.activity_events)} events, within ${GROWTH_GOAL}× | worst ${r2(worst)} | ${ok(g.pass)} |`);
+  if (g.pass !== null && g.worst !== null) {
+    lines.push(`| page cost does not grow with history: the heavy creator's pages at ${n(report.phases[0].generated.counts.activity_events)} vs ${n(full.generated.counts.activity_events)} events, within ${GROWTH_GOAL}× (median latency) | worst ${r2(g.worst)} | ${ok(g.pass)} |`);
   }
   if (bestIngest) {
     lines.push(`| ingest at least ${n(INGEST_GOAL)} events/s | ${n(bestIngest.eventsPerSecond)} events/s (${bestIngest.connections} connections) | ${ok(bestIngest.eventsPerSecond >= INGEST_GOAL)} |`);
@@ -195,11 +205,11 @@ export function renderReport(report: Report, baseline: Report | null, notes: str
   if (g.rows.length) {
     lines.push("## Does the cost grow with history?");
     lines.push("");
-    lines.push("| page | comparison | page median | ratio | ratio ÷ ceiling's ratio | SQL floor median |");
-    lines.push("|---|---|---|---:|---:|---|");
+    lines.push("| page | comparison | page median | ratio | SQL floor median (ratio) |");
+    lines.push("|---|---|---|---:|---|");
     lines.push(...g.rows);
     lines.push("");
-    lines.push("The ceiling's ratio corrects for the machine being busier during one phase than the other.");
+    lines.push("The goal is judged on the alternating measurement: a second `next start` on the 1/100 database, one run on each server in turn, so both see the same machine. The per-phase rows are measured minutes apart on a shared machine and are shown for completeness.");
     lines.push("");
   }
 

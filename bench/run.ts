@@ -13,14 +13,15 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
 import { firstLoadJs } from "./bundles";
 import { PAGES, SQL_FLOORS, payoutRunCase, type BenchUser, type Ctx } from "./cases";
 import { explain, openCapture, planShape, runPlan, timeStatements, type Capture, type Plan, type StatementTiming } from "./floor";
 import { generate, type Generated } from "./generate";
-import { measureHttp, measureLoop, probe, signIn, startServer, type Protocol, type Server } from "./http";
+import { measureAlternating, measureHttp, measureLoop, probe, signIn, startServer, type Protocol, type Server } from "./http";
 import { measureIngest, type IngestResult } from "./ingest";
 import { renderReport } from "./report";
-import { BENCH_PASSWORD, FULL, HEAVY, LIGHT, MARKETING_EMAIL, SMALL, STAFF_EMAIL, type Scale } from "./scale";
+import { BENCH_PASSWORD, FULL, HEAVY, LIGHT, MARKETING_EMAIL, SMALL, STAFF_EMAIL, scaleOf, type Scale } from "./scale";
 import { median, round, type Measurement } from "./stats";
 
 register("./server-only-hook.mjs", import.meta.url);
@@ -80,7 +81,10 @@ export type Phase = {
   payoutRun?: { title: string; seconds: number[]; medianSeconds: number; payouts: number; items: number; explain: string };
   ingest: IngestResult[];
   memory: { peakRssMb: number; hwmMb: number };
+  /** The heavy creator's pages in the smaller database and in this one, measured in alternation. */
+  growth?: GrowthResult[];
 };
+export type GrowthResult = { id: string; title: string; from: string; small: Measurement; full: Measurement; smallFloor: Measurement; fullFloor: Measurement };
 export type Report = {
   mode: "quick" | "full";
   startedAt: string;
@@ -146,7 +150,7 @@ function ensureBuild(): { built: boolean; seconds: number | null } {
   return { built: true, seconds };
 }
 
-async function createDatabase(label: string): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+async function createDatabase(label: string): Promise<Database> {
   const name = `cr_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${label}`;
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
@@ -171,7 +175,10 @@ async function createDatabase(label: string): Promise<{ name: string; url: strin
 
 const ratio = (a: number, b: number) => round(a / b, 2);
 
-async function runPhase(label: string, scale: Scale, options: { pagesOnly: boolean; capture?: Capture }): Promise<Phase> {
+type Database = { name: string; url: string; drop: () => Promise<void> };
+type PhaseOptions = { pagesOnly: boolean; keepDatabase?: boolean; growthFrom?: { label: string; database: Database } };
+
+async function runPhase(label: string, scale: Scale, options: PhaseOptions): Promise<{ phase: Phase; database: Database }> {
   log(`phase "${label}": database at scale ${scale.name}`);
   const db = await createDatabase(label.replace(/\W/g, ""));
   sub(`database ${db.name}, migrated`);
@@ -187,6 +194,9 @@ async function runPhase(label: string, scale: Scale, options: { pagesOnly: boole
 
   // The app's own pool size, so the floor has the same connections to work with as the server.
   const sql = postgres(db.url, { max: 10, onnotice: () => {} });
+  // The app's client goes through drizzle, which swaps postgres.js's json and timestamp
+  // serializers for pass-through ones; the replay client gets the same, so parameters match.
+  drizzle(sql);
   let server: Server | undefined;
   const capture = await openCapture(db.url);
   try {
@@ -238,8 +248,8 @@ async function runPhase(label: string, scale: Scale, options: { pagesOnly: boole
     if (!options.pagesOnly) {
       for (const c of SQL_FLOORS) {
         log(`phase "${label}": SQL floor — ${c.title}`);
-        const identity = (await capture.plan(userIds[c.user], []))[0];
-        const plan: Plan = [identity, ...c.steps(ctx).map((step) => step.map((s) => [s]))];
+        const identity = await capture.plan(userIds[c.user], []);
+        const plan: Plan = { seq: [identity, ...c.steps(ctx).map((step) => ({ par: step }))] };
         const floor = await measureLoop(() => runPlan(sql, plan), PAGE_PROTOCOL);
         const heaviest = await timeStatements(sql, plan);
         sub(`floor: median ${floor.medianMs} ms, p95 ${floor.p95Ms} ms, ${floor.perSecond} /s; heaviest statement ${heaviest[0].medianMs} ms`);
@@ -283,14 +293,16 @@ async function runPhase(label: string, scale: Scale, options: { pagesOnly: boole
         ingest.push(r);
       }
     }
+    const growth = options.growthFrom ? await measureGrowth(options.growthFrom, server, cookies.heavy, sql, ctx, userIds.heavy, capture, label) : undefined;
     const memory = server.memory();
     sub(`server memory: peak RSS ${memory.peakRssMb} MB (sampled every 200 ms over the process tree), VmHWM ${memory.hwmMb} MB`);
-    return { label, scale, database: db.name, generated, ceiling, pages, sqlFloors, payoutRun, ingest, memory };
+    return { phase: { label, scale, database: db.name, generated, ceiling, pages, sqlFloors, payoutRun, ingest, memory, growth }, database: db };
   } finally {
     await server?.stop();
     await capture.close();
     await sql.end({ timeout: 5 });
     if (keep) sub(`kept database ${db.name} (--keep)`);
+    else if (options.keepDatabase) sub(`database ${db.name} kept for the next phase`);
     else {
       await db.drop();
       sub(`dropped database ${db.name}`);
@@ -299,6 +311,52 @@ async function runPhase(label: string, scale: Scale, options: { pagesOnly: boole
 }
 
 class RolledBack extends Error {}
+
+/**
+ * The heavy creator's pages on the smaller database (a second server on it) and on this one,
+ * one run each in turn, and the same for their SQL floors: the history-growth ratio without the
+ * machine's mood between two phases in it. The captured statements are the same on both
+ * databases: the heavy creator, its user and challenge 1 have the same ids at every scale.
+ */
+async function measureGrowth(
+  from: NonNullable<PhaseOptions["growthFrom"]>,
+  server: Server,
+  cookie: string,
+  sql: postgres.Sql,
+  ctx: Ctx,
+  heavyUserId: number,
+  capture: Capture,
+  label: string,
+): Promise<GrowthResult[]> {
+  log(`phase "${label}": history growth — a second server on the ${from.label} database, pages and floors in alternation`);
+  const other = await startServer({
+    root: ROOT,
+    port: PORT + 1,
+    logFile: path.join(WORK, "server-growth.log"),
+    env: { DATABASE_URL: from.database.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1" },
+  });
+  const smallSql = postgres(from.database.url, { max: 10, onnotice: () => {} });
+  drizzle(smallSql);
+  try {
+    const smallCookie = await signIn(other.base, HEAVY.email, BENCH_PASSWORD);
+    const out: GrowthResult[] = [];
+    for (const page of PAGES.filter((p) => p.user === "heavy")) {
+      const [small, full] = await measureAlternating(
+        { url: `${other.base}${page.path(ctx)}`, headers: { cookie: smallCookie } },
+        { url: `${server.base}${page.path(ctx)}`, headers: { cookie } },
+        PAGE_PROTOCOL,
+      );
+      const plan = await capture.plan(heavyUserId, await page.dal(ctx));
+      const [smallFloor, fullFloor] = await measureAlternating({ fn: () => runPlan(smallSql, plan) }, { fn: () => runPlan(sql, plan) }, PAGE_PROTOCOL);
+      sub(`${page.title}: page ${small.medianMs} → ${full.medianMs} ms (${round(full.medianMs / small.medianMs, 2)}×), floor ${smallFloor.medianMs} → ${fullFloor.medianMs} ms (${round(fullFloor.medianMs / smallFloor.medianMs, 2)}×)`);
+      out.push({ id: page.id, title: page.title, from: from.label, small, full, smallFloor, fullFloor });
+    }
+    return out;
+  } finally {
+    await other.stop();
+    await smallSql.end({ timeout: 5 });
+  }
+}
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the run's main statement, after its run row exists, rolled back. */
 async function explainPayoutRun(sql: postgres.Sql, statements: string[]): Promise<string> {
@@ -327,10 +385,21 @@ async function main() {
   sub(`first-load JS: ${bundles.routes.map((r) => `${r.route} ${r.gzipKb} KB`).join(", ")}`);
 
   const phases: Phase[] = [];
-  if (quick) phases.push(await runPhase("quick (1/100)", SMALL, { pagesOnly: false }));
+  if (quick) phases.push((await runPhase("quick (1/100)", SMALL, { pagesOnly: false })).phase);
   else {
-    phases.push(await runPhase("small (1/100)", SMALL, { pagesOnly: true }));
-    phases.push(await runPhase("full", FULL, { pagesOnly: false }));
+    const small = await runPhase("small (1/100)", SMALL, { pagesOnly: false, keepDatabase: true });
+    phases.push(small.phase);
+    try {
+      // BENCH_FULL_FACTOR (e.g. 0.02) runs the full pipeline on a smaller "full" database: a dry run of the harness.
+      const factor = Number(process.env.BENCH_FULL_FACTOR ?? 1);
+      const full = factor === 1 ? FULL : scaleOf(factor, `${factor}`);
+      phases.push((await runPhase("full", full, { pagesOnly: false, growthFrom: { label: small.phase.label, database: small.database } })).phase);
+    } finally {
+      if (!keep) {
+        await small.database.drop();
+        sub(`dropped database ${small.database.name}`);
+      }
+    }
   }
   const report: Report = {
     mode: quick ? "quick" : "full",
@@ -348,9 +417,10 @@ async function main() {
   const notesFile = path.join(ROOT, "bench", "NOTES.md");
   const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
   const out = quick ? WORK : path.join(ROOT, "bench");
-  writeFileSync(path.join(out, "report.json"), JSON.stringify(report, null, 2) + "\n");
+  const json = JSON.stringify(report, (key, value) => (key === "latencies" ? undefined : value), 2) + "\n";
+  writeFileSync(path.join(out, "report.json"), json);
   writeFileSync(path.join(out, "REPORT.md"), renderReport(report, baseline, notes));
-  if (args.has("--save-baseline")) writeFileSync(baselineFile, JSON.stringify(report, null, 2) + "\n");
+  if (args.has("--save-baseline")) writeFileSync(baselineFile, json);
   log(`wrote ${path.relative(ROOT, path.join(out, "REPORT.md"))} and report.json in ${report.totalSeconds} s`);
 }
 

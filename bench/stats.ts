@@ -21,6 +21,8 @@ export type Measurement = {
   errors: number;
   connections: number;
   secondsPerRun: number;
+  /** Raw latencies, kept in memory for alternating runs; not written to the report. */
+  latencies?: number[];
 };
 
 export function summarize(latencies: number[], perRun: number[], errors: number, connections: number, secondsPerRun: number): Measurement {
