@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { EarningsChart } from "@/components/charts/earnings-chart";
+import { EarningsChart } from "@/components/charts/earnings-chart-loader";
 import { MilestoneProgress } from "@/components/milestone-progress";
 import { RangePicker } from "@/components/range-picker";
 import { buttonClass } from "@/components/ui/button";

@@ -183,64 +183,73 @@ export type ChallengeView = {
 };
 
 /** The profile a challenge page is rendered for: a real creator, or a marketing preview. */
-export type Viewer = { creatorId: number | null; profile: EligibilityProfile };
+export type Viewer = { creatorId: number | null; profile: EligibilityProfile | Promise<EligibilityProfile> };
 
-/** Builds a challenge page for a viewer. Callers check the role first. */
+/**
+ * Builds a challenge page for a viewer. Callers check the role first. Two round trips: the
+ * challenge, the viewer's enrollment and invite together; then milestones with progress and the
+ * latest raw events together.
+ */
 async function loadChallengeView(db: Executor, challengeId: number, viewer: Viewer): Promise<ChallengeView | null> {
-  const [row] = await rows<ChallengeRow & { description_en: string; description_fr: string }>(
-    db,
-    sql`select c.*, c.budget_minor::float8 as budget_minor, c.spent_minor::float8 as spent_minor, 0 as reward_total, 0 as milestone_count,
-               false as enrolled, false as invited, 0 as earned, 0 as reached
-        from challenges c where c.id = ${challengeId}`,
-  );
+  const [[row], enrollment, invitedRow, profile] = await Promise.all([
+    rows<ChallengeRow & { description_en: string; description_fr: string }>(
+      db,
+      sql`select c.*, c.budget_minor::float8 as budget_minor, c.spent_minor::float8 as spent_minor, 0 as reward_total, 0 as milestone_count,
+                 false as enrolled, false as invited, 0 as earned, 0 as reached
+          from challenges c where c.id = ${challengeId}`,
+    ),
+    viewer.creatorId
+      ? db
+          .select({ id: enrollments.id, enrolledAt: enrollments.enrolledAt, withdrawnAt: enrollments.withdrawnAt })
+          .from(enrollments)
+          .where(and(eq(enrollments.challengeId, challengeId), eq(enrollments.creatorId, viewer.creatorId)))
+          .then((found) => found[0] ?? null)
+      : Promise.resolve(null),
+    viewer.creatorId
+      ? db
+          .select({ c: challengeInvites.creatorId })
+          .from(challengeInvites)
+          .where(and(eq(challengeInvites.challengeId, challengeId), eq(challengeInvites.creatorId, viewer.creatorId)))
+          .then((found) => found.length > 0)
+      : Promise.resolve(null),
+    viewer.profile,
+  ]);
   if (!row) return null;
+  const invited = invitedRow ?? profile.invited;
   const now = new Date();
   const startsAt = toDate(row.starts_at)!;
   const endsAt = toDate(row.ends_at)!;
   const lifecycle = lifecycleOf({ state: row.state, startsAt, endsAt }, now);
 
-  const enrollment = viewer.creatorId
-    ? (
-        await db
-          .select({ id: enrollments.id, enrolledAt: enrollments.enrolledAt, withdrawnAt: enrollments.withdrawnAt })
-          .from(enrollments)
-          .where(and(eq(enrollments.challengeId, challengeId), eq(enrollments.creatorId, viewer.creatorId)))
-      )[0] ?? null
-    : null;
-  const invited = viewer.creatorId
-    ? (
-        await db
-          .select({ c: challengeInvites.creatorId })
-          .from(challengeInvites)
-          .where(and(eq(challengeInvites.challengeId, challengeId), eq(challengeInvites.creatorId, viewer.creatorId)))
-      ).length > 0
-    : viewer.profile.invited;
-
-  // Milestones with the viewer's progress, award, and the last 14 days of that metric (rollups only).
-  const milestoneRows = await rows<{
-    id: number;
-    position: number;
-    metric: Metric;
-    threshold: number;
-    reward_minor: number;
-    current: number;
-    award_status: "paid" | "unpaid_budget" | null;
-    reached_at: string | null;
-    recent: number;
-  }>(
-    db,
-    sql`select m.id, m.position, m.metric, m.threshold::float8 as threshold, m.reward_minor::float8 as reward_minor,
-               coalesce(p.total, 0)::float8 as current, a.status as award_status, a.reached_at::text as reached_at,
-               coalesce((select sum(d.total) from creator_daily_metrics d
-                          where d.creator_id = ${viewer.creatorId ?? -1} and d.metric = m.metric
-                            and d.day > (now() at time zone 'UTC')::date - ${PACE_WINDOW_DAYS}::int
-                            and d.day >= (${startsAt.toISOString()}::timestamptz at time zone 'UTC')::date), 0)::float8 as recent
-        from milestones m
-        left join enrollment_progress p on p.enrollment_id = ${enrollment?.id ?? -1} and p.metric = m.metric
-        left join milestone_awards a on a.enrollment_id = ${enrollment?.id ?? -1} and a.milestone_id = m.id
-        where m.challenge_id = ${challengeId}
-        order by m.position`,
-  );
+  // Milestones with the viewer's progress, award, and the last 14 days of that metric (rollups
+  // only), beside the viewer's latest raw events around the window.
+  const [milestoneRows, events] = await Promise.all([
+    rows<{
+      id: number;
+      position: number;
+      metric: Metric;
+      threshold: number;
+      reward_minor: number;
+      current: number;
+      award_status: "paid" | "unpaid_budget" | null;
+      reached_at: string | null;
+      recent: number;
+    }>(
+      db,
+      sql`select m.id, m.position, m.metric, m.threshold::float8 as threshold, m.reward_minor::float8 as reward_minor,
+                 coalesce(p.total, 0)::float8 as current, a.status as award_status, a.reached_at::text as reached_at,
+                 coalesce((select sum(d.total) from creator_daily_metrics d
+                            where d.creator_id = ${viewer.creatorId ?? -1} and d.metric = m.metric
+                              and d.day > (now() at time zone 'UTC')::date - ${PACE_WINDOW_DAYS}::int
+                              and d.day >= (${startsAt.toISOString()}::timestamptz at time zone 'UTC')::date), 0)::float8 as recent
+          from milestones m
+          left join enrollment_progress p on p.enrollment_id = ${enrollment?.id ?? -1} and p.metric = m.metric
+          left join milestone_awards a on a.enrollment_id = ${enrollment?.id ?? -1} and a.milestone_id = m.id
+          where m.challenge_id = ${challengeId}
+          order by m.position`,
+    ),
+    viewer.creatorId ? recentEventsOf(db, viewer.creatorId, startsAt, endsAt) : Promise.resolve([]),
+  ]);
   const milestones: MilestoneView[] = milestoneRows.map((m) => ({
     id: m.id,
     position: m.position,
@@ -257,7 +266,7 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
   }));
 
   const metricsUsed = [...new Set(milestones.map((m) => m.metric))];
-  const recentActivity = viewer.creatorId ? await recentActivityFor(db, viewer.creatorId, startsAt, endsAt, metricsUsed, enrollment) : [];
+  const recentActivity = events.map((e) => ({ ...e, verdict: verdictOf(e, startsAt, endsAt, metricsUsed, enrollment) }));
 
   return {
     id: row.id,
@@ -275,24 +284,17 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
     rules: rulesOf(row),
     daysLeft: daysLeft(endsAt, now),
     enrollment: enrollment ? { enrolledAt: enrollment.enrolledAt, withdrawnAt: enrollment.withdrawnAt } : null,
-    reasons: enrollment && !enrollment.withdrawnAt ? [] : ineligibleReasons(rulesOf(row), { ...viewer.profile, invited }),
+    reasons: enrollment && !enrollment.withdrawnAt ? [] : ineligibleReasons(rulesOf(row), { ...profile, invited }),
     milestones,
     recentActivity,
   };
 }
 
 /**
- * The creator's latest events around the challenge, each with whether it counted and why not.
- * Reads raw events through the (creator_id, occurred_at) index, 20 rows at most.
+ * The creator's latest events around the challenge window. Reads raw events through the
+ * (creator_id, occurred_at) index, 20 rows at most.
  */
-async function recentActivityFor(
-  db: Executor,
-  creatorId: number,
-  startsAt: Date,
-  endsAt: Date,
-  metricsUsed: Metric[],
-  enrollment: { enrolledAt: Date; withdrawnAt: Date | null } | null,
-) {
+async function recentEventsOf(db: Executor, creatorId: number, startsAt: Date, endsAt: Date) {
   const until = new Date(Math.min(Date.now(), endsAt.getTime() + 7 * 86_400_000));
   const events = await rows<{ id: string; metric: Metric; amount: number; occurred_at: string }>(
     db,
@@ -301,24 +303,32 @@ async function recentActivityFor(
           and occurred_at >= ${new Date(startsAt.getTime() - 7 * 86_400_000).toISOString()}::timestamptz
         order by occurred_at desc limit 20`,
   );
-  return events.map((e) => {
-    const occurredAt = new Date(e.occurred_at);
-    let verdict: ActivityVerdict = "counted";
-    if (!metricsUsed.includes(e.metric)) verdict = "metric_not_used";
-    else if (occurredAt < startsAt || occurredAt >= endsAt) verdict = "outside_window";
-    else if (!enrollment) verdict = "not_enrolled";
-    else if (occurredAt < new Date(enrollment.enrolledAt)) verdict = "before_enrollment";
-    else if (enrollment.withdrawnAt && occurredAt >= new Date(enrollment.withdrawnAt)) verdict = "after_withdrawal";
-    return { id: e.id, metric: e.metric, amount: Number(e.amount), occurredAt, verdict };
-  });
+  return events.map((e) => ({ id: e.id, metric: e.metric, amount: Number(e.amount), occurredAt: new Date(e.occurred_at) }));
+}
+
+/** Whether an event counted toward the challenge, and why not. */
+function verdictOf(
+  e: { metric: Metric; occurredAt: Date },
+  startsAt: Date,
+  endsAt: Date,
+  metricsUsed: Metric[],
+  enrollment: { enrolledAt: Date; withdrawnAt: Date | null } | null,
+): ActivityVerdict {
+  if (!metricsUsed.includes(e.metric)) return "metric_not_used";
+  if (e.occurredAt < startsAt || e.occurredAt >= endsAt) return "outside_window";
+  if (!enrollment) return "not_enrolled";
+  if (e.occurredAt < new Date(enrollment.enrolledAt)) return "before_enrollment";
+  if (enrollment.withdrawnAt && e.occurredAt >= new Date(enrollment.withdrawnAt)) return "after_withdrawal";
+  return "counted";
 }
 
 /** A challenge as the signed-in creator sees it; drafts do not exist for creators. */
 export async function getMyChallenge(challengeId: number): Promise<ChallengeView | null> {
   const me = await assertCreator();
   const db = await getDb();
-  const profile = await profileOf(db, me.creatorId);
-  const view = await loadChallengeView(db, challengeId, { creatorId: me.creatorId, profile: { ...profile, invited: false } });
+  // The profile is read alongside the challenge (first round trip of loadChallengeView).
+  const profile = profileOf(db, me.creatorId).then((p) => ({ ...p, invited: false }));
+  const view = await loadChallengeView(db, challengeId, { creatorId: me.creatorId, profile });
   if (!view || view.lifecycle === "draft") return null;
   return view;
 }

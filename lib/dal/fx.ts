@@ -26,13 +26,14 @@ export async function toCreatorCurrency(db: Executor, amountMinor: number, from:
     .where(and(eq(exchangeRates.base, from), eq(exchangeRates.quote, to), lte(exchangeRates.day, day)))
     .orderBy(desc(exchangeRates.day))
     .limit(1);
-  const converted = rate ? convertMinor(amountMinor, rate.rateMicros) : 0;
-  if (!rate || converted === 0) return same; // a cent that rounds away stays in its own currency
-  return {
-    amountMinor: converted,
-    currency: to,
-    originalAmountMinor: amountMinor,
-    originalCurrency: from,
-    fxRateMicros: rate.rateMicros,
-  };
+  return convertAt(amountMinor, from, to, rate?.rateMicros ?? null);
+}
+
+/** The same conversion with the rate already looked up (null: no known rate). */
+export function convertAt(amountMinor: number, from: string, to: string, rateMicros: number | null): Converted {
+  const same = { amountMinor, currency: from, originalAmountMinor: null, originalCurrency: null, fxRateMicros: null };
+  if (from === to || rateMicros === null) return same;
+  const converted = convertMinor(amountMinor, rateMicros);
+  if (converted === 0) return same; // a cent that rounds away stays in its own currency
+  return { amountMinor: converted, currency: to, originalAmountMinor: amountMinor, originalCurrency: from, fxRateMicros: rateMicros };
 }

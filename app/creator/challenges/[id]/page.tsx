@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -9,23 +10,25 @@ import { EnrollButton } from "../_components/enroll-button";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ joined?: string }> };
 
-async function load(params: Props["params"]) {
-  const id = Number((await params).id);
+// generateMetadata and the page both need the challenge: React `cache` loads it once per request
+// (it was loaded twice, 7 round trips each).
+const load = cache(async (rawId: string) => {
+  const id = Number(rawId);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const view = await getMyChallenge(id);
   if (!view) notFound();
   return view;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireRole(AREA_ROLES.creator);
-  const view = await load(params);
+  const view = await load((await params).id);
   return { title: (await getLocale()) === "fr" ? view.titleFr : view.titleEn };
 }
 
 export default async function CreatorChallengePage({ params, searchParams }: Props) {
   await requireRole(AREA_ROLES.creator);
-  const view = await load(params);
+  const view = await load((await params).id);
   const t = await getTranslations("challenges");
   const enrolled = view.enrollment && !view.enrollment.withdrawnAt;
   const justJoined = (await searchParams).joined === "1" && enrolled;

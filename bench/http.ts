@@ -1,0 +1,241 @@
+// The server side of the bench: `next start` on the bench database, a real sign-in, autocannon
+// runs, and the server's memory sampled from /proc while it works.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { summarize, type Measurement } from "./stats";
+
+export type Server = {
+  base: string;
+  pid: number;
+  stop: () => Promise<void>;
+  memory: () => { peakRssMb: number; hwmMb: number };
+};
+
+export type Protocol = { runs: number; seconds: number; warmupSeconds: number; connections: number };
+
+function kib(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The process and all its descendants (next start may run the server in a child). */
+function tree(pid: number): number[] {
+  const out = [pid];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+      for (const c of children ? children.split(/\s+/) : []) out.push(...tree(Number(c)));
+    }
+  } catch {
+    /* the process is gone */
+  }
+  return out;
+}
+
+export async function startServer(opts: { root: string; port: number; env: Record<string, string>; logFile: string }): Promise<Server> {
+  const log = createWriteStream(opts.logFile);
+  const child: ChildProcess = spawn(process.execPath, [path.join(opts.root, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port)], {
+    cwd: opts.root,
+    env: { ...process.env, ...opts.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const base = `http://127.0.0.1:${opts.port}`;
+  let peakRss = 0;
+  let hwm = 0;
+  const sample = () => {
+    const pids = tree(child.pid!);
+    peakRss = Math.max(peakRss, pids.reduce((s, p) => s + kib(p, "VmRSS"), 0));
+    hwm = Math.max(hwm, ...pids.map((p) => kib(p, "VmHWM")));
+  };
+  const sampler = setInterval(sample, 200);
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}; see ${opts.logFile}`);
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 90 s; see ${opts.logFile}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    base,
+    pid: child.pid!,
+    memory: () => {
+      sample();
+      return { peakRssMb: Math.round(peakRss / 1024), hwmMb: Math.round(hwm / 1024) };
+    },
+    stop: async () => {
+      sample();
+      clearInterval(sampler);
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      }
+    },
+  };
+}
+
+/** Signs in through Auth.js's own endpoints, as the login form does; returns the Cookie header. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  keep(csrf);
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/` }),
+    redirect: "manual",
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) {
+    throw new Error(`sign-in as ${email} failed (HTTP ${res.status}, ${res.headers.get("location")})`);
+  }
+  return cookie();
+}
+
+/** One GET to check the page answers 200 for this session (not a redirect to /login); returns its size. */
+export async function probe(url: string, cookie?: string): Promise<{ status: number; bytes: number }> {
+  const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  const body = await res.arrayBuffer();
+  return { status: res.status, bytes: body.byteLength };
+}
+
+type CannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
+
+async function cannonOnce(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string>,
+  setup?: () => CannonRequest,
+): Promise<{ latencies: number[]; perSecond: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers,
+    timeout: 60,
+    ...(setup ? { requests: [{ setupRequest: (req) => ({ ...req, ...setup() }) }] } : {}),
+  });
+  instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+    else errors++;
+  });
+  const result = await instance;
+  errors += result.errors + result.timeouts;
+  return { latencies, perSecond: latencies.length / result.duration, errors };
+}
+
+/** Warm-up, then `runs` autocannon runs; latency over every request, rate per run. */
+export async function measureHttp(
+  url: string,
+  protocol: Protocol,
+  opts: { headers?: Record<string, string>; setup?: () => CannonRequest } = {},
+): Promise<Measurement> {
+  const headers = opts.headers ?? {};
+  if (protocol.warmupSeconds > 0) await cannonOnce(url, protocol.connections, protocol.warmupSeconds, headers, opts.setup);
+  const latencies: number[] = [];
+  const perRun: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < protocol.runs; i++) {
+    const r = await cannonOnce(url, protocol.connections, protocol.seconds, headers, opts.setup);
+    latencies.push(...r.latencies);
+    perRun.push(r.perSecond);
+    errors += r.errors;
+  }
+  return summarize(latencies, perRun, errors, protocol.connections, protocol.seconds);
+}
+
+/** The same protocol for work done in this process: `connections` loops calling fn for `seconds`. */
+export async function measureLoop(fn: () => Promise<unknown>, protocol: Protocol): Promise<Measurement> {
+  const once = async (seconds: number) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const until = performance.now() + seconds * 1000;
+    const worker = async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        try {
+          await fn();
+          latencies.push(performance.now() - t0);
+        } catch (error) {
+          errors++;
+          if (errors === 1) console.error(`    error: ${(error as Error).message}`);
+        }
+      }
+    };
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: protocol.connections }, worker));
+    return { latencies, perSecond: latencies.length / ((performance.now() - t0) / 1000), errors };
+  };
+  if (protocol.warmupSeconds > 0) await once(protocol.warmupSeconds);
+  const latencies: number[] = [];
+  const perRun: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < protocol.runs; i++) {
+    const r = await once(protocol.seconds);
+    latencies.push(...r.latencies);
+    perRun.push(r.perSecond);
+    errors += r.errors;
+  }
+  return { ...summarize(latencies, perRun, errors, protocol.connections, protocol.seconds), latencies };
+}
+
+type Side = { url: string; headers?: Record<string, string> } | { fn: () => Promise<unknown> };
+
+/**
+ * A and B measured in alternation — one run of A, one of B, and again — so that both see the same
+ * machine: on a shared, noisy machine two measurements minutes apart are not comparable.
+ */
+export async function measureAlternating(a: Side, b: Side, protocol: Protocol): Promise<[Measurement, Measurement]> {
+  const acc = [a, b].map(() => ({ latencies: [] as number[], perRun: [] as number[], errors: 0 }));
+  const once = async (side: Side, seconds: number) => {
+    if ("url" in side) return cannonOnce(side.url, protocol.connections, seconds, side.headers ?? {});
+    const m = await measureLoop(side.fn, { ...protocol, runs: 1, seconds, warmupSeconds: 0 });
+    return { latencies: m.latencies!, perSecond: m.perSecond, errors: m.errors };
+  };
+  if (protocol.warmupSeconds > 0) for (const side of [a, b]) await once(side, protocol.warmupSeconds);
+  for (let i = 0; i < protocol.runs; i++) {
+    for (const [j, side] of [a, b].entries()) {
+      const r = await once(side, protocol.seconds);
+      acc[j].latencies.push(...r.latencies);
+      acc[j].perRun.push(r.perSecond);
+      acc[j].errors += r.errors;
+    }
+  }
+  return acc.map((x) => summarize(x.latencies, x.perRun, x.errors, protocol.connections, protocol.seconds)) as [Measurement, Measurement];
+}

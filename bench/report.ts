@@ -1,0 +1,291 @@
+// Renders bench/REPORT.md from the raw numbers (the same numbers go to bench/report.json).
+import type { PageResult, Phase, Report } from "./run";
+import type { Measurement } from "./stats";
+
+const GROWTH_GOAL = 1.2;
+const INGEST_GOAL = 20_000;
+const INGEST_COPY_GOAL = 0.3;
+
+const n = (x: number, digits = 0) => x.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (x: number) => `${n(x, x < 10 ? 2 : 1)} ms`;
+const r2 = (x: number) => `${n(x, 2)}×`;
+const ok = (pass: boolean) => (pass ? "✅ met" : "❌ missed");
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+
+function pageRow(p: PageResult, ceiling: Measurement): string {
+  return `| ${p.title} | ${p.user} | ${ms(p.http.medianMs)} | ${ms(p.http.p95Ms)} | ${n(p.http.perSecond, 1)} | ${r2(p.http.perSecond / ceiling.perSecond)} | ${ms(p.floor.medianMs)} | ${n(p.floor.perSecond, 1)} | ${r2(p.http.medianMs / p.floor.medianMs)} | ${p.shape.statements} / ${p.shape.sequentialRoundTrips} | ${n(p.htmlKb, 1)} |`;
+}
+
+function pagesTable(phase: Phase): string {
+  const c = phase.ceiling;
+  return [
+    `Ceiling (framework, same server): \`GET /api/health\` — median ${ms(c.medianMs)}, p95 ${ms(c.p95Ms)}, **${n(c.perSecond, 1)} req/s**.`,
+    "",
+    "| page | signed in as | median | p95 | req/s | req/s ÷ ceiling | SQL floor median | floor /s | page ÷ floor (median) | statements / sequential round trips | HTML KB |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...phase.pages.map((p) => pageRow(p, c)),
+  ].join("\n");
+}
+
+function findPage(phase: Phase | undefined, id: string, user: string) {
+  return phase?.pages.find((p) => p.id === id && p.user === user);
+}
+
+function growth(report: Report): { rows: string[]; pass: boolean | null; worst: number | null } {
+  const rows: string[] = [];
+  let pass: boolean | null = null;
+  let worst: number | null = null;
+  const full = report.phases.at(-1)!;
+  const small = report.phases.length > 1 ? report.phases[0] : undefined;
+  for (const g of full.growth ?? []) {
+    const ratio = g.full.medianMs / g.small.medianMs;
+    const floorRatio = g.fullFloor.medianMs / g.smallFloor.medianMs;
+    worst = Math.max(worst ?? 0, ratio);
+    pass = (pass ?? true) && ratio <= GROWTH_GOAL;
+    rows.push(
+      `| ${g.title} | heavy creator, ${n(small?.generated.counts.activity_events ?? 0)} → ${n(full.generated.counts.activity_events)} events in the database (alternating runs, two servers) | ${ms(g.small.medianMs)} → ${ms(g.full.medianMs)} (p95 ${ms(g.small.p95Ms)} → ${ms(g.full.p95Ms)}) | **${r2(ratio)}** ${ok(ratio <= GROWTH_GOAL)} | ${ms(g.smallFloor.medianMs)} → ${ms(g.fullFloor.medianMs)} (**${r2(floorRatio)}**) |`,
+    );
+  }
+  for (const page of full.pages.filter((p) => p.user === "heavy")) {
+    const before = findPage(small, page.id, "heavy");
+    if (before)
+      rows.push(
+        `| ${page.title} | same, measured in each phase (minutes apart; ceiling ${ms(small!.ceiling.medianMs)} → ${ms(full.ceiling.medianMs)}) | ${ms(before.http.medianMs)} → ${ms(page.http.medianMs)} | ${r2(page.http.medianMs / before.http.medianMs)} | ${ms(before.floor.medianMs)} → ${ms(page.floor.medianMs)} (${r2(page.floor.medianMs / before.floor.medianMs)}) |`,
+      );
+    const light = findPage(full, page.id, "light");
+    if (light)
+      rows.push(
+        `| ${page.title} | light → heavy creator in the same database (${n(full.generated.counts["light creator: events"])} → ${n(full.generated.counts["heavy creator: events"])} own events, ${n(full.generated.counts["light creator: ledger_entries"])} → ${n(full.generated.counts["heavy creator: ledger_entries"])} own ledger entries) | ${ms(light.http.medianMs)} → ${ms(page.http.medianMs)} | ${r2(page.http.medianMs / light.http.medianMs)} | ${ms(light.floor.medianMs)} → ${ms(page.floor.medianMs)} (${r2(page.floor.medianMs / light.floor.medianMs)}) |`,
+      );
+  }
+  return { rows, pass, worst };
+}
+
+function explainBlock(title: string, text: string | undefined, statement?: { text: string; params: unknown[]; medianMs: number }): string {
+  if (!text) return "";
+  return [
+    `<details><summary>${title}${statement ? ` — heaviest statement, ${ms(statement.medianMs)} alone` : ""}</summary>`,
+    "",
+    statement ? "```sql\n" + statement.text.trim() + "\n-- parameters: " + JSON.stringify(statement.params) + "\n```\n" : "",
+    "```",
+    text,
+    "```",
+    "</details>",
+    "",
+  ].join("\n");
+}
+
+function compareBaseline(report: Report, baseline: Report | null): string {
+  if (!baseline) return "";
+  // Compare like with like: the baseline's phase and this run's phase at the same scale.
+  const pairs = baseline.phases
+    .map((then) => ({ then, now: report.phases.find((p) => p.scale.name === then.scale.name) }))
+    .filter((x): x is { then: Phase; now: Phase } => Boolean(x.now));
+  if (pairs.length === 0) return "";
+  const rows: string[] = [];
+  for (const { then, now } of pairs) {
+    const scale = `at ${now.scale.name} scale`;
+    for (const p of now.pages) {
+      const b = then.pages.find((x) => x.id === p.id && x.user === p.user);
+      if (b)
+        rows.push(
+          `| ${p.title} (${p.user}), ${scale} | ${ms(b.http.medianMs)} → ${ms(p.http.medianMs)} | ${n(b.http.perSecond, 1)} → ${n(p.http.perSecond, 1)} (ceiling ${n(then.ceiling.perSecond, 0)} → ${n(now.ceiling.perSecond, 0)}) | ${ms(b.floor.medianMs)} → ${ms(p.floor.medianMs)} | ${b.shape.statements}/${b.shape.sequentialRoundTrips} → ${p.shape.statements}/${p.shape.sequentialRoundTrips} |`,
+        );
+    }
+    for (const s of now.sqlFloors) {
+      const b = then.sqlFloors.find((x) => x.id === s.id);
+      if (b) rows.push(`| ${s.title} (SQL floor), ${scale} | ${ms(b.floor.medianMs)} → ${ms(s.floor.medianMs)} | ${n(b.floor.perSecond, 1)} → ${n(s.floor.perSecond, 1)} | — | — |`);
+    }
+    if (now.payoutRun && then.payoutRun) rows.push(`| Payout run, ${scale} | ${n(then.payoutRun.medianSeconds, 2)} s → ${n(now.payoutRun.medianSeconds, 2)} s | — | — | — |`);
+    for (const i of now.ingest) {
+      const b = then.ingest.find((x) => x.connections === i.connections);
+      if (b)
+        rows.push(
+          `| POST /api/events, ${i.connections} connections, ${scale} | ${n(b.eventsPerSecond)} → **${n(i.eventsPerSecond)}** events/s (batch median ${ms(b.http.medianMs)} → ${ms(i.http.medianMs)}) | ${n(b.ratioToCopy, 2)} → ${n(i.ratioToCopy, 2)} of COPY | — | — |`,
+        );
+    }
+  }
+  for (const r of report.bundles.routes) {
+    const b = baseline.bundles.routes.find((x) => x.route === r.route);
+    if (b && Math.abs(b.gzipKb - r.gzipKb) >= 1) rows.push(`| first-load JS ${r.route} | ${n(b.gzipKb, 1)} KB → **${n(r.gzipKb, 1)} KB** gzip | — | — | — |`);
+  }
+  return [
+    `## Before and after the fixes`,
+    "",
+    `Before: the ${baseline.mode} run of ${baseline.startedAt.slice(0, 16).replace("T", " ")} UTC on the code before the fixes below (bench/baseline.json); after: this run, compared at the same scale (same generator, so the same data). The machine was shared and its load changed between the two runs: compare the pages' rates with the ceiling's beside them.`,
+    "",
+    "| what | median (or rate) before → after | per second before → after | SQL floor before → after | statements / round trips in sequence |",
+    "|---|---|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
+}
+
+export function renderReport(report: Report, baseline: Report | null, notes: string): string {
+  const full = report.phases.at(-1)!;
+  const g = growth(report);
+  const bestIngest = [...full.ingest].sort((a, b) => b.eventsPerSecond - a.eventsPerSecond)[0];
+  const lines: string[] = [];
+  lines.push(`# Benchmark report (${report.mode} run)`);
+  lines.push("");
+  lines.push(
+    `Generated by \`npm run bench${report.mode === "quick" ? " -- --quick" : ""}\` on ${report.startedAt.slice(0, 16).replace("T", " ")} UTC in ${n(report.totalSeconds / 60, 1)} minutes. Raw numbers: [report.json](report.json). ` +
+      `How it works and how to add a page: [bench/cases.ts](cases.ts) and README, "Benchmarks".`,
+  );
+  lines.push("");
+  lines.push("## Goals");
+  lines.push("");
+  lines.push("| goal | measured | |");
+  lines.push("|---|---|---|");
+  if (g.pass !== null && g.worst !== null) {
+    lines.push(`| page cost does not grow with history: the heavy creator's pages at ${n(report.phases[0].generated.counts.activity_events)} vs ${n(full.generated.counts.activity_events)} events, within ${GROWTH_GOAL}× (median latency) | worst ${r2(g.worst)} | ${ok(g.pass)} |`);
+  }
+  if (bestIngest) {
+    lines.push(`| ingest at least ${n(INGEST_GOAL)} events/s | ${n(bestIngest.eventsPerSecond)} events/s (${bestIngest.connections} connections) | ${ok(bestIngest.eventsPerSecond >= INGEST_GOAL)} |`);
+    lines.push(`| ingest at least ${INGEST_COPY_GOAL} of COPY into the same table | ${n(bestIngest.ratioToCopy, 2)} (COPY ${n(bestIngest.copy.rowsPerSecond)} rows/s) | ${ok(bestIngest.ratioToCopy >= INGEST_COPY_GOAL)} |`);
+  }
+  lines.push("");
+
+  lines.push("## Machine");
+  lines.push("");
+  lines.push("| | |");
+  lines.push("|---|---|");
+  for (const [k, v] of Object.entries(report.machine)) lines.push(`| ${k} | ${v} |`);
+  lines.push("");
+
+  lines.push("## Method");
+  lines.push("");
+  const p = report.protocols.page;
+  lines.push(
+    `- **Server**: \`next start -p 3210\` of one production build (\`npx next build\`${report.build.built ? `, built by this run in ${report.build.seconds} s` : ", current build reused"}), NODE_ENV=production, AUTH_SECRET and INGEST_SECRET set, DATABASE_URL on a fresh database \`cr_bench_<timestamp>\` migrated with the app's migrations (db/migrate.ts); the app's pool of ${10} connections.`,
+  );
+  lines.push(
+    `- **Pages**: signed in through Auth.js's own endpoints (CSRF token from /api/auth/csrf, POST /api/auth/callback/credentials), each page checked to answer 200, then autocannon 8.0.0 with ${p.connections} connections: ${p.warmupSeconds} s of warm-up, then ${p.runs} runs of ${p.seconds} s. Latency median and p95 over every request of every run; requests per second the median of the runs.`,
+  );
+  lines.push(
+    "- **Ceiling**: `GET /api/health` on the same server — a dynamic route handler that runs `select 1` through the same database client: the most a request can cost less than a page on this framework, server and pool. It has no session, no React render and no layout, so it is a ceiling for pages, not a twin of them.",
+  );
+  lines.push(
+    "- **Floor**: the same SQL run directly with postgres.js, with the same protocol and concurrency. The statements are not copied by hand: the bench runs the page's own DAL calls (bench/cases.ts) once with a recording client and replays exactly what they sent — steps in order, the page's `Promise.all` in parallel, the signed-in user read once as React `cache` does. The difference between page and floor is Next.js, React rendering, Auth.js and HTTP.",
+  );
+  lines.push(
+    "- **History growth**: the heavy creator (same events, enrollments, orders, ledger and payouts at every scale: the generator derives every value from a hash of the row's key) is measured in a 1/100 database and then in the full one; the ratio is the cost of the platform's history. The same page for a creator with 1/100 of the heavy creator's own history, in the full database, shows the cost of the creator's own history (informative, no goal: a longer history legitimately has more to sum).",
+  );
+  lines.push(
+    `- **Ingest**: \`POST /api/events\`, new batches of 1,000 events (many creators per batch, events of the last 6 hours, so they reach live enrollments), each signed with lib/domain/signature.ts and the server's INGEST_SECRET; ${report.protocols.ingest.map((x) => `${x.connections} connections (${x.runs} × ${x.seconds} s)`).join(" and ")}. Ceiling: COPY of rows of the same shape into the same table (activity_events) over as many connections. COPY writes only that table; an accepted batch also writes its receipts, the daily rollup, enrollment progress and any award, in one transaction.`,
+  );
+  lines.push(`- **Payout run**: the run's SQL (bench/payout-run.ts) over all creators in one transaction, ${report.protocols.payoutRuns} time(s), rolled back each time so every timing sees the same ledger.`);
+  lines.push("- **Memory**: VmRSS of the `next start` process tree sampled every 200 ms, and the kernel's VmHWM (peak resident set) of each process.");
+  lines.push("");
+
+  lines.push("## Data");
+  lines.push("");
+  for (const phase of report.phases) {
+    lines.push(`**${phase.label}** (generated in SQL with generate_series in ${n(phase.generated.seconds, 0)} s; anchor ${phase.generated.anchor}):`);
+    lines.push("");
+    lines.push("| table | rows |");
+    lines.push("|---|---:|");
+    for (const [k, v] of Object.entries(phase.generated.counts)) lines.push(`| ${k} | ${n(v)} |`);
+    lines.push("");
+    lines.push(`<details><summary>Generation steps</summary>\n\n| step | seconds |\n|---|---:|\n${phase.generated.steps.map((s) => `| ${s.step} | ${n(s.seconds, 1)} |`).join("\n")}\n\n</details>`);
+    lines.push("");
+  }
+  lines.push(
+    "Followers: 8 % 1k–10k, 84 % 10k–1M, 8 % 1M–20M, log-uniform in each band. Activity: per creator a count skewed by u⁴ (most creators quiet), grouped in Live sessions on a few days of the last 12 months; the heavy creator goes Live most days. Orders: skewed over 200,000 affiliate links (uniform over the year), 5 % fully refunded; commissions wait for the product's return window. Payout history: one run per completed month for 6 months (older runs 90 % paid, the last one mostly pending review). Load-time shortcuts on the generator's own sessions only: synchronous_commit=off, session_replication_role=replica (no FK checks or triggers while loading), large work_mem, the activity tables' indexes dropped during the load and rebuilt from their own definitions; VACUUM ANALYZE after loading.",
+  );
+  lines.push("");
+
+  for (const phase of report.phases) {
+    lines.push(`## Pages — ${phase.label} database`);
+    lines.push("");
+    lines.push(pagesTable(phase));
+    lines.push("");
+  }
+
+  if (g.rows.length) {
+    lines.push("## Does the cost grow with history?");
+    lines.push("");
+    lines.push("| page | comparison | page median | ratio | SQL floor median (ratio) |");
+    lines.push("|---|---|---|---:|---|");
+    lines.push(...g.rows);
+    lines.push("");
+    lines.push("The goal is judged on the alternating measurement: a second `next start` on the 1/100 database, one run on each server in turn, so both see the same machine. The per-phase rows are measured minutes apart on a shared machine and are shown for completeness.");
+    lines.push("");
+  }
+
+  if (full.sqlFloors.length) {
+    lines.push(`## Database floors of pages not on this branch yet (${full.label} database)`);
+    lines.push("");
+    lines.push("| page | what | floor median | p95 | per second | statements / sequential round trips |");
+    lines.push("|---|---|---:|---:|---:|---:|");
+    for (const s of full.sqlFloors) lines.push(`| ${s.title} | ${s.note} | ${ms(s.floor.medianMs)} | ${ms(s.floor.p95Ms)} | ${n(s.floor.perSecond, 1)} | ${s.shape.statements} / ${s.shape.sequentialRoundTrips} |`);
+    lines.push("");
+    lines.push("Each includes the signed-in user's row, as every page reads it. Once a page is merged, it becomes a page entry in bench/cases.ts and is measured like the others.");
+    lines.push("");
+  }
+
+  if (full.payoutRun) {
+    const pr = full.payoutRun;
+    lines.push("## Payout run");
+    lines.push("");
+    lines.push(
+      `${pr.title}: **${n(pr.medianSeconds, 2)} s** (median of ${pr.seconds.map((s) => n(s, 2)).join(", ")} s) for ${n(pr.payouts)} payouts holding ${n(pr.items)} ledger entries, out of ${n(full.generated.counts.ledger_entries)} ledger entries and ${n(full.generated.counts.payout_items)} payout items already there. ` +
+        `Its limit is one sequential scan of the ledger: the floor of any run that must look at every entry.`,
+    );
+    lines.push("");
+  }
+
+  if (full.ingest.length) {
+    lines.push("## Ingest");
+    lines.push("");
+    lines.push("| connections | events/s | batch median | batch p95 | errors | events accepted (receipts) | COPY rows/s (same streams) | ÷ COPY |");
+    lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const i of full.ingest)
+      lines.push(`| ${i.connections} | **${n(i.eventsPerSecond)}** | ${ms(i.http.medianMs)} | ${ms(i.http.p95Ms)} | ${i.http.errors} | ${n(i.accepted)} | ${n(i.copy.rowsPerSecond)} | ${n(i.ratioToCopy, 2)} |`);
+    lines.push("");
+  }
+
+  lines.push("## First-load JavaScript per route (gzip)");
+  lines.push("");
+  lines.push(report.bundles.method);
+  lines.push("");
+  lines.push(`Shared by every route (framework and runtime): ${n(report.bundles.sharedGzipKb, 1)} KB gzip.`);
+  lines.push("");
+  lines.push("| route | chunks | raw KB | gzip KB |");
+  lines.push("|---|---:|---:|---:|");
+  for (const r of report.bundles.routes) lines.push(`| ${r.route} | ${r.chunks} | ${n(r.rawKb, 1)} | **${n(r.gzipKb, 1)}** |`);
+  lines.push("");
+
+  lines.push("## Server memory");
+  lines.push("");
+  lines.push("| phase | peak RSS of the next start process tree | VmHWM (largest process) |");
+  lines.push("|---|---:|---:|");
+  for (const phase of report.phases) lines.push(`| ${phase.label} | ${n(phase.memory.peakRssMb)} MB | ${n(phase.memory.hwmMb)} MB |`);
+  lines.push("");
+
+  lines.push(compareBaseline(report, baseline));
+  if (notes.trim()) {
+    lines.push(notes.trim());
+    lines.push("");
+  }
+
+  lines.push(`## EXPLAIN (ANALYZE, BUFFERS) of each page's heaviest query (${full.label} database)`);
+  lines.push("");
+  lines.push("The heaviest statement is found by running each of the page's statements alone five times.");
+  lines.push("");
+  for (const page of full.pages) if (page.explain) lines.push(explainBlock(`${page.title}, ${page.user}`, page.explain, page.heaviest[0]));
+  for (const s of full.sqlFloors) lines.push(explainBlock(s.title, s.explain, s.heaviest[0]));
+  if (full.payoutRun) lines.push(explainBlock("Payout run (the statement that picks and attaches the entries)", full.payoutRun.explain));
+  lines.push("");
+  lines.push("<details><summary>Every page's statements, slowest first (median of 5 runs alone)</summary>");
+  lines.push("");
+  for (const page of full.pages) {
+    lines.push(`**${page.title}, ${page.user}**`);
+    lines.push("");
+    for (const h of page.heaviest) lines.push(`- ${ms(h.medianMs)} — \`${oneLine(h.text).slice(0, 160)}…\``);
+    lines.push("");
+  }
+  lines.push("</details>");
+  lines.push("");
+  return lines.join("\n");
+}

@@ -1,0 +1,440 @@
+// `npm run bench [-- --quick] [-- --keep] [-- --build | --no-build] [-- --save-baseline]`
+//
+// Benchmarks the app at scale on the local PostgreSQL and writes bench/REPORT.md and
+// bench/report.json. Full run: a 1/100 database first (pages for the heavy creator), then the
+// full one (100,000 creators, 10,000,000 events, 1,000,000 orders): every page beside the
+// framework's ceiling and its database floor, SQL floors of pages not merged yet, a payout run,
+// ingest against COPY, first-load JS and the server's memory. --quick runs the 1/100 database
+// only (CI smoke, under two minutes with a current build). Databases are cr_bench_<timestamp>,
+// dropped at the end unless --keep. See bench/cases.ts to add a page.
+import { register } from "node:module";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { firstLoadJs } from "./bundles";
+import { PAGES, SQL_FLOORS, payoutRunCase, type BenchUser, type Ctx } from "./cases";
+import { explain, openCapture, planShape, runPlan, timeStatements, type Capture, type Plan, type StatementTiming } from "./floor";
+import { generate, type Generated } from "./generate";
+import { measureAlternating, measureHttp, measureLoop, probe, signIn, startServer, type Protocol, type Server } from "./http";
+import { measureIngest, type IngestResult } from "./ingest";
+import { renderReport } from "./report";
+import { BENCH_PASSWORD, FULL, HEAVY, LIGHT, MARKETING_EMAIL, SMALL, STAFF_EMAIL, scaleOf, type Scale } from "./scale";
+import { median, round, type Measurement } from "./stats";
+
+register("./server-only-hook.mjs", import.meta.url);
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const WORK = path.join(ROOT, "bench", "work");
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const keep = args.has("--keep");
+const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PORT = Number(process.env.BENCH_PORT ?? 3210);
+const AUTH_SECRET = "bench-auth-secret-0123456789abcdef0123456789abcdef";
+const INGEST_SECRET = "bench-ingest-secret";
+
+const PAGE_PROTOCOL: Protocol = quick
+  ? { runs: 2, seconds: 2, warmupSeconds: 1, connections: 4 }
+  : { runs: 3, seconds: 5, warmupSeconds: 2, connections: 4 };
+const INGEST_PROTOCOLS: Protocol[] = quick
+  ? [{ runs: 1, seconds: 3, warmupSeconds: 1, connections: 2 }]
+  : [2, 4].map((connections) => ({ runs: 3, seconds: 6, warmupSeconds: 2, connections }));
+const PAYOUT_RUNS = quick ? 1 : 3;
+
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s`;
+const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
+const sub = (line: string) => console.log(`         ${line}`);
+
+export type PageResult = {
+  id: string;
+  title: string;
+  user: BenchUser;
+  path: string;
+  htmlKb: number;
+  http: Measurement;
+  floor: Measurement;
+  shape: { statements: number; sequentialRoundTrips: number };
+  heaviest: StatementTiming[];
+  explain?: string;
+};
+export type SqlFloorResult = {
+  id: string;
+  title: string;
+  note: string;
+  floor: Measurement;
+  shape: { statements: number; sequentialRoundTrips: number };
+  heaviest: StatementTiming[];
+  explain?: string;
+};
+export type Phase = {
+  label: string;
+  scale: Scale;
+  database: string;
+  generated: Generated;
+  ceiling: Measurement;
+  pages: PageResult[];
+  sqlFloors: SqlFloorResult[];
+  payoutRun?: { title: string; seconds: number[]; medianSeconds: number; payouts: number; items: number; explain: string };
+  ingest: IngestResult[];
+  memory: { peakRssMb: number; hwmMb: number };
+  /** The heavy creator's pages in the smaller database and in this one, measured in alternation. */
+  growth?: GrowthResult[];
+};
+export type GrowthResult = { id: string; title: string; from: string; small: Measurement; full: Measurement; smallFloor: Measurement; fullFloor: Measurement };
+export type Report = {
+  mode: "quick" | "full";
+  startedAt: string;
+  finishedAt: string;
+  totalSeconds: number;
+  machine: Record<string, string>;
+  build: { built: boolean; seconds: number | null };
+  bundles: ReturnType<typeof firstLoadJs>;
+  protocols: { page: Protocol; ingest: Protocol[]; payoutRuns: number };
+  phases: Phase[];
+};
+
+function machine(): Record<string, string> {
+  const cpu = os.cpus();
+  const pg = spawnSync("psql", [ADMIN_URL, "-Atc", "show server_version"], { encoding: "utf8" }).stdout.trim();
+  const pgSettings = spawnSync(
+    "psql",
+    [ADMIN_URL, "-Atc", "select string_agg(name || '=' || setting || coalesce(unit, ''), ', ' order by name) from pg_settings where name in ('shared_buffers','work_mem','max_wal_size','jit','max_parallel_workers_per_gather','effective_cache_size')"],
+    { encoding: "utf8" },
+  ).stdout.trim();
+  return {
+    "CPU cores (nproc)": String(os.availableParallelism()),
+    "CPU model": cpu[0]?.model ?? "unknown",
+    memory: `${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
+    "load average at start (1, 5, 15 min)": os.loadavg().map((x) => x.toFixed(2)).join(", "),
+    kernel: `${os.type()} ${os.release()}`,
+    PostgreSQL: pg || "unknown",
+    "PostgreSQL settings (defaults, untouched)": pgSettings,
+    "Node.js": process.version,
+    Next: JSON.parse(readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")).version,
+    shared:
+      "yes: a shared development VM, with other developers building and testing on the same 2 cores and the same PostgreSQL during the run; every figure is noisy and each ratio is taken against a limit measured minutes apart in the same run",
+  };
+}
+
+/** Builds when there is no build or a source file is newer than it (or --build); --no-build never. */
+function ensureBuild(): { built: boolean; seconds: number | null } {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const newest = (dir: string): number => {
+    let m = 0;
+    for (const name of readdirSync(dir)) {
+      if (name === "node_modules" || name.startsWith(".") || name === "work") continue;
+      const p = path.join(dir, name);
+      const s = statSync(p);
+      m = Math.max(m, s.isDirectory() ? newest(p) : s.mtimeMs);
+    }
+    return m;
+  };
+  const stale = !existsSync(buildId) || ["app", "components", "lib", "db", "messages"].some((d) => newest(path.join(ROOT, d)) > statSync(buildId).mtimeMs);
+  if (args.has("--no-build") || (!stale && !args.has("--build"))) {
+    log(stale ? "build is stale but --no-build: using it" : "build is current: not rebuilding");
+    return { built: false, seconds: null };
+  }
+  log("building (npx next build)…");
+  const s = Date.now();
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const seconds = round((Date.now() - s) / 1000, 1);
+  log(`built in ${seconds} s`);
+  return { built: true, seconds };
+}
+
+async function createDatabase(label: string): Promise<Database> {
+  const name = `cr_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${label}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "db/migrate.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return {
+    name,
+    url: url.toString(),
+    drop: async () => {
+      const a = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists "${name}" with (force)`);
+      await a.end();
+    },
+  };
+}
+
+const ratio = (a: number, b: number) => round(a / b, 2);
+
+type Database = { name: string; url: string; drop: () => Promise<void> };
+type PhaseOptions = { pagesOnly: boolean; keepDatabase?: boolean; growthFrom?: { label: string; database: Database } };
+
+async function runPhase(label: string, scale: Scale, options: PhaseOptions): Promise<{ phase: Phase; database: Database }> {
+  log(`phase "${label}": database at scale ${scale.name}`);
+  const db = await createDatabase(label.replace(/\W/g, ""));
+  sub(`database ${db.name}, migrated`);
+  const connect = () => postgres(db.url, { max: 1, onnotice: () => {} });
+  const genSql = connect();
+  let generated: Generated;
+  try {
+    generated = await generate(genSql, scale, (l) => sub(l.trim()), connect);
+  } finally {
+    await genSql.end({ timeout: 5 });
+  }
+  sub(`generated in ${generated.seconds.toFixed(0)} s: ${Object.entries(generated.counts).map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}`);
+
+  // The app's own pool size, so the floor has the same connections to work with as the server.
+  const sql = postgres(db.url, { max: 10, onnotice: () => {} });
+  // The app's client goes through drizzle, which swaps postgres.js's json and timestamp
+  // serializers for pass-through ones; the replay client gets the same, so parameters match.
+  drizzle(sql);
+  let server: Server | undefined;
+  const capture = await openCapture(db.url);
+  try {
+    log(`phase "${label}": next start -p ${PORT}`);
+    server = await startServer({
+      root: ROOT,
+      port: PORT,
+      logFile: path.join(WORK, `server-${label.replace(/\W/g, "")}.log`),
+      env: { DATABASE_URL: db.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1" },
+    });
+    const cookies: Record<BenchUser, string> = {
+      heavy: await signIn(server.base, HEAVY.email, BENCH_PASSWORD),
+      light: await signIn(server.base, LIGHT.email, BENCH_PASSWORD),
+      staff: await signIn(server.base, STAFF_EMAIL, BENCH_PASSWORD),
+      marketing: await signIn(server.base, MARKETING_EMAIL, BENCH_PASSWORD),
+    };
+    const userIds: Record<BenchUser, number> = generated.users;
+    const ctx: Ctx = { anchor: generated.anchor, challengeId: 1, creatorIds: { heavy: HEAVY.creatorId, light: LIGHT.creatorId } };
+    sub("signed in as the heavy creator, the light creator, staff and marketing through /api/auth/callback/credentials");
+
+    log(`phase "${label}": ceiling — GET /api/health (route handler, select 1), ${PAGE_PROTOCOL.connections} connections`);
+    const ceiling = await measureHttp(`${server.base}/api/health`, PAGE_PROTOCOL);
+    sub(`median ${ceiling.medianMs} ms, p95 ${ceiling.p95Ms} ms, ${ceiling.perSecond} req/s`);
+
+    const pages: PageResult[] = [];
+    for (const page of PAGES) {
+      const users: BenchUser[] = options.pagesOnly || !page.alsoLight ? [page.user] : [page.user, "light"];
+      for (const user of users) {
+        const url = `${server.base}${page.path(ctx)}`;
+        const check = await probe(url, cookies[user]);
+        if (check.status !== 200) throw new Error(`${page.path(ctx)} as ${user} answered ${check.status}, not 200`);
+        log(`phase "${label}": ${page.title} as ${user} (${Math.round(check.bytes / 1024)} KB of HTML)`);
+        const http = await measureHttp(url, PAGE_PROTOCOL, { headers: { cookie: cookies[user] } });
+        sub(`page:  median ${http.medianMs} ms, p95 ${http.p95Ms} ms, ${http.perSecond} req/s${http.errors ? `, ${http.errors} errors` : ""}`);
+        const plan = await capture.plan(userIds[user], await page.dal(ctx));
+        const floor = await measureLoop(() => runPlan(sql, plan), PAGE_PROTOCOL);
+        const shape = planShape(plan);
+        sub(`floor: median ${floor.medianMs} ms, p95 ${floor.p95Ms} ms, ${floor.perSecond} /s (${shape.statements} statements, ${shape.sequentialRoundTrips} round trips in sequence)`);
+        const heaviest = await timeStatements(sql, plan);
+        const result: PageResult = { id: page.id, title: page.title, user, path: page.path(ctx), htmlKb: round(check.bytes / 1024, 1), http, floor, shape, heaviest: heaviest.slice(0, 5) };
+        if (user === page.user && !options.pagesOnly) result.explain = await explain(sql, heaviest[0]);
+        pages.push(result);
+      }
+    }
+
+    const sqlFloors: SqlFloorResult[] = [];
+    let payoutRun: Phase["payoutRun"];
+    const ingest: IngestResult[] = [];
+    if (!options.pagesOnly) {
+      for (const c of SQL_FLOORS) {
+        log(`phase "${label}": SQL floor — ${c.title}`);
+        const identity = await capture.plan(userIds[c.user], []);
+        const plan: Plan = { seq: [identity, ...c.steps(ctx).map((step) => ({ par: step }))] };
+        const floor = await measureLoop(() => runPlan(sql, plan), PAGE_PROTOCOL);
+        const heaviest = await timeStatements(sql, plan);
+        sub(`floor: median ${floor.medianMs} ms, p95 ${floor.p95Ms} ms, ${floor.perSecond} /s; heaviest statement ${heaviest[0].medianMs} ms`);
+        sqlFloors.push({ id: c.id, title: c.title, note: c.note, floor, shape: planShape(plan), heaviest: heaviest.slice(0, 3), explain: await explain(sql, heaviest[0]) });
+      }
+
+      const run = payoutRunCase(ctx);
+      log(`phase "${label}": ${run.title}, ${PAYOUT_RUNS} time(s), each rolled back`);
+      const seconds: number[] = [];
+      let payouts = 0;
+      let items = 0;
+      for (let i = 0; i < PAYOUT_RUNS; i++) {
+        const s = performance.now();
+        await sql
+          .begin(async (tx) => {
+            for (const statement of run.statements) await tx.unsafe(statement);
+            seconds.push(round((performance.now() - s) / 1000, 2));
+            const [counts] = await tx<{ payouts: number; items: number }[]>`
+              select (select count(*) from payouts p join payout_runs r on r.id = p.run_id where r.period = ${ctx.anchor.slice(0, 7)})::int as payouts,
+                     (select count(*) from payout_items i join payouts p on p.id = i.payout_id join payout_runs r on r.id = p.run_id
+                      where r.period = ${ctx.anchor.slice(0, 7)})::int as items`;
+            payouts = counts.payouts;
+            items = counts.items;
+            throw new RolledBack();
+          })
+          .catch((e) => {
+            if (!(e instanceof RolledBack)) throw e;
+          });
+        sub(`run ${i + 1}: ${seconds.at(-1)} s, ${payouts.toLocaleString("en")} payouts, ${items.toLocaleString("en")} items`);
+      }
+      const explainRun = await explainPayoutRun(sql, run.statements);
+      payoutRun = { title: run.title, seconds, medianSeconds: median(seconds), payouts, items, explain: explainRun };
+
+      for (const protocol of INGEST_PROTOCOLS) {
+        log(`phase "${label}": POST /api/events, batches of 1,000, ${protocol.connections} connections`);
+        const r = await measureIngest(server.base, INGEST_SECRET, sql, scale.creators, protocol);
+        sub(
+          `${r.eventsPerSecond.toLocaleString("en")} events/s (batch median ${r.http.medianMs} ms, p95 ${r.http.p95Ms} ms${r.http.errors ? `, ${r.http.errors} errors` : ""}); ` +
+            `COPY ${r.copy.rowsPerSecond.toLocaleString("en")} rows/s over ${r.copy.streams} streams → ${r.ratioToCopy} of COPY`,
+        );
+        ingest.push(r);
+      }
+    }
+    const growth = options.growthFrom ? await measureGrowth(options.growthFrom, server, cookies.heavy, sql, ctx, userIds.heavy, capture, label) : undefined;
+    const memory = server.memory();
+    sub(`server memory: peak RSS ${memory.peakRssMb} MB (sampled every 200 ms over the process tree), VmHWM ${memory.hwmMb} MB`);
+    return { phase: { label, scale, database: db.name, generated, ceiling, pages, sqlFloors, payoutRun, ingest, memory, growth }, database: db };
+  } finally {
+    await server?.stop();
+    await capture.close();
+    await sql.end({ timeout: 5 });
+    if (keep) sub(`kept database ${db.name} (--keep)`);
+    else if (options.keepDatabase) sub(`database ${db.name} kept for the next phase`);
+    else {
+      await db.drop();
+      sub(`dropped database ${db.name}`);
+    }
+  }
+}
+
+class RolledBack extends Error {}
+
+/**
+ * The heavy creator's pages on the smaller database (a second server on it) and on this one,
+ * one run each in turn, and the same for their SQL floors: the history-growth ratio without the
+ * machine's mood between two phases in it. The captured statements are the same on both
+ * databases: the heavy creator, its user and challenge 1 have the same ids at every scale.
+ */
+async function measureGrowth(
+  from: NonNullable<PhaseOptions["growthFrom"]>,
+  server: Server,
+  cookie: string,
+  sql: postgres.Sql,
+  ctx: Ctx,
+  heavyUserId: number,
+  capture: Capture,
+  label: string,
+): Promise<GrowthResult[]> {
+  log(`phase "${label}": history growth — a second server on the ${from.label} database, pages and floors in alternation`);
+  const other = await startServer({
+    root: ROOT,
+    port: PORT + 1,
+    logFile: path.join(WORK, "server-growth.log"),
+    env: { DATABASE_URL: from.database.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1" },
+  });
+  const smallSql = postgres(from.database.url, { max: 10, onnotice: () => {} });
+  drizzle(smallSql);
+  try {
+    const smallCookie = await signIn(other.base, HEAVY.email, BENCH_PASSWORD);
+    const out: GrowthResult[] = [];
+    for (const page of PAGES.filter((p) => p.user === "heavy")) {
+      const [small, full] = await measureAlternating(
+        { url: `${other.base}${page.path(ctx)}`, headers: { cookie: smallCookie } },
+        { url: `${server.base}${page.path(ctx)}`, headers: { cookie } },
+        PAGE_PROTOCOL,
+      );
+      const plan = await capture.plan(heavyUserId, await page.dal(ctx));
+      const [smallFloor, fullFloor] = await measureAlternating({ fn: () => runPlan(smallSql, plan) }, { fn: () => runPlan(sql, plan) }, PAGE_PROTOCOL);
+      sub(`${page.title}: page ${small.medianMs} → ${full.medianMs} ms (${round(full.medianMs / small.medianMs, 2)}×), floor ${smallFloor.medianMs} → ${fullFloor.medianMs} ms (${round(fullFloor.medianMs / smallFloor.medianMs, 2)}×)`);
+      out.push({ id: page.id, title: page.title, from: from.label, small, full, smallFloor, fullFloor });
+    }
+    return out;
+  } finally {
+    await other.stop();
+    await smallSql.end({ timeout: 5 });
+  }
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the run's main statement, after its run row exists, rolled back. */
+async function explainPayoutRun(sql: postgres.Sql, statements: string[]): Promise<string> {
+  let text = "";
+  await sql
+    .begin(async (tx) => {
+      for (const s of statements.slice(0, -1)) await tx.unsafe(s);
+      const found = await tx.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers) ${statements.at(-1)}`);
+      text = found.map((r) => r["QUERY PLAN"]).join("\n");
+      throw new RolledBack();
+    })
+    .catch((e) => {
+      if (!(e instanceof RolledBack)) throw e;
+    });
+  return text;
+}
+
+async function main() {
+  mkdirSync(WORK, { recursive: true });
+  const startedAt = new Date().toISOString();
+  log(`Creator Rewards benchmark, ${quick ? "quick (1/100 scale)" : "full"} run`);
+  const info = machine();
+  for (const [k, v] of Object.entries(info)) sub(`${k}: ${v}`);
+  const build = ensureBuild();
+  const bundles = firstLoadJs(ROOT);
+  sub(`first-load JS: ${bundles.routes.map((r) => `${r.route} ${r.gzipKb} KB`).join(", ")}`);
+
+  const phases: Phase[] = [];
+  if (quick) phases.push((await runPhase("quick (1/100)", SMALL, { pagesOnly: false })).phase);
+  else {
+    const small = await runPhase("small (1/100)", SMALL, { pagesOnly: false, keepDatabase: true });
+    phases.push(small.phase);
+    try {
+      // BENCH_FULL_FACTOR (e.g. 0.02) runs the full pipeline on a smaller "full" database: a dry run of the harness.
+      const factor = Number(process.env.BENCH_FULL_FACTOR ?? 1);
+      const full = factor === 1 ? FULL : scaleOf(factor, `${factor}`);
+      phases.push((await runPhase("full", full, { pagesOnly: false, growthFrom: { label: small.phase.label, database: small.database } })).phase);
+    } finally {
+      if (!keep) {
+        await small.database.drop();
+        sub(`dropped database ${small.database.name}`);
+      }
+    }
+  }
+  const report: Report = {
+    mode: quick ? "quick" : "full",
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    totalSeconds: Math.round((Date.now() - t0) / 1000),
+    machine: info,
+    build,
+    bundles,
+    protocols: { page: PAGE_PROTOCOL, ingest: INGEST_PROTOCOLS, payoutRuns: PAYOUT_RUNS },
+    phases,
+  };
+  const baselineFile = path.join(ROOT, "bench", "baseline.json");
+  const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, "utf8")) as Report) : null;
+  const notesFile = path.join(ROOT, "bench", "NOTES.md");
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
+  const out = quick ? WORK : path.join(ROOT, "bench");
+  const json = JSON.stringify(report, (key, value) => (key === "latencies" ? undefined : value), 2) + "\n";
+  writeFileSync(path.join(out, "report.json"), json);
+  writeFileSync(path.join(out, "REPORT.md"), renderReport(report, baseline, notes));
+  if (args.has("--save-baseline")) writeFileSync(baselineFile, json);
+  log(`wrote ${path.relative(ROOT, path.join(out, "REPORT.md"))} and report.json in ${report.totalSeconds} s`);
+}
+
+// Helper kept for the report: ratios of a page to its limits.
+export const ratios = (page: PageResult, ceiling: Measurement) => ({
+  latencyToCeiling: ratio(page.http.medianMs, ceiling.medianMs),
+  rpsToCeiling: ratio(page.http.perSecond, ceiling.perSecond),
+  latencyToFloor: ratio(page.http.medianMs, page.floor.medianMs),
+});
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
