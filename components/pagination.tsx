@@ -7,7 +7,7 @@ export async function Pagination({ page, pageSize, total, hrefFor }: { page: num
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
   const link = "rounded-md border border-gray-300 bg-white px-3 py-1.5 font-medium text-gray-800 hover:bg-gray-50";
-  const off = "rounded-md border border-gray-200 px-3 py-1.5 text-gray-400";
+  const off = "rounded-md border border-gray-200 px-3 py-1.5 text-gray-500";
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-2 text-sm">
       {page > 1 ? (
