@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, storageState } from "./fixtures";
 
 /** Presses Tab until the focused element's name (label, aria-label or text) matches; no mouse. */
 async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void> {
@@ -16,7 +16,16 @@ async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void> {
   throw new Error(`No focusable element named ${name} within ${limit} tabs`);
 }
 
-test("keyboard only: sign in, join a challenge, link a product", async ({ page }) => {
+test("keyboard only: sign in, join a challenge, link a product", async ({ page, browser }) => {
+  // Setup, not part of the journey: leave a seeded challenge so there is one to join whatever
+  // the other specs joined before.
+  const setup = await browser.newContext({ storageState: storageState("creator") });
+  const setupPage = await setup.newPage();
+  await setupPage.goto("/creator/challenges/2");
+  await setupPage.getByRole("button", { name: "Leave this challenge" }).click();
+  await expect(setupPage.getByRole("status").filter({ hasText: /you left the challenge/i })).toBeVisible();
+  await setup.close();
+
   await page.goto("/login");
   await tabTo(page, /^E-?mail$/i);
   await page.keyboard.type(DEMO.creator);

@@ -25,5 +25,5 @@ export async function urlFor(entry: Sample, baseURL: string): Promise<string> {
   const pattern = new RegExp(entry.discover.pattern);
   const href = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")).find((h) => pattern.test(h));
   expect(href, `a link matching ${entry.discover.pattern} on ${entry.discover.from}`).toBeTruthy();
-  return href!;
+  return href! + (entry.discover.append ?? "");
 }

@@ -16,7 +16,7 @@ const ADMIN = ["admin"] as const;
  * A concrete URL to request in tests. For a creator's own records the id is found at test time:
  * `discover` names a listing page and the first link on it that matches `pattern` is used.
  */
-export type Sample = { sample: string; discover?: { from: string; as: Role; pattern: string } };
+export type Sample = { sample: string; discover?: { from: string; as: Role; pattern: string; append?: string } };
 
 /** Pages by route pattern. */
 export const PAGES: Record<string, { access: Access } & Sample> = {
@@ -59,7 +59,7 @@ export const ROUTE_HANDLERS: Record<string, { methods: Partial<Record<"GET" | "P
   "/creator/payouts/[id]/statement.csv": {
     methods: { GET: CREATOR },
     sample: "/creator/payouts/1/statement.csv",
-    discover: { from: "/creator/payouts", as: "creator", pattern: "^/creator/payouts/\\d+/statement\\.csv$" },
+    discover: { from: "/creator/payouts", as: "creator", pattern: "^/creator/payouts/\\d+$", append: "/statement.csv" },
   },
   "/staff/payouts/[id]/statement.csv": { methods: { GET: STAFF }, sample: "/staff/payouts/1/statement.csv" },
   "/api/orders": { methods: { POST: "signature" }, sample: "/api/orders" },
