@@ -1,9 +1,10 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { getDb, rows } from "@/db";
 import { ledgerEntries, orders } from "@/db/schema";
 import { commissionMinor } from "@/lib/domain/money";
 import { createCreator } from "@/test/factories";
+import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
 
 async function promoting(commissionBps = 1000) {
@@ -20,6 +21,8 @@ async function netOf(orderId: string): Promise<number> {
 }
 
 describe("POST /api/orders under concurrency (PostgreSQL)", () => {
+  afterEach(expectLedgerInvariant);
+
   it("counts each order once when four requests carry the same batch at the same time", async () => {
     const { creator, code } = await promoting();
     const body = { orders: Array.from({ length: 50 }, (_, i) => paid(code, 1000 + i)) };

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { getDb, rows } from "@/db";
 import { commissionMinor } from "@/lib/domain/money";
 import { createCreator } from "@/test/factories";
+import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
 
 type Step =
@@ -62,5 +63,6 @@ describe("orders and refunds, any sequence", () => {
       }),
       { numRuns: 25 },
     );
+    await expectLedgerInvariant();
   }, 120_000);
 });
