@@ -242,6 +242,10 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
       }
     }
 
+    // Before anything writes to either database (ingest adds events and awards): the heavy
+    // creator's pages on the smaller database and on this one, in alternation.
+    const growth = options.growthFrom ? await measureGrowth(options.growthFrom, server, cookies.heavy, sql, ctx, userIds.heavy, capture, label) : undefined;
+
     const sqlFloors: SqlFloorResult[] = [];
     let payoutRun: Phase["payoutRun"];
     const ingest: IngestResult[] = [];
@@ -292,8 +296,10 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
         );
         ingest.push(r);
       }
+      // A database kept for a later phase gets its statistics back after the ingest's inserts,
+      // as autovacuum would do in a while (the heavy creator's rows are untouched by ingest).
+      if (options.keepDatabase) await sql`analyze`;
     }
-    const growth = options.growthFrom ? await measureGrowth(options.growthFrom, server, cookies.heavy, sql, ctx, userIds.heavy, capture, label) : undefined;
     const memory = server.memory();
     sub(`server memory: peak RSS ${memory.peakRssMb} MB (sampled every 200 ms over the process tree), VmHWM ${memory.hwmMb} MB`);
     return { phase: { label, scale, database: db.name, generated, ceiling, pages, sqlFloors, payoutRun, ingest, memory, growth }, database: db };
@@ -374,7 +380,18 @@ async function explainPayoutRun(sql: postgres.Sql, statements: string[]): Promis
   return text;
 }
 
+/** `--render`: writes bench/REPORT.md again from bench/report.json (after editing NOTES.md). */
+function renderOnly() {
+  const report = JSON.parse(readFileSync(path.join(ROOT, "bench", "report.json"), "utf8")) as Report;
+  const baselineFile = path.join(ROOT, "bench", "baseline.json");
+  const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, "utf8")) as Report) : null;
+  const notesFile = path.join(ROOT, "bench", "NOTES.md");
+  writeFileSync(path.join(ROOT, "bench", "REPORT.md"), renderReport(report, baseline, existsSync(notesFile) ? readFileSync(notesFile, "utf8") : ""));
+  log("rendered bench/REPORT.md from bench/report.json");
+}
+
 async function main() {
+  if (args.has("--render")) return renderOnly();
   mkdirSync(WORK, { recursive: true });
   const startedAt = new Date().toISOString();
   log(`Creator Rewards benchmark, ${quick ? "quick (1/100 scale)" : "full"} run`);

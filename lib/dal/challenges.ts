@@ -296,12 +296,14 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
  */
 async function recentEventsOf(db: Executor, creatorId: number, startsAt: Date, endsAt: Date) {
   const until = new Date(Math.min(Date.now(), endsAt.getTime() + 7 * 86_400_000));
+  // The sort is qualified on purpose: a bare "occurred_at" names the ::text output column, an
+  // order no index gives — it read all the creator's events of those weeks to keep 20.
   const events = await rows<{ id: string; metric: Metric; amount: number; occurred_at: string }>(
     db,
     sql`select id, metric, amount::float8 as amount, occurred_at::text as occurred_at from activity_events
         where creator_id = ${creatorId} and occurred_at <= ${until.toISOString()}::timestamptz
           and occurred_at >= ${new Date(startsAt.getTime() - 7 * 86_400_000).toISOString()}::timestamptz
-        order by occurred_at desc limit 20`,
+        order by activity_events.occurred_at desc limit 20`,
   );
   return events.map((e) => ({ id: e.id, metric: e.metric, amount: Number(e.amount), occurredAt: new Date(e.occurred_at) }));
 }
