@@ -64,6 +64,9 @@ export default async function CreatorHome({ searchParams }: { searchParams: Prom
                 <dd className="tabular mt-2 space-y-0.5 text-xs text-gray-600">
                   <div className="flex justify-between gap-2"><span>{t("earnings.bonus")}</span><span>{money(bonus[s.key])}</span></div>
                   <div className="flex justify-between gap-2"><span>{t("earnings.commission")}</span><span>{money(commission[s.key])}</span></div>
+                  {other[s.key] !== 0 && (
+                    <div className="flex justify-between gap-2"><span>{t("earnings.other")}</span><span>{money(other[s.key])}</span></div>
+                  )}
                 </dd>
                 {"hint" in s && <dd className="mt-2 text-xs text-gray-500">{s.hint}</dd>}
               </div>
