@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ChartTable } from "@/components/chart-table";
 import { EarningsChart } from "@/components/charts/earnings-chart-loader";
 import { MilestoneProgress } from "@/components/milestone-progress";
 import { RangePicker } from "@/components/range-picker";
@@ -97,30 +98,12 @@ export default async function CreatorHome({ searchParams }: { searchParams: Prom
           locale={locale}
           currency={summary.currency}
         />
-        <details className="mt-3 text-sm">
-          <summary className="cursor-pointer font-medium text-brand-700">{t("chart.showTable")}</summary>
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left">
-              <caption className="sr-only">{t("chart.title")}</caption>
-              <thead className="text-gray-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-4 font-medium">{t("chart.period")}</th>
-                  <th scope="col" className="py-1 pr-4 text-right font-medium">{t("chart.bonus")}</th>
-                  <th scope="col" className="py-1 text-right font-medium">{t("chart.commission")}</th>
-                </tr>
-              </thead>
-              <tbody className="tabular">
-                {series.map((p) => (
-                  <tr key={p.bucket} className="border-t border-gray-100">
-                    <th scope="row" className="py-1 pr-4 font-normal">{bucketLabel(p.bucket)}</th>
-                    <td className="py-1 pr-4 text-right">{money(p.bonus)}</td>
-                    <td className="py-1 text-right">{money(p.commission)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <ChartTable
+          summary={t("chart.showTable")}
+          caption={t("chart.title")}
+          columns={[t("chart.period"), t("chart.bonus"), t("chart.commission")]}
+          rows={series.map((p) => ({ key: p.bucket, header: bucketLabel(p.bucket), cells: [money(p.bonus), money(p.commission)] }))}
+        />
       </Card>
 
       <section aria-labelledby="live-title" className="space-y-3">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ChartTable } from "@/components/chart-table";
 import { CommissionByMonthChart, CommissionByProductChart } from "@/components/charts/commission-charts";
 import { PaginationLinks as Pagination, queryString } from "@/components/pagination-links";
 import { buttonClass } from "@/components/ui/button";
@@ -130,26 +131,12 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
             locale={locale}
             currency={breakdown.currency}
           />
-          <details className="mt-3 text-sm">
-            <summary className="cursor-pointer font-medium text-brand-700">{t("charts.showTable")}</summary>
-            <table className="mt-2 w-full text-left">
-              <caption className="sr-only">{t("charts.byMonth")}</caption>
-              <thead className="text-gray-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-4 font-medium">{t("charts.month")}</th>
-                  <th scope="col" className="py-1 text-right font-medium">{t("charts.commission")}</th>
-                </tr>
-              </thead>
-              <tbody className="tabular">
-                {breakdown.byMonth.map((m) => (
-                  <tr key={m.month} className="border-t border-gray-100">
-                    <th scope="row" className="py-1 pr-4 font-normal">{monthLabel(m.month)}</th>
-                    <td className="py-1 text-right">{money(m.totalMinor, breakdown.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <ChartTable
+            summary={t("charts.showTable")}
+            caption={t("charts.byMonth")}
+            columns={[t("charts.month"), t("charts.commission")]}
+            rows={breakdown.byMonth.map((m) => ({ key: m.month, header: monthLabel(m.month), cells: [money(m.totalMinor, breakdown.currency)] }))}
+          />
         </Card>
 
         <Card title={t("charts.byProduct")}>
@@ -163,37 +150,25 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
                 locale={locale}
                 currency={breakdown.currency}
               />
-              <details className="mt-3 text-sm">
-                <summary className="cursor-pointer font-medium text-brand-700">{t("charts.showTable")}</summary>
-                <table className="mt-2 w-full text-left">
-                  <caption className="sr-only">{t("charts.byProduct")}</caption>
-                  <thead className="text-gray-600">
-                    <tr>
-                      <th scope="col" className="py-1 pr-4 font-medium">{t("charts.product")}</th>
-                      <th scope="col" className="py-1 pr-4 text-right font-medium">{t("charts.orders")}</th>
-                      <th scope="col" className="py-1 text-right font-medium">{t("charts.commission")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="tabular">
-                    {breakdown.byProduct.map((p) => (
-                      <tr key={p.productId} className="border-t border-gray-100">
-                        <th scope="row" className="py-1 pr-4 font-normal">
-                          {p.title} <span className="text-gray-500">· {p.merchant}</span>
-                        </th>
-                        <td className="py-1 pr-4 text-right">{formatNumber(p.orders, locale)}</td>
-                        <td className="py-1 text-right">{money(p.totalMinor, breakdown.currency)}</td>
-                      </tr>
-                    ))}
-                    {breakdown.otherProductsCount > 0 && (
-                      <tr className="border-t border-gray-100">
-                        <th scope="row" className="py-1 pr-4 font-normal">{t("charts.otherProducts", { count: breakdown.otherProductsCount })}</th>
-                        <td className="py-1 pr-4 text-right" />
-                        <td className="py-1 text-right">{money(breakdown.otherProductsMinor, breakdown.currency)}</td>
-                      </tr>
-                    )}
-                  </tbody>
-                </table>
-              </details>
+              <ChartTable
+                summary={t("charts.showTable")}
+                caption={t("charts.byProduct")}
+                columns={[t("charts.product"), t("charts.orders"), t("charts.commission")]}
+                rows={[
+                  ...breakdown.byProduct.map((p) => ({
+                    key: p.productId,
+                    header: (
+                      <>
+                        {p.title} <span className="text-gray-500">· {p.merchant}</span>
+                      </>
+                    ),
+                    cells: [formatNumber(p.orders, locale), money(p.totalMinor, breakdown.currency)],
+                  })),
+                  ...(breakdown.otherProductsCount > 0
+                    ? [{ key: "other", header: t("charts.otherProducts", { count: breakdown.otherProductsCount }), cells: ["", money(breakdown.otherProductsMinor, breakdown.currency)] }]
+                    : []),
+                ]}
+              />
             </>
           )}
           {breakdown.otherCurrencies.length > 0 && (
