@@ -1,24 +1,23 @@
-// WHAT THE BENCH MEASURES: one entry per page, and one per database floor of a page that is not
-// on this branch yet. To add a page once it is merged, add an entry to PAGES:
+// WHAT THE BENCH MEASURES: one entry per page. To add a page, add an entry to PAGES:
 //
 //   {
-//     id: "creator-earnings",
-//     title: "Creator earnings list",
-//     path: () => "/creator/earnings",
+//     id: "creator-payouts",
+//     title: "Creator payouts (`/creator/payouts`)",
+//     path: () => "/creator/payouts",
 //     user: "heavy",
-//     // The DAL calls the page makes: the calls of one step run in parallel (the page's Promise.all).
+//     // The DAL calls the page makes: the calls of one step run in parallel (the page's
+//     // Promise.all), the steps one after the other.
 //     dal: async () => {
-//       const m = await import("../lib/dal/earnings");
-//       return [[() => m.listMyEarnings({ page: 1 })]];
+//       const m = await import("../lib/dal/payout-statements");
+//       return [[() => m.listMyPayouts()]];
 //     },
 //   },
 //
 // The bench then measures the page over HTTP (signed in as `user`), captures the SQL those DAL
 // calls send and replays it as the page's database floor, times each statement and EXPLAINs the
-// heaviest. Then delete the page's entry from SQL_FLOORS below (or keep it as a reference).
+// heaviest. SQL_FLOORS is for a page that is not merged yet: its modeled SQL, measured alone.
 import { HEAVY } from "./scale";
 import type { Loader, Statement } from "./floor";
-import { payoutRunSql } from "./payout-run";
 
 export type BenchUser = "heavy" | "light" | "staff" | "marketing";
 
@@ -72,92 +71,64 @@ export const PAGES: PageCase[] = [
       return [[() => m.getMyChallenge(ctx.challengeId)]];
     },
   },
-];
-
-const creator = (ctx: Ctx) => ctx.creatorIds.heavy;
-
-// The status of a ledger entry, as lib/dal/ledger-sql.ts derives it.
-const ENTRY_STATUS = `(case when p.status = 'paid' then 'paid' when pi.payout_id is not null then 'in_payout'
-  when le.available_at <= now() then 'available' else 'pending' end)`;
-const ENTRY_JOINS = `ledger_entries le
-  left join payout_items pi on pi.ledger_entry_id = le.id and pi.released_at is null
-  left join payouts p on p.id = pi.payout_id`;
-
-export const SQL_FLOORS: SqlCase[] = [
   {
-    id: "earnings-list",
-    title: "Creator earnings list (`/creator/earnings`), first page of 50",
-    note: "Not on this branch yet: the database floor modeled on the schema — the heavy creator's ledger entries with their derived status, newest first, 50 a page, with the count for the pager.",
+    id: "creator-earnings",
+    title: "Creator earnings (`/creator/earnings`), first page",
+    path: () => "/creator/earnings",
     user: "heavy",
-    steps: (ctx) => [
-      [
-        {
-          text: `select le.id, le.kind, le.amount_minor::float8 as amount_minor, le.currency::text as currency, le.occurred_at, le.available_at,
-                        le.order_id, le.milestone_award_id, ${ENTRY_STATUS} as status
-                 from ${ENTRY_JOINS}
-                 where le.creator_id = $1
-                 order by le.occurred_at desc, le.id desc
-                 limit 50 offset 0`,
-          params: [creator(ctx)],
-        },
-        { text: `select count(*)::int as n from ledger_entries where creator_id = $1`, params: [creator(ctx)] },
-      ],
-    ],
+    alsoLight: true,
+    dal: async () => {
+      const m = await import("../lib/dal/earnings");
+      const query = { kind: null, status: null, order: null, page: 1 };
+      return [[() => m.listMyEntries(query), () => m.getMyCommissionBreakdown()]];
+    },
   },
   {
     id: "staff-queue",
-    title: "Staff payout queue (`/staff/payouts`), pending review in FR by amount",
-    note: "Not on this branch yet: the database floor modeled on the schema — payouts filtered by status and country, sorted by amount, 50 a page, with the filtered totals per currency.",
+    title: "Staff payout queue (`/staff/payouts`), pending review in FR by amount, page 2",
+    path: () => `/staff/payouts?${STAFF_QUEUE_QUERY}`,
     user: "staff",
-    steps: () => [
-      [
-        {
-          text: `select p.id, r.period, p.creator_id, c.handle, c.display_name, c.country::text as country, p.currency::text as currency,
-                        p.amount_minor::float8 as amount_minor, p.status, p.approvals_required, p.created_at,
-                        (select count(*) from payout_approvals a where a.payout_id = p.id)::int as approvals
-                 from payouts p join creators c on c.id = p.creator_id join payout_runs r on r.id = p.run_id
-                 where p.status = $1 and c.country = $2
-                 order by p.amount_minor desc, p.id asc
-                 limit 50 offset 0`,
-          params: ["pending_review", "FR"],
-        },
-        {
-          text: `select p.currency::text as currency, count(*)::int as count, sum(p.amount_minor)::float8 as amount
-                 from payouts p join creators c on c.id = p.creator_id
-                 where p.status = $1 and c.country = $2
-                 group by p.currency order by count(*) desc, p.currency`,
-          params: ["pending_review", "FR"],
-        },
-      ],
-    ],
+    dal: async () => {
+      const [m, runs, v] = await Promise.all([import("../lib/dal/payouts"), import("../lib/dal/payout-runs"), import("../lib/validation/payouts")]);
+      const filters = v.parseQueueFilters(Object.fromEntries(new URLSearchParams(STAFF_QUEUE_QUERY)));
+      return [
+        [() => m.getQueueChoices()],
+        [() => m.listPayoutQueue(filters), () => m.getPayoutStatusSeries(filters, "EUR"), () => runs.listRecentPayoutRuns()],
+      ];
+    },
   },
   {
     id: "audience-estimate",
-    title: "Marketing audience estimate (`/marketing/challenges/[id]`)",
-    note: "Not on this branch yet: the database floor modeled on the schema — creators matching a follower range, platform and countries, counted by tier and country.",
+    title: "Marketing challenge page with its audience estimate (`/marketing/challenges/[id]`)",
+    path: (ctx) => `/marketing/challenges/${ctx.challengeId}`,
     user: "marketing",
-    steps: () => [
-      [
-        {
-          text: `select case when followers < 10000 then 'nano' when followers < 100000 then 'micro'
-                             when followers < 1000000 then 'mid' else 'macro' end as tier,
-                        country::text as country, count(*)::int as creators
-                 from creators
-                 where followers >= $1 and followers <= $2 and platform = $3 and country = any($4::text[])
-                 group by 1, 2 order by 1, 2`,
-          params: [10_000, 1_000_000, "instagram", "{FR,BE,DE,US,GB}"],
-        },
-      ],
-    ],
+    dal: async (ctx) => {
+      const m = await import("../lib/dal/marketing-challenges");
+      return [
+        [() => m.getChallengeForMarketing(ctx.challengeId)],
+        [
+          () => {
+            const estimate = m.estimateAudience(ctx.challengeId);
+            return Promise.all([estimate, m.getChallengeFollowUp(ctx.challengeId, { estimate })]);
+          },
+          () => m.getChallengeHistory(ctx.challengeId),
+        ],
+      ];
+    },
   },
 ];
 
+const STAFF_QUEUE_QUERY = "status=pending_review&country=FR&sort=amount_desc&currency=EUR&page=2";
+
+// Database floors of pages that are not merged yet: none today. Each page is a PAGES entry.
+export const SQL_FLOORS: SqlCase[] = [];
+
 /** The payout run over all creators, for the current month, rolled back after each timing. */
-export function payoutRunCase(ctx: Ctx): { title: string; statements: string[] } {
+export function payoutRunCase(ctx: Ctx): { title: string; run: { period: string; endIso: string; actorId: null } } {
   const period = ctx.anchor.slice(0, 7);
   return {
     title: `Payout run over all creators (period ${period})`,
-    statements: payoutRunSql({ period, endIso: nextMonth(ctx.anchor), actorId: null }),
+    run: { period, endIso: nextMonth(ctx.anchor), actorId: null },
   };
 }
 

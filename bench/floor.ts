@@ -111,8 +111,11 @@ export async function openCapture(url: string): Promise<Capture> {
   };
 }
 
+// As the app sends them (db/index.ts): named prepared statements when there are parameters.
+const send = (sql: Sql, s: Statement) => sql.unsafe(s.text, s.params as never[], { prepare: s.params.length > 0 });
+
 export async function runPlan(sql: Sql, plan: Plan): Promise<void> {
-  if (isStatement(plan)) await sql.unsafe(plan.text, plan.params as never[]);
+  if (isStatement(plan)) await send(sql, plan);
   else if ("seq" in plan) for (const p of plan.seq) await runPlan(sql, p);
   else await Promise.all(plan.par.map((p) => runPlan(sql, p)));
 }
@@ -142,7 +145,7 @@ export async function timeStatements(sql: Sql, plan: Plan, repeat = 5): Promise<
     const times: number[] = [];
     for (let i = 0; i < repeat; i++) {
       const t0 = performance.now();
-      await sql.unsafe(s.text, s.params as never[]);
+      await send(sql, s);
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);

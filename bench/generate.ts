@@ -11,7 +11,7 @@
 import type postgres from "postgres";
 import { hash } from "@node-rs/argon2";
 import { BENCH_PASSWORD, HEAVY, LIGHT, MARKETING_EMAIL, SHARED_CHALLENGES, SHARED_PRODUCTS, STAFF_EMAIL, type Scale } from "./scale";
-import { payoutRunSql } from "./payout-run";
+import { runPayouts } from "./payout-run";
 
 type Sql = postgres.Sql;
 type Log = (line: string) => void;
@@ -356,7 +356,7 @@ export async function generate(sql: Sql, scale: Scale, log: Log, connect: () => 
         select to_char(date_trunc('month', ${anchor}::timestamptz) - ${age} * interval '1 month', 'YYYY-MM') as period,
                to_char(date_trunc('month', ${anchor}::timestamptz) - ${age - 1} * interval '1 month', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as end`;
       await sql.begin(async (tx) => {
-        for (const s of payoutRunSql({ period, endIso: end, startedAt: `${end}`, actorId: null })) await tx.unsafe(s);
+        await runPayouts(tx, { period, endIso: end, actorId: null });
         await tx.unsafe(settleRunSql(period, end, age, users.staff, users.marketing));
       });
     }

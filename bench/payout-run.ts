@@ -1,43 +1,43 @@
-// The payout run as standalone SQL, until lib/dal has one on this branch. Same rule as the
-// product: per creator and currency, the ledger entries available by the end of the period (and
-// by now), never kind 'payout', that no unreleased payout item holds; a sum of at least the
-// minimum becomes one payout waiting for review with its items, a smaller one rolls over.
-// One statement picks and attaches the entries, so what is summed is exactly what is attached.
-// Used by the generator for the payout history and measured over all creators by the bench.
+// The payout run, as the app runs it: the statement is lib/dal/payout-runs.ts createPayoutsSql,
+// rendered by drizzle's own dialect, with the app's minimum and four-eyes limit (lib/env.ts).
+// What differs is around it: no session and no audit row (executeRun writes one after), and the
+// caller owns the transaction, so the bench can roll each timing back and the generator can
+// backdate the runs of the payout history.
+import type postgres from "postgres";
+import { PgDialect } from "drizzle-orm/pg-core";
 
-export const PAYOUT_MINIMUM_MINOR = 10_000;
-export const FOUR_EYES_LIMIT_MINOR = 100_000;
+// lib/dal/payout-runs.ts RUN_LOCK: a bench run waits for any run of the app, as runs do.
+const RUN_LOCK = 727_002;
 
-export function payoutRunSql(run: { period: string; endIso: string; startedAt?: string; actorId: number | null }): string[] {
-  const period = run.period.replace(/[^0-9-]/g, "");
-  const end = `'${run.endIso.replace(/[^0-9TZ:.+-]/g, "")}'::timestamptz`;
-  const startedAt = run.startedAt ? `'${run.startedAt.replace(/[^0-9TZ:.+-]/g, "")}'::timestamptz` : "now()";
-  return [
-    `select pg_advisory_xact_lock(727002)`,
-    `insert into payout_runs (period, status, started_by, started_at) values ('${period}', 'running', ${run.actorId ?? "null"}, ${startedAt})`,
-    `with run as (select id from payout_runs where period = '${period}'),
-     eligible as materialized (
-       select le.id, le.creator_id, le.currency, le.amount_minor
-       from ledger_entries le
-       where le.kind <> 'payout'
-         and le.available_at < ${end}
-         and le.available_at <= now()
-         and not exists (select 1 from payout_items pi where pi.ledger_entry_id = le.id and pi.released_at is null)
-     ), new_payouts as (
-       insert into payouts (run_id, creator_id, currency, amount_minor, status, approvals_required, created_at, updated_at)
-       select (select id from run), e.creator_id, e.currency, sum(e.amount_minor)::bigint, 'pending_review',
-              case when sum(e.amount_minor) > ${FOUR_EYES_LIMIT_MINOR} then 2 else 1 end, ${startedAt}, ${startedAt}
-       from eligible e
-       group by e.creator_id, e.currency
-       having sum(e.amount_minor) >= ${PAYOUT_MINIMUM_MINOR}
-       returning id, creator_id, currency
-     ), new_items as (
-       insert into payout_items (payout_id, ledger_entry_id)
-       select np.id, e.id from eligible e join new_payouts np on np.creator_id = e.creator_id and np.currency = e.currency
-       returning payout_id
-     )
-     update payout_runs set status = 'finished', finished_at = now(),
-       payout_count = (select count(distinct payout_id) from new_items)
-     where id = (select id from run)`,
-  ];
+/**
+ * Runs the payouts of `period` inside `tx`: the lock, the run row, the app's statement, the run
+ * marked finished. With `explain`, the statement runs under EXPLAIN (ANALYZE, BUFFERS) (it still
+ * writes) and its plan is returned.
+ */
+export async function runPayouts(
+  tx: postgres.TransactionSql,
+  run: { period: string; endIso: string; actorId: number | null },
+  options: { explain?: boolean } = {},
+): Promise<string | null> {
+  // Imported when called: bench/run.ts registers its "server-only" hook before that.
+  const [{ createPayoutsSql }, { fourEyesLimitMinor, payoutMinimumMinor }] = await Promise.all([import("../lib/dal/payout-runs"), import("../lib/env")]);
+  await tx.unsafe(`select pg_advisory_xact_lock(${RUN_LOCK})`);
+  const [created] = await tx.unsafe<{ id: number }[]>(
+    `insert into payout_runs (period, status, started_by) values ($1, 'running', $2) returning id`,
+    [run.period, run.actorId],
+  );
+  const query = new PgDialect().sqlToQuery(
+    createPayoutsSql({ runId: created.id, end: new Date(run.endIso), minimumMinor: payoutMinimumMinor(), fourEyesLimitMinor: fourEyesLimitMinor() }),
+  );
+  const params = query.params as postgres.ParameterOrJSON<never>[];
+  let plan: string | null = null;
+  if (options.explain) {
+    const found = await tx.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers) ${query.sql}`, params);
+    plan = `${query.sql}\n-- parameters: ${JSON.stringify(query.params)}\n\n${found.map((r) => r["QUERY PLAN"]).join("\n")}`;
+  } else await tx.unsafe(query.sql, params);
+  await tx.unsafe(
+    `update payout_runs set status = 'finished', finished_at = now(), payout_count = (select count(*) from payouts where run_id = $1) where id = $1`,
+    [created.id],
+  );
+  return plan;
 }

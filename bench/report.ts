@@ -75,8 +75,38 @@ function explainBlock(title: string, text: string | undefined, statement?: { tex
   ].join("\n");
 }
 
-function compareBaseline(report: Report, baseline: Report | null): string {
-  if (!baseline) return "";
+const loadAt = (r: Report) => r.machine["load average at start (1, 5, 15 min)"]?.split(",")[0] ?? "?";
+
+/** An earlier run to compare with, and what changed since. */
+export type Baseline = { file: string; title: string; intro: string; report: Report };
+
+// Each round of fixes keeps the run that came before it.
+export const BASELINE_FILES: Omit<Baseline, "report">[] = [
+  {
+    file: "baseline.json",
+    title: "Round 1: before and after fixes 1–4",
+    intro: "before the first fixes (ingest join order, the challenge page loaded once, Recharts out of the first load, the latest events in index order)",
+  },
+  {
+    file: "baseline-full.json",
+    title: "Round 2: before and after fixes 5–9",
+    intro: "before the second round (prepared statements, payout totals by group for the creator's summary, ingest's awards and creator lookup folded into its statement, charts out of three more first loads, the queue and audience indexes, the marketing page's estimate computed once)",
+  },
+  {
+    file: "baseline-full-2.json",
+    title: "Round 3: before and after fixes 10–11",
+    intro: "before the third round (covering indexes for a creator's ledger entries and orders, loose index scans for the staff queue's choices)",
+  },
+];
+
+// The first "Buffers:" line of a plan: what the statement read, whatever the machine's load.
+function buffersOf(plan: string | undefined): string | null {
+  const line = plan?.split("\n").find((l) => l.trim().startsWith("Buffers:"));
+  return line ? line.trim().replace(/^Buffers: /, "") : null;
+}
+
+function compareBaseline(report: Report, b0: Baseline): string {
+  const baseline = b0.report;
   // Compare like with like: the baseline's phase and this run's phase at the same scale.
   const pairs = baseline.phases
     .map((then) => ({ then, now: report.phases.find((p) => p.scale.name === then.scale.name) }))
@@ -96,6 +126,19 @@ function compareBaseline(report: Report, baseline: Report | null): string {
       const b = then.sqlFloors.find((x) => x.id === s.id);
       if (b) rows.push(`| ${s.title} (SQL floor), ${scale} | ${ms(b.floor.medianMs)} → ${ms(s.floor.medianMs)} | ${n(b.floor.perSecond, 1)} → ${n(s.floor.perSecond, 1)} | — | — |`);
     }
+    // A page measured before only as a modeled SQL floor: its floor then, beside its own SQL now.
+    for (const p of now.pages) {
+      const b = then.sqlFloors.find((x) => x.id === p.id);
+      if (b) rows.push(`| ${p.title}, ${scale}: modeled SQL floor → the page's own SQL | — | ${n(b.floor.perSecond, 1)} → ${n(p.floor.perSecond, 1)} | ${ms(b.floor.medianMs)} → ${ms(p.floor.medianMs)} | ${b.shape.statements}/${b.shape.sequentialRoundTrips} → ${p.shape.statements}/${p.shape.sequentialRoundTrips} |`);
+    }
+    // The heaviest statement's buffers: independent of the machine's load.
+    for (const p of now.pages) {
+      const b = then.pages.find((x) => x.id === p.id && x.user === p.user);
+      const before = buffersOf(b?.explain);
+      const after = buffersOf(p.explain);
+      if (b && before && after && (b.heaviest[0]?.medianMs !== undefined))
+        rows.push(`| ${p.title} (${p.user}), heaviest statement alone, ${scale} | ${ms(b.heaviest[0].medianMs)} → ${ms(p.heaviest[0].medianMs)} | — | buffers ${before} → ${after} | — |`);
+    }
     if (now.payoutRun && then.payoutRun) rows.push(`| Payout run, ${scale} | ${n(then.payoutRun.medianSeconds, 2)} s → ${n(now.payoutRun.medianSeconds, 2)} s | — | — | — |`);
     for (const i of now.ingest) {
       const b = then.ingest.find((x) => x.connections === i.connections);
@@ -109,10 +152,11 @@ function compareBaseline(report: Report, baseline: Report | null): string {
     const b = baseline.bundles.routes.find((x) => x.route === r.route);
     if (b && Math.abs(b.gzipKb - r.gzipKb) >= 1) rows.push(`| first-load JS ${r.route} | ${n(b.gzipKb, 1)} KB → **${n(r.gzipKb, 1)} KB** gzip | — | — | — |`);
   }
+  if (rows.length === 0) return "";
   return [
-    `## Before and after the fixes`,
+    `### ${b0.title}`,
     "",
-    `Before: the ${baseline.mode} run of ${baseline.startedAt.slice(0, 16).replace("T", " ")} UTC on the code before the fixes below (bench/baseline.json); after: this run, compared at the same scale (same generator, so the same data). The machine was shared and its load changed between the two runs: compare the pages' rates with the ceiling's beside them.`,
+    `Before: the ${baseline.mode} run of ${baseline.startedAt.slice(0, 16).replace("T", " ")} UTC (bench/${b0.file}), ${b0.intro}; after: this run, compared at the same scale (same generator, so the same data). The machine's load differed between the two runs (load average at start ${loadAt(baseline)} → ${loadAt(report)}): compare the pages' rates with the ceiling's beside them, and the buffers, which do not depend on the load.`,
     "",
     "| what | median (or rate) before → after | per second before → after | SQL floor before → after | statements / round trips in sequence |",
     "|---|---|---|---|---|",
@@ -121,7 +165,7 @@ function compareBaseline(report: Report, baseline: Report | null): string {
   ].join("\n");
 }
 
-export function renderReport(report: Report, baseline: Report | null, notes: string): string {
+export function renderReport(report: Report, baselines: Baseline[], notes: string): string {
   const full = report.phases.at(-1)!;
   const g = growth(report);
   const bestIngest = [...full.ingest].sort((a, b) => b.eventsPerSecond - a.eventsPerSecond)[0];
@@ -263,7 +307,12 @@ export function renderReport(report: Report, baseline: Report | null, notes: str
   for (const phase of report.phases) lines.push(`| ${phase.label} | ${n(phase.memory.peakRssMb)} MB | ${n(phase.memory.hwmMb)} MB |`);
   lines.push("");
 
-  lines.push(compareBaseline(report, baseline));
+  const comparisons = baselines.map((b) => compareBaseline(report, b)).filter(Boolean);
+  if (comparisons.length) {
+    lines.push("## Before and after the fixes");
+    lines.push("");
+    lines.push(...comparisons.reverse());
+  }
   if (notes.trim()) {
     lines.push(notes.trim());
     lines.push("");

@@ -20,7 +20,8 @@ import { explain, openCapture, planShape, runPlan, timeStatements, type Capture,
 import { generate, type Generated } from "./generate";
 import { measureAlternating, measureHttp, measureLoop, probe, signIn, startServer, type Protocol, type Server } from "./http";
 import { measureIngest, type IngestResult } from "./ingest";
-import { renderReport } from "./report";
+import { runPayouts } from "./payout-run";
+import { BASELINE_FILES, renderReport, type Baseline } from "./report";
 import { BENCH_PASSWORD, FULL, HEAVY, LIGHT, MARKETING_EMAIL, SMALL, STAFF_EMAIL, scaleOf, type Scale } from "./scale";
 import { median, round, type Measurement } from "./stats";
 
@@ -115,8 +116,10 @@ function machine(): Record<string, string> {
     "PostgreSQL settings (defaults, untouched)": pgSettings,
     "Node.js": process.version,
     Next: JSON.parse(readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")).version,
+    // BENCH_MACHINE_NOTE says what else ran on the machine; the load average above is measured.
     shared:
-      "yes: a shared development VM, with other developers building and testing on the same 2 cores and the same PostgreSQL during the run; every figure is noisy and each ratio is taken against a limit measured minutes apart in the same run",
+      process.env.BENCH_MACHINE_NOTE ??
+      "a development VM: the Node server, PostgreSQL and the load generator share its cores; each ratio is taken against a limit measured in the same run",
   };
 }
 
@@ -269,7 +272,7 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
         const s = performance.now();
         await sql
           .begin(async (tx) => {
-            for (const statement of run.statements) await tx.unsafe(statement);
+            await runPayouts(tx, run.run);
             seconds.push(round((performance.now() - s) / 1000, 2));
             const [counts] = await tx<{ payouts: number; items: number }[]>`
               select (select count(*) from payouts p join payout_runs r on r.id = p.run_id where r.period = ${ctx.anchor.slice(0, 7)})::int as payouts,
@@ -284,7 +287,7 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
           });
         sub(`run ${i + 1}: ${seconds.at(-1)} s, ${payouts.toLocaleString("en")} payouts, ${items.toLocaleString("en")} items`);
       }
-      const explainRun = await explainPayoutRun(sql, run.statements);
+      const explainRun = await explainPayoutRun(sql, run.run);
       payoutRun = { title: run.title, seconds, medianSeconds: median(seconds), payouts, items, explain: explainRun };
 
       for (const protocol of INGEST_PROTOCOLS) {
@@ -365,13 +368,11 @@ async function measureGrowth(
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the run's main statement, after its run row exists, rolled back. */
-async function explainPayoutRun(sql: postgres.Sql, statements: string[]): Promise<string> {
+async function explainPayoutRun(sql: postgres.Sql, run: Parameters<typeof runPayouts>[1]): Promise<string> {
   let text = "";
   await sql
     .begin(async (tx) => {
-      for (const s of statements.slice(0, -1)) await tx.unsafe(s);
-      const found = await tx.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers) ${statements.at(-1)}`);
-      text = found.map((r) => r["QUERY PLAN"]).join("\n");
+      text = (await runPayouts(tx, run, { explain: true })) ?? "";
       throw new RolledBack();
     })
     .catch((e) => {
@@ -380,13 +381,18 @@ async function explainPayoutRun(sql: postgres.Sql, statements: string[]): Promis
   return text;
 }
 
+function loadBaselines(): Baseline[] {
+  return BASELINE_FILES.flatMap((b) => {
+    const file = path.join(ROOT, "bench", b.file);
+    return existsSync(file) ? [{ ...b, report: JSON.parse(readFileSync(file, "utf8")) as Report }] : [];
+  });
+}
+
 /** `--render`: writes bench/REPORT.md again from bench/report.json (after editing NOTES.md). */
 function renderOnly() {
   const report = JSON.parse(readFileSync(path.join(ROOT, "bench", "report.json"), "utf8")) as Report;
-  const baselineFile = path.join(ROOT, "bench", "baseline.json");
-  const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, "utf8")) as Report) : null;
   const notesFile = path.join(ROOT, "bench", "NOTES.md");
-  writeFileSync(path.join(ROOT, "bench", "REPORT.md"), renderReport(report, baseline, existsSync(notesFile) ? readFileSync(notesFile, "utf8") : ""));
+  writeFileSync(path.join(ROOT, "bench", "REPORT.md"), renderReport(report, loadBaselines(), existsSync(notesFile) ? readFileSync(notesFile, "utf8") : ""));
   log("rendered bench/REPORT.md from bench/report.json");
 }
 
@@ -430,13 +436,12 @@ async function main() {
     phases,
   };
   const baselineFile = path.join(ROOT, "bench", "baseline.json");
-  const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, "utf8")) as Report) : null;
   const notesFile = path.join(ROOT, "bench", "NOTES.md");
   const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8") : "";
   const out = quick ? WORK : path.join(ROOT, "bench");
   const json = JSON.stringify(report, (key, value) => (key === "latencies" ? undefined : value), 2) + "\n";
   writeFileSync(path.join(out, "report.json"), json);
-  writeFileSync(path.join(out, "REPORT.md"), renderReport(report, baseline, notes));
+  writeFileSync(path.join(out, "REPORT.md"), renderReport(report, loadBaselines(), notes));
   if (args.has("--save-baseline")) writeFileSync(baselineFile, json);
   log(`wrote ${path.relative(ROOT, path.join(out, "REPORT.md"))} and report.json in ${report.totalSeconds} s`);
 }

@@ -5,13 +5,29 @@ export type ChartTableRow = { key: string | number; header: ReactNode; cells: Re
 /**
  * The text alternative every chart carries: a table, folded under a summary, with the chart's
  * name as its caption. The first column heads each row; the others are right-aligned figures.
+ * `wide` keeps many columns readable (the table scrolls sideways on a phone); `tall` scrolls a
+ * long table (one row per day) inside a box instead of pushing the page down.
  */
-export function ChartTable({ summary, caption, columns, rows }: { summary: ReactNode; caption: string; columns: ReactNode[]; rows: ChartTableRow[] }) {
+export function ChartTable({
+  summary,
+  caption,
+  columns,
+  rows,
+  wide = false,
+  tall = false,
+}: {
+  summary: ReactNode;
+  caption: string;
+  columns: ReactNode[];
+  rows: ChartTableRow[];
+  wide?: boolean;
+  tall?: boolean;
+}) {
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer font-medium text-brand-700">{summary}</summary>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-left">
+      <div className={`mt-2 overflow-x-auto ${tall ? "max-h-80 overflow-y-auto" : ""}`}>
+        <table className={`w-full text-left ${wide ? "min-w-[36rem]" : ""}`}>
           <caption className="sr-only">{caption}</caption>
           <thead className="text-gray-600">
             <tr>

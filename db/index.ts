@@ -39,7 +39,7 @@ async function open(): Promise<Handle> {
       connect_timeout: 5,
       idle_timeout: 30,
     });
-    const db = drizzle(client, { schema, casing: "snake_case" });
+    const db = drizzle(preparing(client), { schema, casing: "snake_case" });
     return { db, engine: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -49,6 +49,34 @@ async function open(): Promise<Handle> {
   const client = new PGlite(dir);
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
   return { db, engine: "pglite", close: () => client.close(), ready: Promise.resolve() };
+}
+
+type PgClient = import("postgres").Sql | import("postgres").TransactionSql;
+
+/**
+ * The client drizzle sees: every query with parameters runs as a named prepared statement.
+ * Drizzle sends its queries through postgres.js `unsafe` with `prepare: false`, and postgres.js
+ * then asks the server to describe each unnamed statement before it can bind the parameters:
+ * two round trips per query, and the statement parsed and planned every time (the ingest
+ * statement spent more time being planned than some pages spend running). Prepared, a query
+ * is one round trip and the server reuses its plan; postgres.js keeps one statement per
+ * distinct text per connection, and re-prepares after a schema change.
+ */
+function preparing<T extends PgClient>(client: T): T {
+  const inside = (method: "begin" | "savepoint") =>
+    (...args: unknown[]) => {
+      const body = args.pop() as (tx: PgClient) => unknown;
+      return (client[method as keyof T] as (...a: unknown[]) => unknown)(...args, (tx: PgClient) => body(preparing(tx)));
+    };
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe")
+        return (query: string, args?: unknown[], options: Record<string, unknown> = {}) =>
+          target.unsafe(query, args as never, args && args.length > 0 ? { ...options, prepare: true } : options);
+      if (prop === "begin" || prop === "savepoint") return inside(prop);
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 async function migrateAndSeed(h: Handle): Promise<void> {

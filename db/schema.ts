@@ -79,6 +79,9 @@ export const creators = pgTable(
     uniqueIndex("creators_user_id_key").on(t.userId),
     index("creators_followers_idx").on(t.followers),
     index("creators_country_idx").on(t.country),
+    // The audience estimate counts creators of a platform by country and follower range from
+    // this index alone (index-only scan), whatever the size of the rest of the row.
+    index("creators_audience_idx").on(t.platform, t.country, t.followers),
     check("creators_followers_nonnegative", sql`${t.followers} >= 0`),
     check("creators_handle_format", sql`${t.handle} ~ '^[a-z0-9._]{2,40}$'`),
   ],
@@ -318,7 +321,9 @@ export const orders = pgTable(
   },
   (t) => [
     index("orders_affiliate_link_idx").on(t.affiliateLinkId),
-    index("orders_creator_time_idx").on(t.creatorId, t.occurredAt),
+    // Covering: a creator's orders and their products are read from the index alone (index-only
+    // scan), so the earnings page does not fetch order rows scattered over the whole table.
+    index("orders_creator_time_idx").on(t.creatorId, t.occurredAt, t.id, t.shopProductId),
     index("orders_shop_product_idx").on(t.shopProductId),
     check("orders_amount_positive", sql`${t.amountMinor} > 0`),
     check("orders_refund_within_amount", sql`${t.refundedMinor} >= 0 and ${t.refundedMinor} <= ${t.amountMinor}`),
@@ -381,6 +386,12 @@ export const payouts = pgTable(
     creatorId: integer("creator_id").notNull().references(() => creators.id),
     currency: char("currency", { length: 3 }).notNull(),
     amountMinor: money("amount_minor").notNull(),
+    // The amount by earning group (lib/dal/ledger-sql.ts earningGroupSql), written by the run
+    // with the items: a creator's paid and in-payout totals are read from their few payouts
+    // instead of looking up every ledger entry in payout_items (which grows with the platform).
+    bonusMinor: money("bonus_minor").notNull().default(0),
+    commissionMinor: money("commission_minor").notNull().default(0),
+    otherMinor: money("other_minor").notNull().default(0),
     status: payoutStatusEnum("status").notNull().default("pending_review"),
     approvalsRequired: integer("approvals_required").notNull().default(1),
     holdReasonCode: text("hold_reason_code"),
@@ -398,8 +409,13 @@ export const payouts = pgTable(
   (t) => [
     uniqueIndex("payouts_run_creator_currency_key").on(t.runId, t.creatorId, t.currency),
     index("payouts_creator_idx").on(t.creatorId),
+    // The queue's currency choices: a handful of index probes (loose index scan), not a scan.
+    index("payouts_currency_idx").on(t.currency),
     index("payouts_status_idx").on(t.status, t.createdAt),
+    // The review queue sorted by amount within a status reads its page in index order.
+    index("payouts_status_amount_idx").on(t.status, t.amountMinor),
     check("payouts_amount_positive", sql`${t.amountMinor} > 0`),
+    check("payouts_amount_by_group", sql`${t.bonusMinor} + ${t.commissionMinor} + ${t.otherMinor} = ${t.amountMinor}`),
     check("payouts_approvals_required", sql`${t.approvalsRequired} between 1 and 2`),
   ],
 );
@@ -441,7 +457,10 @@ export const ledgerEntries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("ledger_entries_creator_time_idx").on(t.creatorId, t.occurredAt),
+    // Covering: the creator's sums (home summary and chart, earnings breakdown and count) read
+    // the index alone. A creator's entries are spread over the whole table, one heap page each:
+    // without this, their cost grew with everyone else's history, not only the creator's.
+    index("ledger_entries_creator_time_idx").on(t.creatorId, t.occurredAt, t.kind, t.currency, t.availableAt, t.amountMinor, t.orderId),
     uniqueIndex("ledger_entries_milestone_award_key").on(t.milestoneAwardId),
     uniqueIndex("ledger_entries_commission_order_key").on(t.orderId).where(sql`${t.kind} = 'commission'`),
     uniqueIndex("ledger_entries_refund_key").on(t.refundId),

@@ -1335,6 +1335,8 @@ type PayoutPlan = {
   creatorId: number;
   currency: string;
   amountMinor: number;
+  /** amountMinor by earning group, as payouts store it. */
+  byGroup: { bonusMinor: number; commissionMinor: number; otherMinor: number };
   entryIds: number[];
   status: PayoutStatus;
   approvalsRequired: number;
@@ -1439,7 +1441,7 @@ function decide(
   }
 }
 
-type LedgerForPayout = { id: number; creatorId: number; amountMinor: number; currency: string; availableAt: Date };
+type LedgerForPayout = { id: number; creatorId: number; kind: string; amountMinor: number; currency: string; availableAt: Date };
 
 /** One payout per creator and currency whose available, untaken entries reach the minimum. */
 function planRun(entries: LedgerForPayout[], taken: Set<number>, periodEnd: number): PayoutPlan[] {
@@ -1453,10 +1455,16 @@ function planRun(entries: LedgerForPayout[], taken: Set<number>, periodEnd: numb
   for (const group of groups.values()) {
     const amountMinor = group.reduce((s, e) => s + e.amountMinor, 0);
     if (amountMinor < MIN_PAYOUT_MINOR) continue; // smaller balances roll over
+    const sumOf = (kinds: string[]) => group.filter((e) => kinds.includes(e.kind)).reduce((s, e) => s + e.amountMinor, 0);
     plans.push({
       creatorId: group[0].creatorId,
       currency: group[0].currency,
       amountMinor,
+      byGroup: {
+        bonusMinor: sumOf(["milestone_award"]),
+        commissionMinor: sumOf(["commission", "refund"]),
+        otherMinor: sumOf(["adjustment"]),
+      },
       entryIds: group.map((e) => e.id),
       status: "pending_review",
       approvalsRequired: amountMinor > FOUR_EYES_ABOVE_MINOR ? 2 : 1,
@@ -1475,6 +1483,7 @@ async function seedPayouts(seed: Seed): Promise<void> {
     .select({
       id: t.ledgerEntries.id,
       creatorId: t.ledgerEntries.creatorId,
+      kind: t.ledgerEntries.kind,
       amountMinor: t.ledgerEntries.amountMinor,
       currency: t.ledgerEntries.currency,
       availableAt: t.ledgerEntries.availableAt,
@@ -1547,6 +1556,7 @@ async function insertRun(seed: Seed, period: string, runStart: number, plans: Pa
         creatorId: p.creatorId,
         currency: p.currency,
         amountMinor: p.amountMinor,
+        ...p.byGroup,
         status: p.status,
         approvalsRequired: p.approvalsRequired,
         holdReasonCode: p.hold?.code ?? null,

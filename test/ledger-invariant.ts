@@ -3,7 +3,9 @@
 //   payout + paid (an entry counted twice, say in two live payouts, breaks the equality);
 // - the kind 'payout' entries add up to minus what was paid;
 // - a payout's amount is the sum of its entries; a rejected payout holds none, a live one all;
-// - an entry sits in at most one live payout, and a payout debit is never in a payout.
+// - an entry sits in at most one live payout, and a payout debit is never in a payout;
+// - a payout's amount by earning group is the sum of its entries of that group, and an entry
+//   in a live payout is available (the creator's summary relies on both).
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { getDb, rows } from "@/db";
@@ -72,6 +74,14 @@ export async function expectLedgerInvariant(): Promise<void> {
       (select count(*)::int from payout_items i join payouts p on p.id = i.payout_id
         where (p.status = 'rejected') <> (i.released_at is not null)) as release_mismatch,
       (select count(*)::int from payout_items i join ledger_entries l on l.id = i.ledger_entry_id where l.kind = 'payout') as debit_in_payout,
+      (select count(*)::int from payouts p cross join lateral (
+        select coalesce(sum(l.amount_minor) filter (where l.kind = 'milestone_award'), 0) as bonus,
+               coalesce(sum(l.amount_minor) filter (where l.kind in ('commission', 'refund')), 0) as commission,
+               coalesce(sum(l.amount_minor) filter (where l.kind not in ('milestone_award', 'commission', 'refund')), 0) as other
+        from payout_items i join ledger_entries l on l.id = i.ledger_entry_id where i.payout_id = p.id) g
+        where p.bonus_minor <> g.bonus or p.commission_minor <> g.commission or p.other_minor <> g.other) as payout_groups_mismatch,
+      (select count(*)::int from payout_items i join ledger_entries l on l.id = i.ledger_entry_id
+        where i.released_at is null and l.available_at > now()) as unavailable_entry_in_payout,
       (select count(*)::int from payouts p where (p.status = 'paid') <>
         exists (select 1 from ledger_entries l where l.payout_id = p.id and l.kind = 'payout' and l.amount_minor = -p.amount_minor)) as paid_without_debit,
       (select count(*)::int from payouts p where p.status in ('approved', 'paid') and
@@ -82,6 +92,8 @@ export async function expectLedgerInvariant(): Promise<void> {
     payout_amount_mismatch: 0,
     release_mismatch: 0,
     debit_in_payout: 0,
+    payout_groups_mismatch: 0,
+    unavailable_entry_in_payout: 0,
     paid_without_debit: 0,
     approved_without_approvals: 0,
   });

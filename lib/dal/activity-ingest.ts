@@ -6,13 +6,14 @@ import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
 import { convertAt } from "./fx";
 
-type NewEvent = { id: string; creator_id: number; metric: string; amount: number; occurred_at: string };
-type Progress = { enrollment_id: number; metric: string; total: number; last_at: string };
+/** A valid event of the batch, with its index in the request (for per-item errors). */
+type BatchEvent = { idx: number; id: string; creator: string; metric: string; amount: number; occurred_at: string };
 type DueAward = {
   enrollment_id: number;
   milestone_id: number;
   creator_id: number;
   challenge_id: number;
+  position: number;
   reward_minor: number;
   challenge_currency: string;
   creator_currency: string;
@@ -36,61 +37,52 @@ export async function ingestActivityEvents(items: unknown[]): Promise<BatchResul
     else rejected.push({ index, error: firstIssue(parsed.error) });
   });
 
+  if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
+
   const db = await getDb();
-  const handles = [...new Set(valid.map((v) => v.event.creator))];
-  // One array parameter, not one parameter per handle: the statement text (and its plan) is the
-  // same for every batch, where an IN list made a new prepared statement per batch size.
-  const known = handles.length
-    ? await rows<{ id: number; handle: string }>(
-        db,
-        sql`select c.id, c.handle from jsonb_array_elements_text(${JSON.stringify(handles)}::jsonb) as h(handle)
-            join creators c on c.handle = h.handle`,
-      )
-    : [];
-  const creatorIdByHandle = new Map(known.map((c) => [c.handle, c.id]));
-
-  // Unknown creators are rejected; an id repeated inside the batch counts once (the first).
-  const seen = new Set<string>();
-  let duplicatesInBatch = 0;
-  const rowsToInsert: NewEvent[] = [];
-  for (const { index, event } of valid) {
-    const creatorId = creatorIdByHandle.get(event.creator);
-    if (creatorId === undefined) {
-      rejected.push({ index, error: `unknown creator "${event.creator}"` });
-      continue;
-    }
-    if (seen.has(event.id)) {
-      duplicatesInBatch++;
-      continue;
-    }
-    seen.add(event.id);
-    rowsToInsert.push({ id: event.id, creator_id: creatorId, metric: event.metric, amount: event.amount, occurred_at: event.occurredAt.toISOString() });
-  }
-  rejected.sort((a, b) => a.index - b.index);
-  if (rowsToInsert.length === 0) return { accepted: 0, duplicates: duplicatesInBatch, rejected };
-
-  const accepted = await db.transaction(async (tx) => {
-    const { accepted: fresh, progress } = await storeBatch(tx, rowsToInsert);
-    if (progress.length > 0) await awardReachedMilestones(tx, progress);
-    return fresh;
+  const batch: BatchEvent[] = valid.map(({ index, event }) => ({
+    idx: index,
+    id: event.id,
+    creator: event.creator,
+    metric: event.metric,
+    amount: event.amount,
+    occurred_at: event.occurredAt.toISOString(),
+  }));
+  const stored = await db.transaction(async (tx) => {
+    const result = await storeBatch(tx, batch);
+    if (result.due.length > 0) await awardReachedMilestones(tx, result.due);
+    return result;
   });
-  return { accepted, duplicates: duplicatesInBatch + rowsToInsert.length - accepted, rejected };
+  // Unknown creators are rejected; of the rest, what was not stored was already there (a replay)
+  // or repeated an id earlier in the batch.
+  const byIndex = new Map(batch.map((b) => [b.idx, b]));
+  for (const index of stored.unknownCreatorAt) rejected.push({ index, error: `unknown creator "${byIndex.get(index)!.creator}"` });
+  rejected.sort((a, b) => a.index - b.index);
+  return { accepted: stored.accepted, duplicates: stored.known - stored.accepted, rejected };
 }
 
 /**
- * One statement, one round trip, the batch parsed once: receipts make each id count once, only
- * events whose receipt is new are stored, then added to the per-day rollup (what pages read
- * instead of raw events) and to the progress of each enrollment they count for: the creator's,
- * of a metric the challenge's milestones use, inside the window, after enrolling and before
- * withdrawing. Late and out-of-order events count the same as timely ones. Returns how many
- * events were new and the enrollments' new totals (for awards).
+ * One statement, one round trip, the batch parsed once: creators are found by handle (an
+ * unknown one rejects its events), an id repeated in the batch counts once (the first),
+ * receipts make each id count once across batches, only events whose receipt is new are
+ * stored, then added to the per-day rollup (what pages read instead of raw events) and to the
+ * progress of each enrollment they count for: the creator's, of a metric the challenge's
+ * milestones use, inside the window, after enrolling and before withdrawing. Late and out-of-order events count the same as timely ones. Returns how many
+ * events were new and the milestones the new totals reach that have no award yet, with the
+ * day's exchange rate for each (the awards are written next, in the same transaction).
  */
-async function storeBatch(tx: Tx, events: NewEvent[]): Promise<{ accepted: number; progress: Progress[] }> {
-  const [result] = await rows<{ accepted: number; progress: string }>(
+async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: number; known: number; unknownCreatorAt: number[]; due: DueAward[] }> {
+  const [result] = await rows<{ accepted: number; known: number; unknown: string; due: string }>(
     tx,
-    sql`with input as (
-          select * from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
-            as x(id text, creator_id int, metric metric, amount bigint, occurred_at timestamptz)
+    sql`with resolved as materialized (
+          select x.*, c.id as creator_id
+          from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+            as x(idx int, id text, creator text, metric metric, amount bigint, occurred_at timestamptz)
+          left join creators c on c.handle = x.creator
+        ), input as (
+          select distinct on (id) id, creator_id, metric, amount, occurred_at
+          from resolved where creator_id is not null
+          order by id, idx
         ), fresh as (
           insert into activity_event_receipts (id) select id from input order by id
           on conflict (id) do nothing returning id
@@ -130,14 +122,34 @@ async function storeBatch(tx: Tx, events: NewEvent[]): Promise<{ accepted: numbe
           on conflict (enrollment_id, metric)
           do update set total = enrollment_progress.total + excluded.total, updated_at = now()
           returning enrollment_id, metric, total
+        ), due as (
+          -- The milestones reached by the new totals and not awarded yet. The awards themselves
+          -- are checked again under the unique key when written: this snapshot may be stale.
+          select e.id as enrollment_id, m.id as milestone_id, e.creator_id, m.challenge_id, m.position,
+                 m.reward_minor::float8 as reward_minor, c.currency::text as challenge_currency,
+                 cr.currency::text as creator_currency, counted.last_at as reached_at,
+                 (select r.rate_micros::float8 from exchange_rates r
+                   where r.base = c.currency and r.quote = cr.currency and r.day <= (counted.last_at at time zone 'UTC')::date
+                   order by r.day desc limit 1) as rate_micros
+          from up
+          join counted on counted.enrollment_id = up.enrollment_id and counted.metric = up.metric
+          join enrollments e on e.id = up.enrollment_id
+          join challenges c on c.id = e.challenge_id
+          join creators cr on cr.id = e.creator_id
+          join milestones m on m.challenge_id = e.challenge_id and m.metric = up.metric and m.threshold <= up.total
+          where not exists (select 1 from milestone_awards a where a.enrollment_id = e.id and a.milestone_id = m.id)
         )
         select (select count(*) from ev)::int as accepted,
-               coalesce((select jsonb_agg(jsonb_build_object('enrollment_id', up.enrollment_id, 'metric', up.metric,
-                                                             'total', up.total, 'last_at', counted.last_at))
-                         from up join counted on counted.enrollment_id = up.enrollment_id and counted.metric = up.metric),
-                        '[]'::jsonb)::text as progress`,
+               (select count(*) from resolved where creator_id is not null)::int as known,
+               coalesce((select jsonb_agg(idx order by idx) from resolved where creator_id is null), '[]'::jsonb)::text as unknown,
+               coalesce((select jsonb_agg(to_jsonb(due) order by due.challenge_id, due.position, due.enrollment_id) from due), '[]'::jsonb)::text as due`,
   );
-  return { accepted: Number(result.accepted), progress: JSON.parse(result.progress) as Progress[] };
+  return {
+    accepted: Number(result.accepted),
+    known: Number(result.known),
+    unknownCreatorAt: JSON.parse(result.unknown) as number[],
+    due: JSON.parse(result.due) as DueAward[],
+  };
 }
 
 /**
@@ -145,37 +157,21 @@ async function storeBatch(tx: Tx, events: NewEvent[]): Promise<{ accepted: numbe
  * under concurrency, and only the winner spends budget and writes the ledger entry. The budget
  * is taken with a conditional UPDATE, so it is never exceeded; a milestone reached once the
  * budget is spent is recorded as unpaid, with that reason.
+ *
+ * Two statements per award, and no decision in JavaScript between them, so all of them go to
+ * the server in one pipelined burst (postgres.js pipelines a transaction's pending queries) and
+ * run in order: the awards of one challenge spend its budget in milestone order, as before.
  */
-async function awardReachedMilestones(tx: Tx, progress: Progress[]): Promise<void> {
-  const due = await rows<DueAward>(
-    tx,
-    sql`with p as (
-          select * from jsonb_to_recordset(${JSON.stringify(progress)}::jsonb)
-            as x(enrollment_id int, metric metric, total bigint, last_at timestamptz)
-        )
-        select e.id as enrollment_id, m.id as milestone_id, e.creator_id, m.challenge_id,
-               m.reward_minor::float8 as reward_minor, c.currency::text as challenge_currency,
-               cr.currency::text as creator_currency, p.last_at::text as reached_at,
-               (select r.rate_micros::float8 from exchange_rates r
-                 where r.base = c.currency and r.quote = cr.currency and r.day <= (p.last_at at time zone 'UTC')::date
-                 order by r.day desc limit 1) as rate_micros
-        from p
-        join enrollments e on e.id = p.enrollment_id
-        join challenges c on c.id = e.challenge_id
-        join creators cr on cr.id = e.creator_id
-        join milestones m on m.challenge_id = e.challenge_id and m.metric = p.metric and m.threshold <= p.total
-        where not exists (select 1 from milestone_awards a where a.enrollment_id = e.id and a.milestone_id = m.id)
-        order by m.challenge_id, m.position, e.id`,
-  );
-  // Two round trips per award: the award and its budget in one statement (the budget is spent
-  // only by the request whose award row is new), then its ledger entry or its unpaid status.
-  for (const award of due) {
-    const reachedAt = new Date(award.reached_at);
-    const [inserted] = await rows<{ id: number; spent: boolean }>(
-      tx,
-      sql`with award as (
+async function awardReachedMilestones(tx: Tx, due: DueAward[]): Promise<void> {
+  const statements = due.flatMap((award) => {
+    const money = convertAt(award.reward_minor, award.challenge_currency, award.creator_currency, award.rate_micros === null ? null : Number(award.rate_micros));
+    const reachedAt = new Date(award.reached_at).toISOString();
+    return [
+      // The award, its budget (spent only if this request's award row is new) and its ledger
+      // entry (written only if the budget was spent).
+      tx.execute(sql`with award as (
             insert into milestone_awards (enrollment_id, milestone_id, creator_id, status, reached_at)
-            values (${award.enrollment_id}, ${award.milestone_id}, ${award.creator_id}, 'paid', ${award.reached_at}::timestamptz)
+            values (${award.enrollment_id}, ${award.milestone_id}, ${award.creator_id}, 'paid', ${reachedAt}::timestamptz)
             on conflict do nothing
             returning id
           ), spent as (
@@ -184,21 +180,19 @@ async function awardReachedMilestones(tx: Tx, progress: Progress[]): Promise<voi
               and (budget_minor is null or spent_minor + ${award.reward_minor} <= budget_minor)
             returning id
           )
-          select award.id, exists (select 1 from spent) as spent from award`,
-    );
-    if (!inserted) continue; // another request awarded it first
-    if (!inserted.spent) {
-      await tx.update(milestoneAwards).set({ status: "unpaid_budget" }).where(sql`${milestoneAwards.id} = ${inserted.id}`);
-      continue;
-    }
-    const money = convertAt(award.reward_minor, award.challenge_currency, award.creator_currency, award.rate_micros === null ? null : Number(award.rate_micros));
-    await tx.insert(ledgerEntries).values({
-      creatorId: award.creator_id,
-      kind: "milestone_award",
-      milestoneAwardId: inserted.id,
-      ...money,
-      occurredAt: reachedAt,
-      availableAt: reachedAt,
-    });
-  }
+          insert into ${ledgerEntries} (creator_id, kind, milestone_award_id, amount_minor, currency,
+                                        original_amount_minor, original_currency, fx_rate_micros, occurred_at, available_at)
+          select ${award.creator_id}, 'milestone_award', award.id, ${money.amountMinor}, ${money.currency},
+                 ${money.originalAmountMinor}, ${money.originalCurrency}, ${money.fxRateMicros}, ${reachedAt}::timestamptz, ${reachedAt}::timestamptz
+          from award where exists (select 1 from spent)`),
+      // The next statement sees the first one's effects: an award this request wrote without
+      // a ledger entry is one the budget could not pay. Another request's award is left alone
+      // (it has its entry, or that request marks it itself).
+      tx.execute(sql`update ${milestoneAwards} a set status = 'unpaid_budget'
+          where a.enrollment_id = ${award.enrollment_id} and a.milestone_id = ${award.milestone_id} and a.status = 'paid'
+            and a.created_at = now()
+            and not exists (select 1 from ledger_entries le where le.milestone_award_id = a.id)`),
+    ];
+  });
+  await Promise.all(statements);
 }

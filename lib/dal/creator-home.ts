@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
 import type { Metric } from "@/db/schema";
 import { daysLeft } from "@/lib/domain/pace";
-import { earningGroupSql, entryJoinsSql, entryStatusSql, type EntryStatus } from "./ledger-sql";
+import { ENTRY_STATUSES, earningGroupSql, type EntryStatus } from "./ledger-sql";
 import { assertCreator } from "./session";
 
 export type EarningsSummary = {
@@ -15,20 +15,47 @@ export type EarningsSummary = {
 
 const emptyStatuses = (): Record<EntryStatus, number> => ({ pending: 0, available: 0, in_payout: 0, paid: 0 });
 
-/** The creator's earnings split by kind and status, in their currency: one aggregate query. */
+/**
+ * The creator's earnings split by kind and status, in their currency: one aggregate query.
+ * Paid and in-payout totals come from the creator's payouts (each stores its amount by group);
+ * what is due but in no payout is the rest. An entry joins a payout only once available, so
+ * pending entries are never in one. This reads the creator's own entries and payouts only: no
+ * per-entry lookup in payout_items, whose size follows the whole platform's history.
+ */
 export async function getMyEarningsSummary(): Promise<EarningsSummary> {
   const me = await assertCreator();
   const db = await getDb();
-  const found = await rows<{ grp: "bonus" | "commission" | "other"; status: EntryStatus; total: number; currency: string; as_of: string }>(
+  const found = await rows<{ grp: "bonus" | "commission" | "other" | null; pending: number; available: number; in_payout: number; paid: number; currency: string; as_of: string }>(
     db,
-    sql`select ${earningGroupSql} as grp, ${entryStatusSql} as status, sum(le.amount_minor)::float8 as total,
-               c.currency::text as currency, now()::text as as_of
-        from creators c left join ${entryJoinsSql} on le.creator_id = c.id and le.currency = c.currency and le.kind <> 'payout'
-        where c.id = ${me.creatorId}
-        group by 1, 2, c.currency`,
+    sql`with me as (select id, currency from creators where id = ${me.creatorId}),
+        entries as (
+          select ${earningGroupSql} as grp,
+                 sum(le.amount_minor) filter (where le.available_at > now()) as pending,
+                 sum(le.amount_minor) filter (where le.available_at <= now()) as due
+          from me join ledger_entries le on le.creator_id = me.id and le.currency = me.currency and le.kind <> 'payout'
+          group by 1
+        ), held as (
+          select g.grp,
+                 sum(g.amount) filter (where p.status = 'paid') as paid,
+                 sum(g.amount) filter (where p.status <> 'paid') as in_payout
+          from me join payouts p on p.creator_id = me.id and p.currency = me.currency and p.status <> 'rejected'
+          cross join lateral (values ('bonus', p.bonus_minor), ('commission', p.commission_minor), ('other', p.other_minor)) as g(grp, amount)
+          group by 1
+        )
+        select x.grp, coalesce(x.pending, 0)::float8 as pending,
+               (coalesce(x.due, 0) - coalesce(x.paid, 0) - coalesce(x.in_payout, 0))::float8 as available,
+               coalesce(x.in_payout, 0)::float8 as in_payout, coalesce(x.paid, 0)::float8 as paid,
+               me.currency::text as currency, now()::text as as_of
+        from me left join (
+          select coalesce(e.grp, h.grp) as grp, e.pending, e.due, h.paid, h.in_payout
+          from entries e full join held h on h.grp = e.grp
+        ) x on true`,
   );
   const totals = { bonus: emptyStatuses(), commission: emptyStatuses(), other: emptyStatuses() };
-  for (const r of found) if (r.total !== null && totals[r.grp]) totals[r.grp][r.status] += Number(r.total);
+  for (const r of found) {
+    if (!r.grp || !totals[r.grp]) continue;
+    for (const status of ENTRY_STATUSES) totals[r.grp][status] += Number(r[status]);
+  }
   return { currency: found[0]?.currency ?? "EUR", totals, asOf: new Date(found[0]?.as_of ?? Date.now()) };
 }
 

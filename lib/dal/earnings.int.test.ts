@@ -22,7 +22,20 @@ async function payoutOf(creatorId: number, entryIds: number[], status: "pending_
     .returning();
   const entries = await db.select().from(ledgerEntries).where(sql`${ledgerEntries.id} in ${entryIds}`);
   const amount = entries.reduce((s, e) => s + e.amountMinor, 0);
-  const [payout] = await db.insert(payouts).values({ runId: run.id, creatorId, currency: "EUR", amountMinor: amount, status }).returning();
+  const sumOf = (kinds: string[]) => entries.filter((e) => kinds.includes(e.kind)).reduce((s, e) => s + e.amountMinor, 0);
+  const [payout] = await db
+    .insert(payouts)
+    .values({
+      runId: run.id,
+      creatorId,
+      currency: "EUR",
+      amountMinor: amount,
+      bonusMinor: sumOf(["milestone_award"]),
+      commissionMinor: sumOf(["commission", "refund"]),
+      otherMinor: sumOf(["adjustment"]),
+      status,
+    })
+    .returning();
   await db.insert(payoutItems).values(entryIds.map((ledgerEntryId) => ({ payoutId: payout.id, ledgerEntryId })));
   if (status === "paid") {
     await db.insert(ledgerEntries).values({ creatorId, kind: "payout", payoutId: payout.id, amountMinor: -amount, currency: "EUR", occurredAt: new Date(), availableAt: new Date() });

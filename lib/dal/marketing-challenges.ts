@@ -589,19 +589,26 @@ export type FollowUp = {
   currency: string;
 };
 
-/** The enrollment funnel and the bonus spend by day (cumulative), in the challenge's currency. */
-export async function getChallengeFollowUp(challengeId: number): Promise<FollowUp | null> {
+/**
+ * The enrollment funnel and the bonus spend by day (cumulative), in the challenge's currency.
+ * A page that also shows the audience estimate passes its pending estimate, so it is computed
+ * once; the three follow-up queries run side by side.
+ */
+export async function getChallengeFollowUp(
+  challengeId: number,
+  options: { estimate?: Promise<AudienceEstimate | null> } = {},
+): Promise<FollowUp | null> {
   await assertRole(AREA_ROLES.marketing);
   const db = await getDb();
-  const estimate = await estimateAudience(challengeId);
-  if (!estimate) return null;
-  const [counts] = await rows<{ enrolled: number; still: number; spent: number }>(
+  const [estimate, [counts], reached, spend] = await Promise.all([
+    options.estimate ?? estimateAudience(challengeId),
+    rows<{ enrolled: number; still: number; spent: number }>(
     db,
     sql`select count(*)::int as enrolled, count(*) filter (where withdrawn_at is null)::int as still,
                (select spent_minor::float8 from challenges where id = ${challengeId}) as spent
         from enrollments where challenge_id = ${challengeId}`,
-  );
-  const reached = await rows<{ position: number; metric: Metric; threshold: number; reached: number; unpaid: number }>(
+    ),
+    rows<{ position: number; metric: Metric; threshold: number; reached: number; unpaid: number }>(
     db,
     sql`select m.position, m.metric, m.threshold::float8 as threshold, count(a.id)::int as reached,
                count(a.id) filter (where a.status = 'unpaid_budget')::int as unpaid
@@ -609,9 +616,9 @@ export async function getChallengeFollowUp(challengeId: number): Promise<FollowU
         where m.challenge_id = ${challengeId}
         group by m.id, m.position, m.metric, m.threshold
         order by m.position`,
-  );
-  // The ledger holds each bonus in the creator's currency; the original amount is the challenge's.
-  const spend = await rows<{ day: string; daily: number; cumulative: number }>(
+    ),
+    // The ledger holds each bonus in the creator's currency; the original amount is the challenge's.
+    rows<{ day: string; daily: number; cumulative: number }>(
     db,
     sql`with daily as (
           select (le.occurred_at at time zone 'UTC')::date as day,
@@ -632,7 +639,9 @@ export async function getChallengeFollowUp(challengeId: number): Promise<FollowU
                (sum(coalesce(daily.amount, 0)) over (order by days.day))::float8 as cumulative
         from days left join daily on daily.day = days.day
         order by days.day`,
-  );
+    ),
+  ]);
+  if (!estimate) return null;
   return {
     eligible: estimate.total,
     enrolled: Number(counts?.enrolled ?? 0),

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, rows, type Db } from "@/db";
 import { users } from "@/db/schema";
 import { isFuturePeriod, isPeriod, periodBounds } from "@/lib/domain/period";
 import { fourEyesLimitMinor, payoutMinimumMinor } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "./audit";
+import { earningGroupSql } from "./ledger-sql";
 import { AREA_ROLES, assertRole } from "./session";
 
 // Any two runs, whatever their periods, take turns: the one statement that picks entries then
@@ -43,36 +44,9 @@ async function executeRun(db: Db, period: string, actorId: number | null): Promi
     );
     if (!run) throw new DomainError("payouts.run.errors.already_run", { period });
 
-    // One statement, one snapshot: the entries summed are exactly the entries attached.
     const created = await rows<{ currency: string; count: number; amount: number }>(
       tx,
-      sql`with eligible as materialized (
-            select le.id, le.creator_id, le.currency, le.amount_minor
-            from ledger_entries le
-            where le.kind <> 'payout'
-              and le.available_at < ${end.toISOString()}::timestamptz
-              and le.available_at <= now()
-              and not exists (
-                select 1 from payout_items pi where pi.ledger_entry_id = le.id and pi.released_at is null)
-          ), new_payouts as (
-            insert into payouts (run_id, creator_id, currency, amount_minor, status, approvals_required)
-            select ${run.id}, e.creator_id, e.currency, sum(e.amount_minor)::bigint, 'pending_review',
-                   case when sum(e.amount_minor) > ${fourEyes} then 2 else 1 end
-            from eligible e
-            group by e.creator_id, e.currency
-            having sum(e.amount_minor) >= ${minimum} and sum(e.amount_minor) > 0
-            returning id, creator_id, currency, amount_minor
-          ), new_items as (
-            insert into payout_items (payout_id, ledger_entry_id)
-            select np.id, e.id from eligible e
-            join new_payouts np on np.creator_id = e.creator_id and np.currency = e.currency
-            returning payout_id
-          )
-          select np.currency::text as currency, count(*)::int as count, sum(np.amount_minor)::float8 as amount
-          from new_payouts np
-          where np.id in (select payout_id from new_items)
-          group by np.currency
-          order by np.currency`,
+      createPayoutsSql({ runId: run.id, end, minimumMinor: minimum, fourEyesLimitMinor: fourEyes }),
     );
     const totals = created.map((c) => ({ currency: c.currency, count: Number(c.count), amountMinor: Number(c.amount) }));
     const payoutCount = totals.reduce((n, t) => n + t.count, 0);
@@ -90,6 +64,46 @@ async function executeRun(db: Db, period: string, actorId: number | null): Promi
     });
     return { runId: run.id, period, payoutCount, totals };
   });
+}
+
+/**
+ * The statement that creates a run's payouts and their items. One statement, one snapshot: the
+ * entries summed are exactly the entries attached. Exported for the benchmark, which times this
+ * very statement over 100,000 creators (bench/payout-run.ts); call it only inside executeRun's
+ * transaction and lock.
+ */
+export function createPayoutsSql(run: { runId: number; end: Date; minimumMinor: number; fourEyesLimitMinor: number }): SQL {
+  return sql`with eligible as materialized (
+      select le.id, le.creator_id, le.currency, le.amount_minor, ${earningGroupSql} as grp
+      from ledger_entries le
+      where le.kind <> 'payout'
+        and le.available_at < ${run.end.toISOString()}::timestamptz
+        and le.available_at <= now()
+        and not exists (
+          select 1 from payout_items pi where pi.ledger_entry_id = le.id and pi.released_at is null)
+    ), new_payouts as (
+      insert into payouts (run_id, creator_id, currency, amount_minor, bonus_minor, commission_minor, other_minor, status, approvals_required)
+      select ${run.runId}, e.creator_id, e.currency, sum(e.amount_minor)::bigint,
+             coalesce(sum(e.amount_minor) filter (where e.grp = 'bonus'), 0)::bigint,
+             coalesce(sum(e.amount_minor) filter (where e.grp = 'commission'), 0)::bigint,
+             coalesce(sum(e.amount_minor) filter (where e.grp = 'other'), 0)::bigint,
+             'pending_review',
+             case when sum(e.amount_minor) > ${run.fourEyesLimitMinor} then 2 else 1 end
+      from eligible e
+      group by e.creator_id, e.currency
+      having sum(e.amount_minor) >= ${run.minimumMinor} and sum(e.amount_minor) > 0
+      returning id, creator_id, currency, amount_minor
+    ), new_items as (
+      insert into payout_items (payout_id, ledger_entry_id)
+      select np.id, e.id from eligible e
+      join new_payouts np on np.creator_id = e.creator_id and np.currency = e.currency
+      returning payout_id
+    )
+    select np.currency::text as currency, count(*)::int as count, sum(np.amount_minor)::float8 as amount
+    from new_payouts np
+    where np.id in (select payout_id from new_items)
+    group by np.currency
+    order by np.currency`;
 }
 
 /** Starts a run from the staff pages: the signed-in staff member or admin is recorded as its author. */

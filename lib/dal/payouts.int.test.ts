@@ -391,3 +391,78 @@ describe("audit", () => {
     expect(await count()).toBe(0);
   });
 });
+
+describe("the creator's earnings summary", () => {
+  type Totals = Awaited<ReturnType<typeof getMyEarningsSummary>>["totals"];
+
+  // The statuses derived entry by entry, the long way (ledger-sql.ts): the summary reads payouts'
+  // totals by group instead, and must always agree with this.
+  async function statusesEntryByEntry(creatorId: number): Promise<Totals> {
+    const db = await getDb();
+    const found = await rows<{ grp: keyof Totals; status: keyof Totals["bonus"]; total: number }>(
+      db,
+      sql`select (case when le.kind = 'milestone_award' then 'bonus' when le.kind in ('commission', 'refund') then 'commission' else 'other' end) as grp,
+                 (case when p.status = 'paid' then 'paid' when pi.payout_id is not null then 'in_payout'
+                       when le.available_at <= now() then 'available' else 'pending' end) as status,
+                 sum(le.amount_minor)::float8 as total
+          from ledger_entries le
+          left join payout_items pi on pi.ledger_entry_id = le.id and pi.released_at is null
+          left join payouts p on p.id = pi.payout_id
+          where le.creator_id = ${creatorId} and le.kind <> 'payout'
+          group by 1, 2`,
+    );
+    const totals: Totals = {
+      bonus: { pending: 0, available: 0, in_payout: 0, paid: 0 },
+      commission: { pending: 0, available: 0, in_payout: 0, paid: 0 },
+      other: { pending: 0, available: 0, in_payout: 0, paid: 0 },
+    };
+    for (const r of found) totals[r.grp][r.status] = Number(r.total);
+    return totals;
+  }
+
+  it("follows the entries through a run, a rejection, a second run and a payment", async () => {
+    const reviewer = await staff();
+    const { user, creator } = await createCreator();
+    const [p1, p2, p3] = [nextPeriod(), nextPeriod(), nextPeriod()];
+    const link = await createLink(creator.id);
+    // 30,000 commission less a 5,000 refund, a 20,000 adjustment, and 7,000 still pending.
+    await addOrder(creator.id, link, { amountMinor: 300_000, occurredAt: inPeriod(p1), refundMinor: 50_000, refundAt: inPeriod(p1) });
+    await addEntry(creator.id, 20_000, inPeriod(p1));
+    await addEntry(creator.id, 7_000, new Date(Date.now() + 86_400_000));
+    const summary = async () => (await runAs(user.id, () => getMyEarningsSummary())).totals;
+    const expectTotals = async (commission: Partial<Totals["commission"]>, other: Partial<Totals["other"]>) => {
+      const zero = { pending: 0, available: 0, in_payout: 0, paid: 0 };
+      const expected = { bonus: zero, commission: { ...zero, ...commission }, other: { ...zero, ...other } };
+      expect(await summary()).toEqual(expected);
+      expect(await statusesEntryByEntry(creator.id)).toEqual(expected);
+    };
+
+    await expectTotals({ available: 25_000 }, { available: 20_000, pending: 7_000 });
+
+    await runAs(reviewer.id, () => startPayoutRun(p1));
+    const [first] = await payoutsOf(creator.id);
+    expect(first.amount_minor).toBe(45_000);
+    await expectTotals({ in_payout: 25_000 }, { in_payout: 20_000, pending: 7_000 });
+
+    await runAs(reviewer.id, () => rejectPayout({ payoutId: first.id, version: 1, reason: "documents missing" }));
+    await expectTotals({ available: 25_000 }, { available: 20_000, pending: 7_000 });
+
+    await addEntry(creator.id, -2_000, inPeriod(p2), { note: "correction" });
+    await runAs(reviewer.id, () => startPayoutRun(p2));
+    const second = (await payoutsOf(creator.id))[1];
+    expect(second.amount_minor).toBe(43_000);
+    await expectTotals({ in_payout: 25_000 }, { in_payout: 18_000, pending: 7_000 });
+
+    await runAs(reviewer.id, () => approvePayout({ payoutId: second.id, version: 1 }));
+    await runAs(reviewer.id, () => markPayoutPaid({ payoutId: second.id, version: 2, paymentReference: "PAY-SUMMARY-1" }));
+    await addEntry(creator.id, 1_500, inPeriod(p3));
+    await expectTotals({ paid: 25_000 }, { paid: 18_000, available: 1_500, pending: 7_000 });
+  });
+
+  it("is all zeros, in the creator's currency, for a creator with no entries", async () => {
+    const { user } = await createCreator({ currency: "USD" });
+    const result = await runAs(user.id, () => getMyEarningsSummary());
+    expect(result.currency).toBe("USD");
+    expect(Object.values(result.totals).flatMap((s) => Object.values(s))).toEqual(Array(12).fill(0));
+  });
+});

@@ -196,13 +196,39 @@ export async function getPayoutStatusSeries(f: Omit<QueueFilters, "page" | "sort
 export async function getQueueChoices(): Promise<{ countries: string[]; currencies: string[] }> {
   await assertRole(AREA_ROLES.staff);
   const db = await getDb();
+  // Loose index scans (each step jumps to the next distinct value in an index): a few dozen
+  // index probes, where a GROUP BY read every creator and every payout on each visit (200 ms at
+  // 100,000 creators). Countries are the creators' (a country without payouts filters to an
+  // empty queue); currencies are the payouts', the latest run's most common first (the chart's
+  // default).
   const [countries, currencies] = await Promise.all([
     rows<{ country: string }>(
       db,
-      sql`select c.country::text as country from creators c where exists (select 1 from payouts p where p.creator_id = c.id)
-          group by c.country order by c.country`,
+      sql`with recursive found as (
+            (select country from creators order by country limit 1)
+            union all
+            select (select c.country from creators c where c.country > found.country order by c.country limit 1)
+            from found where found.country is not null
+          )
+          select country::text as country from found where country is not null order by country`,
     ),
-    rows<{ currency: string }>(db, sql`select currency::text as currency from payouts group by currency order by count(*) desc, currency`),
+    rows<{ currency: string }>(
+      db,
+      sql`with recursive found as (
+            (select currency from payouts order by currency limit 1)
+            union all
+            select (select p.currency from payouts p where p.currency > found.currency order by p.currency limit 1)
+            from found where found.currency is not null
+          ), latest as (
+            select p.currency, count(*) as n from payouts p
+            where p.run_id = (select id from payout_runs order by period desc limit 1)
+            group by p.currency
+          )
+          select found.currency::text as currency
+          from found left join latest on latest.currency = found.currency
+          where found.currency is not null
+          order by coalesce(latest.n, 0) desc, found.currency`,
+    ),
   ]);
   return { countries: countries.map((r) => r.country), currencies: currencies.map((r) => r.currency) };
 }

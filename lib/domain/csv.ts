@@ -1,22 +1,21 @@
 // CSV as spreadsheets read it: UTF-8 with a byte-order mark (so Excel picks UTF-8), CRLF line
-// ends and RFC 4180 quoting. Cells that a spreadsheet would run as a formula are defused.
-// Two shapes: toCsv/csvCell (comma files: payouts, statements) and csvRow/csvField with a chosen
-// separator (earnings, where French spreadsheets expect ";" and a decimal comma).
+// ends and RFC 4180 quoting. Cells that a spreadsheet would run as a formula are defused. The
+// separator is a comma, or ";" where French spreadsheets expect it (with a decimal comma).
 
-const BOM = "\uFEFF";
+export type CsvSeparator = "," | ";";
+export const CSV_BOM = "\uFEFF";
+export const CSV_EOL = "\r\n";
 
-/** One cell: quoted when it holds a comma, quote or line break; quotes doubled. */
-export function csvCell(value: string | number | null | undefined): string {
+/** One cell of any value: text defused against formulas (numbers stay numbers), quoted when needed. */
+export function csvCell(value: string | number | null | undefined, sep: CsvSeparator = ","): string {
   if (value === null || value === undefined) return "";
-  let text = String(value);
-  // "=SUM(…)" typed into a note must stay text when the file is opened (CSV injection).
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = typeof value === "string" && !/^-?\d+(\.\d+)?$/.test(value) ? csvText(value) : String(value);
+  return csvField(text, sep);
 }
 
 /** A whole file: header row first, BOM in front. */
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+export function toCsv(header: string[], rows: (string | number | null | undefined)[][], sep: CsvSeparator = ","): string {
+  return CSV_BOM + [header, ...rows].map((row) => row.map((v) => csvCell(v, sep)).join(sep) + CSV_EOL).join("");
 }
 
 /** Headers for a CSV download with a safe file name. */
@@ -28,11 +27,6 @@ export function csvHeaders(filename: string): HeadersInit {
     "cache-control": "no-store",
   };
 }
-
-
-export type CsvSeparator = "," | ";";
-export const CSV_BOM = "\uFEFF";
-export const CSV_EOL = "\r\n";
 
 /** Quotes a field when it holds the separator, a quote, a line break or edge spaces. */
 export function csvField(value: string, sep: CsvSeparator): string {

@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { payoutStatusEnum, type PayoutStatus } from "@/db/schema";
 import { parseMajor } from "@/lib/domain/money";
+import { HOLD_REASON_CODES } from "@/lib/domain/hold-reasons";
 import { isPeriod } from "@/lib/domain/period";
 
 export const PAYOUT_STATUSES = payoutStatusEnum.enumValues;
-export const HOLD_REASON_CODES = ["kyc_missing", "activity_review", "bank_details", "tax_form", "other"] as const;
-export type HoldReasonCode = (typeof HOLD_REASON_CODES)[number];
+export { HOLD_REASON_CODES, type HoldReasonCode } from "@/lib/domain/hold-reasons";
 export const QUEUE_SORTS = ["oldest", "newest", "amount_desc", "amount_asc"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 export const FRAUD_FILTERS = ["any", "flagged", "clear"] as const;

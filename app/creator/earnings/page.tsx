@@ -3,8 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartTable } from "@/components/chart-table";
-import { CommissionByMonthChart, CommissionByProductChart } from "@/components/charts/commission-charts";
-import { PaginationLinks as Pagination, queryString } from "@/components/pagination-links";
+import { CommissionByMonthChart, CommissionByProductChart } from "@/components/charts/loaders";
+import { Pagination } from "@/components/pagination";
+import { queryString } from "@/lib/url";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
@@ -275,10 +276,11 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
           </>
         )}
         <Pagination
+          className="mt-4"
           page={list.page}
           pageCount={list.pageCount}
           hrefFor={(page) => href({ page })}
-          labels={{ nav: t("entries.pages"), previous: t("entries.previous"), next: t("entries.next"), status: t("entries.pageOf", { page: list.page, count: list.pageCount }) }}
+          labels={{ nav: t("entries.pages"), previous: t("entries.previous"), next: t("entries.next") }}
         />
       </section>
     </div>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CopyField } from "@/components/copy-button";
-import { PaginationLinks as Pagination, queryString } from "@/components/pagination-links";
+import { Pagination } from "@/components/pagination";
+import { queryString } from "@/lib/url";
 import { ProductImage } from "@/components/product-image";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -263,6 +264,7 @@ export default async function CreatorShop({ searchParams }: { searchParams: Sear
             </ul>
           )}
           <Pagination
+            className="mt-4"
             page={catalog.page}
             pageCount={catalog.pageCount}
             hrefFor={(page) => catalogHref({ page })}
@@ -270,7 +272,6 @@ export default async function CreatorShop({ searchParams }: { searchParams: Sear
               nav: t("catalog.pages"),
               previous: t("catalog.previous"),
               next: t("catalog.next"),
-              status: t("catalog.pageOf", { page: catalog.page, count: catalog.pageCount }),
             }}
           />
         </div>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { PayoutStatusChart } from "@/components/charts/payout-status-chart";
+import { ChartTable } from "@/components/chart-table";
+import { PayoutStatusChart } from "@/components/charts/loaders";
 import { FraudSignalChips } from "@/components/fraud-signals";
 import { Pagination } from "@/components/pagination";
 import { PayoutStatusBadge } from "@/components/payout-status-badge";
@@ -171,32 +172,13 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
           locale={locale}
           currency={chartCurrency}
         />
-        <details className="mt-3 text-sm">
-          <summary className="cursor-pointer font-medium text-brand-700">{t("chart.showTable")}</summary>
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-left">
-              <caption className="sr-only">{t("chart.title", { currency: chartCurrency })}</caption>
-              <thead className="text-gray-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-4 font-medium">{t("period")}</th>
-                  {PAYOUT_STATUSES.map((s) => (
-                    <th key={s} scope="col" className="py-1 pr-4 text-right font-medium">{ts(s)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="tabular">
-                {series.map((p) => (
-                  <tr key={p.period} className="border-t border-gray-100">
-                    <th scope="row" className="py-1 pr-4 font-normal">{p.period}</th>
-                    {PAYOUT_STATUSES.map((s) => (
-                      <td key={s} className="py-1 pr-4 text-right">{money(p[s], chartCurrency)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <ChartTable
+          summary={t("chart.showTable")}
+          caption={t("chart.title", { currency: chartCurrency })}
+          columns={[t("period"), ...PAYOUT_STATUSES.map((s) => ts(s))]}
+          rows={series.map((p) => ({ key: p.period, header: p.period, cells: PAYOUT_STATUSES.map((s) => money(p[s], chartCurrency)) }))}
+          wide
+        />
       </Card>
 
       <Card title={tr("title")}>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { FunnelChart } from "@/components/charts/funnel-chart";
-import { SpendChart } from "@/components/charts/spend-chart";
+import { ChartTable } from "@/components/chart-table";
+import { FunnelChart, SpendChart } from "@/components/charts/loaders";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -32,7 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChallengeOverviewPage({ params }: Props) {
   await requireRole(AREA_ROLES.marketing);
   const c = await challengeFromParams(params);
-  const [estimate, followUp, history] = await Promise.all([estimateAudience(c.id), getChallengeFollowUp(c.id), getChallengeHistory(c.id)]);
+  const pendingEstimate = estimateAudience(c.id);
+  const [estimate, followUp, history] = await Promise.all([pendingEstimate, getChallengeFollowUp(c.id, { estimate: pendingEstimate }), getChallengeHistory(c.id)]);
   const t = await getTranslations("marketing");
   const tf = await getTranslations("marketing.form");
   const tk = await getTranslations("kinds");
@@ -137,41 +138,25 @@ export default async function ChallengeOverviewPage({ params }: Props) {
             <Card title={t("followUp.funnelTitle")}>
               {!started && <p className="mb-2 text-sm text-gray-600">{t("followUp.notStarted")}</p>}
               <FunnelChart steps={funnel} locale={locale} />
-              <details className="mt-3 text-sm">
-                <summary className="cursor-pointer font-medium text-brand-700">{t("followUp.showTable")}</summary>
-                <table className="mt-2 w-full text-left">
-                  <caption className="sr-only">{t("followUp.funnelTitle")}</caption>
-                  <thead className="text-gray-600">
-                    <tr>
-                      <th scope="col" className="py-1 pr-3 font-medium">{t("followUp.step")}</th>
-                      <th scope="col" className="py-1 pr-3 text-right font-medium">{t("followUp.creators")}</th>
-                      <th scope="col" className="py-1 text-right font-medium">{t("followUp.ofEnrolled")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="tabular">
-                    <tr className="border-t border-gray-100">
-                      <th scope="row" className="py-1 pr-3 font-normal">{t("followUp.eligibleNow")}</th>
-                      <td className="py-1 pr-3 text-right">{n(followUp.eligible)}</td>
-                      <td className="py-1 text-right">—</td>
-                    </tr>
-                    <tr className="border-t border-gray-100">
-                      <th scope="row" className="py-1 pr-3 font-normal">{t("followUp.enrolledDetail", { still: n(followUp.stillEnrolled) })}</th>
-                      <td className="py-1 pr-3 text-right">{n(followUp.enrolled)}</td>
-                      <td className="py-1 text-right">—</td>
-                    </tr>
-                    {followUp.milestones.map((m) => (
-                      <tr key={m.position} className="border-t border-gray-100">
-                        <th scope="row" className="py-1 pr-3 font-normal">
-                          {t("followUp.milestoneDetail", { position: m.position, threshold: n(m.threshold), metric: tm(m.metric).toLowerCase() })}
-                          {m.unpaid > 0 && <span className="text-amber-800"> · {t("followUp.unpaid", { count: m.unpaid })}</span>}
-                        </th>
-                        <td className="py-1 pr-3 text-right">{n(m.reached)}</td>
-                        <td className="py-1 text-right">{followUp.enrolled > 0 ? `${Math.round((m.reached / followUp.enrolled) * 100)} %` : "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
+              <ChartTable
+                summary={t("followUp.showTable")}
+                caption={t("followUp.funnelTitle")}
+                columns={[t("followUp.step"), t("followUp.creators"), t("followUp.ofEnrolled")]}
+                rows={[
+                  { key: "eligible", header: t("followUp.eligibleNow"), cells: [n(followUp.eligible), "—"] },
+                  { key: "enrolled", header: t("followUp.enrolledDetail", { still: n(followUp.stillEnrolled) }), cells: [n(followUp.enrolled), "—"] },
+                  ...followUp.milestones.map((m) => ({
+                    key: m.position,
+                    header: (
+                      <>
+                        {t("followUp.milestoneDetail", { position: m.position, threshold: n(m.threshold), metric: tm(m.metric).toLowerCase() })}
+                        {m.unpaid > 0 && <span className="text-amber-800"> · {t("followUp.unpaid", { count: m.unpaid })}</span>}
+                      </>
+                    ),
+                    cells: [n(m.reached), followUp.enrolled > 0 ? `${Math.round((m.reached / followUp.enrolled) * 100)} %` : "—"],
+                  })),
+                ]}
+              />
             </Card>
           )}
 
@@ -194,30 +179,13 @@ export default async function ChallengeOverviewPage({ params }: Props) {
                     locale={locale}
                     currency={followUp.currency}
                   />
-                  <details className="mt-3 text-sm">
-                    <summary className="cursor-pointer font-medium text-brand-700">{t("followUp.showTable")}</summary>
-                    <div className="mt-2 max-h-80 overflow-y-auto">
-                      <table className="w-full text-left">
-                        <caption className="sr-only">{t("followUp.spendTitle")}</caption>
-                        <thead className="text-gray-600">
-                          <tr>
-                            <th scope="col" className="py-1 pr-3 font-medium">{t("followUp.day")}</th>
-                            <th scope="col" className="py-1 pr-3 text-right font-medium">{t("followUp.daily")}</th>
-                            <th scope="col" className="py-1 text-right font-medium">{t("followUp.cumulative")}</th>
-                          </tr>
-                        </thead>
-                        <tbody className="tabular">
-                          {followUp.spend.map((p) => (
-                            <tr key={p.day} className="border-t border-gray-100">
-                              <th scope="row" className="py-1 pr-3 font-normal">{formatDate(p.day, locale)}</th>
-                              <td className="py-1 pr-3 text-right">{money(p.dailyMinor)}</td>
-                              <td className="py-1 text-right">{money(p.cumulativeMinor)}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </div>
-                  </details>
+                  <ChartTable
+                    summary={t("followUp.showTable")}
+                    caption={t("followUp.spendTitle")}
+                    columns={[t("followUp.day"), t("followUp.daily"), t("followUp.cumulative")]}
+                    rows={followUp.spend.map((p) => ({ key: p.day, header: formatDate(p.day, locale), cells: [money(p.dailyMinor), money(p.cumulativeMinor)] }))}
+                    tall
+                  />
                 </>
               )}
             </Card>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/actions/types";
-import { HOLD_REASON_CODES } from "@/lib/validation/payouts";
+import { HOLD_REASON_CODES } from "@/lib/domain/hold-reasons";
 import { approvePayoutAction, holdPayoutAction, markPayoutPaidAction, rejectPayoutAction } from "../../actions";
 
 type Target = { payoutId: number; version: number };

@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb, rows } from "@/db";
+
+// db/index.ts sends every query with parameters as a named prepared statement (one round trip,
+// plan reused) instead of drizzle's unnamed ones. pg_prepared_statements lists the statements
+// of the current session, so each check runs inside one transaction (one connection).
+describe("prepared statements (PostgreSQL)", () => {
+  const preparedLike = (pattern: string) =>
+    sql`select count(*)::int as n from pg_prepared_statements where statement like ${pattern} and not from_sql`;
+
+  it("prepares parameterised queries inside transactions and savepoints, and reuses them", async () => {
+    const db = await getDb();
+    const marker = `prepared-check-${Date.now()}`;
+    const counts = await db.transaction(async (tx) => {
+      for (let i = 0; i < 3; i++) await rows(tx, sql`select ${i}::int as i, ${marker}::text as marker`);
+      const inTransaction = await rows<{ n: number }>(tx, preparedLike(`select $1::int as i, $2::text as marker%`));
+      const inSavepoint = await tx.transaction(async (nested) => {
+        await rows(nested, sql`select ${marker}::text as nested_marker`);
+        return rows<{ n: number }>(nested, preparedLike(`select $1::text as nested_marker%`));
+      });
+      return { inTransaction: inTransaction[0].n, inSavepoint: inSavepoint[0].n };
+    });
+    // One statement for three executions: prepared once, then reused.
+    expect(counts).toEqual({ inTransaction: 1, inSavepoint: 1 });
+  });
+
+  it("still answers queries without parameters (simple protocol) and returns the same rows", async () => {
+    const db = await getDb();
+    expect(await rows<{ answer: number }>(db, sql`select 42 as answer`)).toEqual([{ answer: 42 }]);
+    expect(await rows<{ answer: number }>(db, sql`select ${42}::int as answer`)).toEqual([{ answer: 42 }]);
+  });
+});
