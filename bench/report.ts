@@ -210,7 +210,7 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
     "- **Ceiling**: `GET /api/health` on the same server — a dynamic route handler that runs `select 1` through the same database client: the most a request can cost less than a page on this framework, server and pool. It has no session, no React render and no layout, so it is a ceiling for pages, not a twin of them.",
   );
   lines.push(
-    "- **Floor**: the same SQL run directly with postgres.js, with the same protocol and concurrency. The statements are not copied by hand: the bench runs the page's own DAL calls (bench/cases.ts) once with a recording client and replays exactly what they sent — steps in order, the page's `Promise.all` in parallel, the signed-in user read once as React `cache` does. The difference between page and floor is Next.js, React rendering, Auth.js and HTTP.",
+    "- **Floor**: the same SQL run directly with postgres.js, with the same protocol (named prepared statements, as the app sends them) and concurrency. The statements are not copied by hand: the bench runs the page's own DAL calls (bench/cases.ts) once with a recording client and replays exactly what they sent — steps in order, the page's `Promise.all` in parallel, the signed-in user read once as React `cache` does. The difference between page and floor is Next.js, React rendering, Auth.js and HTTP.",
   );
   lines.push(
     "- **History growth**: the heavy creator (same events, enrollments, orders, ledger and payouts at every scale: the generator derives every value from a hash of the row's key) is measured in a 1/100 database and then in the full one; the ratio is the cost of the platform's history. The same page for a creator with 1/100 of the heavy creator's own history, in the full database, shows the cost of the creator's own history (informative, no goal: a longer history legitimately has more to sum).",
@@ -218,7 +218,7 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
   lines.push(
     `- **Ingest**: \`POST /api/events\`, new batches of 1,000 events (many creators per batch, events of the last 6 hours, so they reach live enrollments), each signed with lib/domain/signature.ts and the server's INGEST_SECRET; ${report.protocols.ingest.map((x) => `${x.connections} connections (${x.runs} × ${x.seconds} s)`).join(" and ")}. Ceiling: COPY of rows of the same shape into the same table (activity_events) over as many connections. COPY writes only that table; an accepted batch also writes its receipts, the daily rollup, enrollment progress and any award, in one transaction.`,
   );
-  lines.push(`- **Payout run**: the run's SQL (bench/payout-run.ts) over all creators in one transaction, ${report.protocols.payoutRuns} time(s), rolled back each time so every timing sees the same ledger.`);
+  lines.push(`- **Payout run**: the app's own statement (lib/dal/payout-runs.ts \`createPayoutsSql\`, run by bench/payout-run.ts) over all creators in one transaction, ${report.protocols.payoutRuns} time(s), rolled back each time so every timing sees the same ledger.`);
   lines.push("- **Memory**: VmRSS of the `next start` process tree sampled every 200 ms, and the kernel's VmHWM (peak resident set) of each process.");
   lines.push("");
 
