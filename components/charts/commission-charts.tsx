@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { productChartHeight } from "./sizes";
 
 const moneyFormat = (locale: string, currency: string) =>
   new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency, maximumFractionDigits: 0 });
@@ -29,7 +30,7 @@ export function CommissionByProductChart({ points, label, locale, currency }: { 
   const money = moneyFormat(locale, currency);
   const data = points.map((p) => ({ label: p.label.length > 22 ? `${p.label.slice(0, 21)}…` : p.label, total: p.totalMinor / 100 }));
   return (
-    <div aria-hidden="true" className="w-full" style={{ height: Math.max(120, data.length * 34 + 40) }}>
+    <div aria-hidden="true" className="w-full" style={{ height: productChartHeight(data.length) }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

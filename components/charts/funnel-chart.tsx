@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { funnelChartHeight } from "./sizes";
 
 export type FunnelStep = { label: string; count: number };
 
@@ -8,7 +9,7 @@ export type FunnelStep = { label: string; count: number };
 export function FunnelChart({ steps, locale }: { steps: FunnelStep[]; locale: string }) {
   const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US");
   return (
-    <div aria-hidden="true" className="w-full" style={{ height: Math.max(160, steps.length * 44 + 40) }}>
+    <div aria-hidden="true" className="w-full" style={{ height: funnelChartHeight(steps.length) }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={steps} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

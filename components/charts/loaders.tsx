@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
+import { funnelChartHeight, productChartHeight } from "./sizes";
 
 // Recharts is about 120 KB gzip, and ResponsiveContainer draws nothing on the server anyway (it
 // needs the browser's width). So every chart loads after its page, in its own chunk, behind a
@@ -37,7 +38,7 @@ export const CommissionByMonthChart = dynamic(() => import("./commission-charts"
 const LazyCommissionByProductChart = dynamic(() => import("./commission-charts").then((m) => m.CommissionByProductChart), { ssr: false });
 export function CommissionByProductChart(props: ComponentProps<typeof LazyCommissionByProductChart>) {
   return (
-    <div style={{ minHeight: Math.max(120, props.points.length * 34 + 40) }}>
+    <div style={{ minHeight: productChartHeight(props.points.length) }}>
       <LazyCommissionByProductChart {...props} />
     </div>
   );
@@ -46,7 +47,7 @@ export function CommissionByProductChart(props: ComponentProps<typeof LazyCommis
 const LazyFunnelChart = dynamic(() => import("./funnel-chart").then((m) => m.FunnelChart), { ssr: false });
 export function FunnelChart(props: ComponentProps<typeof LazyFunnelChart>) {
   return (
-    <div style={{ minHeight: Math.max(160, props.steps.length * 44 + 40) }}>
+    <div style={{ minHeight: funnelChartHeight(props.steps.length) }}>
       <LazyFunnelChart {...props} />
     </div>
   );
