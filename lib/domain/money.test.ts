@@ -41,4 +41,19 @@ describe("money", () => {
     expect(formatMoney(123456, "EUR", "en")).toBe("€1,234.56");
     expect(formatMoney(123456, "EUR", "fr").replace(/\s/g, " ")).toBe("1 234,56 €");
   });
+
+  it("keeps each currency and locale apart when it reuses formatters", () => {
+    // Interleaved on purpose: a formatter kept for one currency or locale must never format another.
+    const seen = ["EUR", "USD", "BRL", "EUR", "GBP", "USD"].flatMap((currency) =>
+      (["en", "fr", "en"] as const).map((locale) => formatMoney(-250, currency, locale).replace(/\s/g, " ")),
+    );
+    expect(seen).toEqual([
+      "-€2.50", "-2,50 €", "-€2.50",
+      "-$2.50", "-2,50 $US", "-$2.50",
+      "-R$2.50", "-2,50 R$", "-R$2.50",
+      "-€2.50", "-2,50 €", "-€2.50",
+      "-£2.50", "-2,50 £GB", "-£2.50",
+      "-$2.50", "-2,50 $US", "-$2.50",
+    ]);
+  });
 });

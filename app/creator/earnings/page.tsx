@@ -15,6 +15,7 @@ import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney, formatRate } from "@/lib/domain/money";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { EARNING_KINDS, EARNING_STATUSES, parseEarningsQuery, type EarningsQuery } from "@/lib/validation/shop";
+import { dateTimeFormat, numberFormat } from "@/lib/i18n/intl-cache";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("earnings"))("title") };
@@ -34,14 +35,14 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
   const query = parseEarningsQuery(await searchParams);
   const [list, breakdown, locale, t] = await Promise.all([listMyEntries(query), getMyCommissionBreakdown(), getLocale(), getTranslations("earnings")]);
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
-  const percent = (bps: number) => new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
+  const percent = (bps: number) => numberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
   const href = (change: Partial<EarningsQuery>) => {
     const next = { ...query, ...change };
     return `/creator/earnings${queryString({ kind: next.kind, status: next.status, order: next.order, page: next.page > 1 ? next.page : null })}`;
   };
   const filtered = query.kind !== null || query.status !== null || query.order !== null;
   const monthLabel = (month: string) =>
-    new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+    dateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
   const yearTotal = breakdown.byMonth.reduce((s, m) => s + m.totalMinor, 0);
   const exportHref = (sep?: "comma" | "semicolon") =>
     `/api/export/earnings.csv${queryString({ kind: query.kind, status: query.status, sep: sep ?? null })}`;

@@ -17,6 +17,7 @@ import { MIN_RATE_OPTIONS, parseCatalogQuery, type CatalogQuery } from "@/lib/va
 import { LinkToggle } from "./_components/link-toggle";
 import { OwnProductForm } from "./_components/own-product-form";
 import { PromoteButton } from "./_components/promote-button";
+import { numberFormat } from "@/lib/i18n/intl-cache";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("shop"))("title") };
@@ -36,7 +37,7 @@ export default async function CreatorShop({ searchParams }: { searchParams: Sear
     getTranslations("shop"),
   ]);
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
-  const percent = (bps: number) => new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
+  const percent = (bps: number) => numberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
   const category = (c: string) => (t.has(`categories.${c}`) ? t(`categories.${c}`) : c);
   const catalogHref = (change: Partial<CatalogQuery>) => {
     const next = { ...query, ...change };

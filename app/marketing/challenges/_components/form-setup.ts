@@ -6,10 +6,14 @@ import { CURRENCIES, toMajorString } from "@/lib/domain/money";
 import { toUtcInput } from "@/lib/validation/challenge";
 import type { ChallengeFormValues } from "./challenge-form";
 
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 /** A country code with its name in the reader's language: "France (FR)". */
 export function countryLabel(code: string, locale: string): string {
   try {
-    const name = new Intl.DisplayNames([locale], { type: "region" }).of(code);
+    let names = regionNames.get(locale);
+    if (!names) regionNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region" })));
+    const name = names.of(code);
     return name && name !== code ? `${name} (${code})` : code;
   } catch {
     return code;
