@@ -62,7 +62,7 @@ export default async function StaffPayoutPage({ params }: Props) {
           <p className="text-sm text-gray-700">@{review.creator.handle}</p>
         </div>
         <div className="text-right">
-          <p className="tabular text-3xl font-semibold">{money(review.amountMinor)}</p>
+          <p className="tabular text-3xl font-semibold" data-testid="payout-amount">{money(review.amountMinor)}</p>
           <Link href={`/staff/payouts/${review.id}/statement`} className="text-sm font-medium text-brand-700 hover:underline">{t("openStatement")}</Link>
         </div>
       </div>
