@@ -295,9 +295,9 @@ export async function generate(sql: Sql, scale: Scale, log: Log, connect: () => 
   const otherOrders = scale.orders - HEAVY.orders - LIGHT.orders;
   await step(`orders (${scale.orders.toLocaleString("en")}) with ${Math.round(scale.refundShare * 100)} % refunds`, () =>
     sql.unsafe(`
-      insert into orders (id, affiliate_link_id, creator_id, shop_product_id, amount_minor, currency, refunded_minor, buyer_ref, occurred_at, created_at)
+      insert into orders (id, affiliate_link_id, creator_id, shop_product_id, amount_minor, currency, refunded_minor, commission_bps, buyer_ref, occurred_at, created_at)
       select o.id, l.id, l.creator_id, l.shop_product_id, amt, sp.currency,
-             case when bench.u(o.key, 93) < ${scale.refundShare} then amt else 0 end,
+             case when bench.u(o.key, 93) < ${scale.refundShare} then amt else 0 end, sp.commission_bps,
              'buyer_' || floor(bench.u(o.key, 94) * 1000000)::int, o.t, o.t
       from (
         select 'o' || k as id, k::bigint as key, ${firstOtherLink} + floor(pow(bench.u(k, 91), 1.5) * ${otherLinks})::int as link_id,
@@ -338,7 +338,7 @@ export async function generate(sql: Sql, scale: Scale, log: Log, connect: () => 
       join shop_products sp on sp.id = o.shop_product_id
       join creators cr on cr.id = o.creator_id
       left join exchange_rates fx on fx.base = o.currency and fx.quote = cr.currency and fx.day = (o.occurred_at at time zone 'UTC')::date
-      cross join lateral (select greatest(1, round(o.amount_minor * sp.commission_bps / 10000.0))::bigint as comm) c
+      cross join lateral (select greatest(1, round(o.amount_minor * o.commission_bps / 10000.0))::bigint as comm) c
       order by o.occurred_at;
 
       insert into ledger_entries (creator_id, kind, amount_minor, currency, order_id, refund_id, original_amount_minor, original_currency,

@@ -315,6 +315,9 @@ export const orders = pgTable(
     amountMinor: money("amount_minor").notNull(),
     currency: char("currency", { length: 3 }).notNull(),
     refundedMinor: money("refunded_minor").notNull().default(0),
+    // The product's rate when the order was paid: its commission and every refund of it use this
+    // rate, whatever the merchant sets later.
+    commissionBps: integer("commission_bps").notNull(),
     buyerRef: text("buyer_ref"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
@@ -327,6 +330,7 @@ export const orders = pgTable(
     index("orders_shop_product_idx").on(t.shopProductId),
     check("orders_amount_positive", sql`${t.amountMinor} > 0`),
     check("orders_refund_within_amount", sql`${t.refundedMinor} >= 0 and ${t.refundedMinor} <= ${t.amountMinor}`),
+    check("orders_commission_range", sql`${t.commissionBps} between 0 and 10000`),
   ],
 );
 

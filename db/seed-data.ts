@@ -1230,6 +1230,7 @@ async function seedCommerce(seed: Seed, products: SeededShopProduct[]): Promise<
       amountMinor: order.amountMinor,
       currency: product.currency,
       refundedMinor,
+      commissionBps: product.commissionBps,
       buyerRef: order.buyerRef,
       occurredAt: order.occurredAt,
       createdAt: order.occurredAt,

@@ -74,6 +74,7 @@ export async function addOrder(
     amountMinor,
     currency: "EUR",
     refundedMinor: options.refundMinor ?? 0,
+    commissionBps: 1000, // the 10 % written below
     buyerRef: options.buyerRef ?? `buyer_${uid()}`,
     occurredAt,
   });

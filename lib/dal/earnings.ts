@@ -126,7 +126,7 @@ function entrySelect(where: SQL, tail: SQL): SQL {
                     le.fx_rate_micros::float8 as fx_rate_micros, le.note,
                     ch.id as challenge_id, ch.title_en, ch.title_fr, m.position, m.metric::text as metric,
                     o.id as order_id, o.amount_minor::float8 as order_amount, o.currency::text as order_currency,
-                    sp.title as product_title, sp.merchant, sp.commission_bps, al.code,
+                    sp.title as product_title, sp.merchant, o.commission_bps, al.code,
                     r.id as refund_id, r.amount_minor::float8 as refund_amount
              from ${entryJoinsSql}
              left join milestone_awards ma on ma.id = le.milestone_award_id

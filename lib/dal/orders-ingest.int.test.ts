@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/orders/route";
 import { getDb, rows } from "@/db";
-import { ledgerEntries, orders, refunds } from "@/db/schema";
+import { ledgerEntries, orders, refunds, shopProducts } from "@/db/schema";
 import { createCreator } from "@/test/factories";
 import { signedRequest } from "@/test/signed-request";
 import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
@@ -172,6 +172,27 @@ describe("refunds", () => {
     const db = await getDb();
     const [o] = await db.select().from(orders).where(eq(orders.id, order.id));
     expect(o.refundedMinor).toBe(4999);
+  });
+
+  it("reverses at the rate the order was paid at, not the product's rate of the refund's day", async () => {
+    const { code, product } = await promoting({ commissionBps: 1000 });
+    const order = paid(code, 10_000); // commission 1,000 at 10 %
+    await postOrders({ orders: [order] });
+    const db = await getDb();
+    await db.update(shopProducts).set({ commissionBps: 2500 }).where(eq(shopProducts.id, product.id));
+    const r = refund(order.id, 4000);
+    expect((await postOrders({ orders: [r] })).body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+    // 10 % of the 40.00 refunded, not 25 %: what the order earned is what its refunds take back.
+    expect((await entriesOf(order.id)).map((e) => [e.kind, e.amountMinor])).toEqual([
+      ["commission", 1000],
+      ["refund", -400],
+    ]);
+    const [o] = await db.select().from(orders).where(eq(orders.id, order.id));
+    expect(o.commissionBps).toBe(1000);
+    // A later order pays at the new rate.
+    const later = paid(code, 10_000);
+    await postOrders({ orders: [later] });
+    expect(await entriesOf(later.id)).toMatchObject([{ kind: "commission", amountMinor: 2500 }]);
   });
 
   it("never leaves cents behind when small refunds would each round to nothing", async () => {

@@ -121,15 +121,16 @@ async function takePaidOrders(tx: Tx, paid: Indexed<PaidOrderInput>[]): Promise<
     shop_product_id: link.shop_product_id,
     amount_minor: order.amount,
     currency: order.currency,
+    commission_bps: link.commission_bps,
     buyer_ref: order.buyer ?? null,
     occurred_at: order.occurredAt.toISOString(),
   }));
   const fresh = await rows<{ id: string }>(
     tx,
-    sql`insert into orders (id, affiliate_link_id, creator_id, shop_product_id, amount_minor, currency, buyer_ref, occurred_at)
-        select id, affiliate_link_id, creator_id, shop_product_id, amount_minor, currency, buyer_ref, occurred_at
+    sql`insert into orders (id, affiliate_link_id, creator_id, shop_product_id, amount_minor, currency, commission_bps, buyer_ref, occurred_at)
+        select id, affiliate_link_id, creator_id, shop_product_id, amount_minor, currency, commission_bps, buyer_ref, occurred_at
         from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
-          as x(id text, affiliate_link_id int, creator_id int, shop_product_id int, amount_minor bigint, currency text, buyer_ref text, occurred_at timestamptz)
+          as x(id text, affiliate_link_id int, creator_id int, shop_product_id int, amount_minor bigint, currency text, commission_bps int, buyer_ref text, occurred_at timestamptz)
         order by id
         on conflict (id) do nothing
         returning id`,
@@ -168,13 +169,12 @@ async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<Bat
   const locked = await rows<LockedOrder>(
     tx,
     sql`select o.id, o.amount_minor::float8 as amount_minor, o.refunded_minor::float8 as refunded_minor, o.currency::text as currency,
-               o.occurred_at::text as occurred_at, o.creator_id, sp.commission_bps,
+               o.occurred_at::text as occurred_at, o.creator_id, o.commission_bps,
                le.currency::text as entry_currency, le.fx_rate_micros::float8 as fx_rate_micros,
                le.available_at::text as entry_available_at,
                coalesce((select sum(e.amount_minor) from ledger_entries e where e.order_id = o.id and e.kind in ('commission', 'refund')), 0)::float8 as net_minor,
                (select sum(e.original_amount_minor) from ledger_entries e where e.order_id = o.id and e.kind in ('commission', 'refund'))::float8 as net_original_minor
         from orders o
-        join shop_products sp on sp.id = o.shop_product_id
         left join ledger_entries le on le.order_id = o.id and le.kind = 'commission'
         where o.id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))
         order by o.id
@@ -236,8 +236,7 @@ async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<Bat
       rateBps: order.commission_bps,
       fxRateMicros: order.fx_rate_micros === null ? null : Number(order.fx_rate_micros),
     });
-    // Never below zero, and a full refund takes back exactly what is left, whatever happened
-    // to the product's rate since the order.
+    // At the order's own rate; never below zero, and a full refund takes back exactly what is left.
     const fullyRefunded = order.refunded_minor === order.amount_minor;
     const net = Number(order.net_minor);
     const converted = fullyRefunded ? net : Math.min(reversal.convertedMinor, net);
