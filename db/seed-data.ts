@@ -1239,6 +1239,8 @@ async function seedCommerce(seed: Seed, products: SeededShopProduct[]): Promise<
     // Commission in the order currency, converted at the rate of the order's day.
     const commission = commissionMinor(order.amountMinor, product.commissionBps);
     const earned = rates.toCreatorCurrency(commission, product.currency, creator.currency, order.occurredAt);
+    // Pending for the return window, then available.
+    const commissionAvailableAt = new Date(order.occurredAt.getTime() + product.returnWindowDays * DAY);
     if (earned.amountMinor > 0) {
       entries.push({
         creatorId: creator.id,
@@ -1246,8 +1248,7 @@ async function seedCommerce(seed: Seed, products: SeededShopProduct[]): Promise<
         ...earned,
         orderId: id,
         occurredAt: order.occurredAt,
-        // Pending for the return window, then available.
-        availableAt: new Date(order.occurredAt.getTime() + product.returnWindowDays * DAY),
+        availableAt: commissionAvailableAt,
         createdAt: order.occurredAt,
       });
     }
@@ -1275,7 +1276,8 @@ async function seedCommerce(seed: Seed, products: SeededShopProduct[]): Promise<
         orderId: id,
         refundId,
         occurredAt: refund.occurredAt,
-        availableAt: refund.occurredAt,
+        // As the app does: inside the return window with the commission it cancels, after it at once.
+        availableAt: refund.occurredAt > commissionAvailableAt ? refund.occurredAt : commissionAvailableAt,
         createdAt: refund.occurredAt,
       });
     }
