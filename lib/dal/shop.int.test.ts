@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as redirectGET } from "@/app/r/[code]/route";
 import {
@@ -226,6 +226,27 @@ describe("GET /r/[code]", () => {
     const db = await getDb();
     const [row] = await db.select().from(affiliateLinks).where(eq(affiliateLinks.id, link.id));
     expect(row.clicks).toBe(2);
+  });
+
+  it("counts a browser's repeated clicks on a link once a day, through a cookie scoped to that link", async () => {
+    const { creator } = await createCreator();
+    const product = await createShopProduct();
+    const link = await createAffiliateLink(creator.id, product.id);
+    const other = await createAffiliateLink(creator.id, (await createShopProduct()).id);
+    const first = await click(link.code);
+    const cookie = first.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(new RegExp(`^cr_click=1; Path=/r/${link.code}; Max-Age=86400; HttpOnly; SameSite=Lax$`));
+    // The same browser again: still sent to the shop, not counted, no new cookie.
+    const again = await click(link.code, { cookie: "cr_click=1" });
+    expect(again.status).toBe(302);
+    expect(again.headers.get("location")).toBe(`${product.url}?aff=${link.code}`);
+    expect(again.headers.get("set-cookie")).toBeNull();
+    // Another browser, and the first browser on another link (its cookie is not sent there).
+    await click(link.code);
+    await click(other.code);
+    const db = await getDb();
+    const counts = await db.select({ id: affiliateLinks.id, clicks: affiliateLinks.clicks }).from(affiliateLinks).where(inArray(affiliateLinks.id, [link.id, other.id]));
+    expect(Object.fromEntries(counts.map((c) => [c.id, c.clicks]))).toEqual({ [link.id]: 2, [other.id]: 1 });
   });
 
   it("answers an unknown or malformed code with a 404 page in the reader's language, and counts nothing", async () => {

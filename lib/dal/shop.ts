@@ -355,19 +355,22 @@ export async function getPublicStorefront(handle: string): Promise<Storefront | 
 }
 
 /**
- * Counts one click on an affiliate link and returns the shop product's address, tagged with the
- * code so the shop can report the order back with it; null for an unknown code. Public like
- * /r/[code] itself: followers click these links without an account.
+ * Counts one click on an affiliate link (unless this browser's click was counted already) and
+ * returns the shop product's address, tagged with the code so the shop can report the order back
+ * with it; null for an unknown code. Public like /r/[code] itself: followers click these links
+ * without an account.
  */
-export async function recordAffiliateClick(code: string): Promise<string | null> {
+export async function recordAffiliateClick(code: string, options: { alreadyCounted?: boolean } = {}): Promise<string | null> {
   if (!/^[a-z0-9]{4,32}$/.test(code)) return null;
   const db = await getDb();
   const [row] = await rows<{ url: string }>(
     db,
-    sql`update affiliate_links al set clicks = al.clicks + 1
-        from shop_products sp
-        where al.code = ${code} and sp.id = al.shop_product_id
-        returning sp.url`,
+    options.alreadyCounted
+      ? sql`select sp.url from affiliate_links al join shop_products sp on sp.id = al.shop_product_id where al.code = ${code}`
+      : sql`update affiliate_links al set clicks = al.clicks + 1
+            from shop_products sp
+            where al.code = ${code} and sp.id = al.shop_product_id
+            returning sp.url`,
   );
   if (!row) return null;
   const url = new URL(row.url);

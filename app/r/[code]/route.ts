@@ -7,16 +7,34 @@ export const dynamic = "force-dynamic";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** A follower who clicks the same link again within a day is one click, not two. */
+const CLICK_COOKIE = "cr_click";
+const CLICK_MEMORY_SECONDS = 24 * 60 * 60;
+
+function clickSeen(request: Request): boolean {
+  return (request.headers.get("cookie") ?? "").split(";").some((part) => part.trim().startsWith(`${CLICK_COOKIE}=`));
+}
+
+/** Scoped to this link's path: it only ever travels with clicks on this link. */
+function clickCookie(request: Request, code: string): string {
+  const https = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  return `${CLICK_COOKIE}=1; Path=/r/${code}; Max-Age=${CLICK_MEMORY_SECONDS}; HttpOnly; SameSite=Lax${https ? "; Secure" : ""}`;
+}
+
 /**
- * An affiliate link as followers click it: counts the click and sends them (302) to the shop
- * product. Public on purpose (proxy.ts guards only the role areas). An unknown code gets a
+ * An affiliate link as followers click it: counts the click (once a day per browser, by a
+ * cookie scoped to the link) and sends them (302) to the shop product. Public on purpose (proxy.ts guards only the role areas). An unknown code gets a
  * small 404 page in the reader's language, since a route handler cannot render not-found.tsx.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const { code } = await params;
-  const target = await recordAffiliateClick(code.toLowerCase());
+  const { code: raw } = await params;
+  const code = raw.toLowerCase();
+  const seen = clickSeen(request);
+  const target = await recordAffiliateClick(code, { alreadyCounted: seen });
   if (target) {
-    return new Response(null, { status: 302, headers: { location: target, "cache-control": "no-store" } });
+    const headers = new Headers({ location: target, "cache-control": "no-store" });
+    if (!seen) headers.set("set-cookie", clickCookie(request, code));
+    return new Response(null, { status: 302, headers });
   }
   const locale = localeOfRequest(request);
   const t = createTranslator({ locale, messages: catalogs[locale], namespace: "storefront.unknownLink" });
