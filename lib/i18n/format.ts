@@ -11,6 +11,11 @@ export function formatDateTime(value: Date | string, locale: string): string {
   return dateTimeFormat(tag(locale), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date(value));
 }
 
+/** A rate in basis points as a percentage: 1250 → "12.5%" / "12,5 %". */
+export function formatPercent(bps: number, locale: string): string {
+  return numberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
+}
+
 export function formatNumber(value: number, locale: string): string {
   return numberFormat(locale === "fr" ? "fr-FR" : "en-US").format(value);
 }

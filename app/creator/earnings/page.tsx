@@ -13,9 +13,9 @@ import { getMyCommissionBreakdown, listMyEntries, type EarningEntry } from "@/li
 import type { EntryStatus } from "@/lib/dal/ledger-sql";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney, formatRate } from "@/lib/domain/money";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { EARNING_KINDS, EARNING_STATUSES, parseEarningsQuery, type EarningsQuery } from "@/lib/validation/shop";
-import { dateTimeFormat, numberFormat } from "@/lib/i18n/intl-cache";
+import { dateTimeFormat } from "@/lib/i18n/intl-cache";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("earnings"))("title") };
@@ -35,7 +35,7 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
   const query = parseEarningsQuery(await searchParams);
   const [list, breakdown, locale, t] = await Promise.all([listMyEntries(query), getMyCommissionBreakdown(), getLocale(), getTranslations("earnings")]);
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
-  const percent = (bps: number) => numberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
+  const percent = (bps: number) => formatPercent(bps, locale);
   const href = (change: Partial<EarningsQuery>) => {
     const next = { ...query, ...change };
     return `/creator/earnings${queryString({ kind: next.kind, status: next.status, order: next.order, page: next.page > 1 ? next.page : null })}`;

@@ -11,13 +11,12 @@ import { inputClass } from "@/components/ui/field";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { listMyAffiliateLinks, listMyOwnProducts, listShopCatalog, type AffiliateLinkSummary } from "@/lib/dal/shop";
 import { commissionMinor, formatMoney } from "@/lib/domain/money";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { publicOrigin } from "@/lib/public-url";
 import { MIN_RATE_OPTIONS, parseCatalogQuery, type CatalogQuery } from "@/lib/validation/shop";
 import { LinkToggle } from "./_components/link-toggle";
 import { OwnProductForm } from "./_components/own-product-form";
 import { PromoteButton } from "./_components/promote-button";
-import { numberFormat } from "@/lib/i18n/intl-cache";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("shop"))("title") };
@@ -37,7 +36,7 @@ export default async function CreatorShop({ searchParams }: { searchParams: Sear
     getTranslations("shop"),
   ]);
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
-  const percent = (bps: number) => numberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
+  const percent = (bps: number) => formatPercent(bps, locale);
   const category = (c: string) => (t.has(`categories.${c}`) ? t(`categories.${c}`) : c);
   const catalogHref = (change: Partial<CatalogQuery>) => {
     const next = { ...query, ...change };

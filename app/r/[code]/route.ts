@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { NextResponse, type NextRequest } from "next/server";
 import { recordAffiliateClick } from "@/lib/dal/shop";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
 import { catalogs } from "@/messages";
@@ -9,32 +10,29 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /** A follower who clicks the same link again within a day is one click, not two. */
 const CLICK_COOKIE = "cr_click";
-const CLICK_MEMORY_SECONDS = 24 * 60 * 60;
-
-function clickSeen(request: Request): boolean {
-  return (request.headers.get("cookie") ?? "").split(";").some((part) => part.trim().startsWith(`${CLICK_COOKIE}=`));
-}
-
-/** Scoped to this link's path: it only ever travels with clicks on this link. */
-function clickCookie(request: Request, code: string): string {
-  const https = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  return `${CLICK_COOKIE}=1; Path=/r/${code}; Max-Age=${CLICK_MEMORY_SECONDS}; HttpOnly; SameSite=Lax${https ? "; Secure" : ""}`;
-}
 
 /**
  * An affiliate link as followers click it: counts the click (once a day per browser, by a
- * cookie scoped to the link) and sends them (302) to the shop product. Public on purpose (proxy.ts guards only the role areas). An unknown code gets a
+ * cookie scoped to the link) and sends them (302) to the shop product. Public on purpose
+ * (proxy.ts guards only the role areas). An unknown code gets a
  * small 404 page in the reader's language, since a route handler cannot render not-found.tsx.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const { code: raw } = await params;
-  const code = raw.toLowerCase();
-  const seen = clickSeen(request);
+export async function GET(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
+  const code = (await params).code.toLowerCase();
+  const seen = request.cookies.has(CLICK_COOKIE);
   const target = await recordAffiliateClick(code, { alreadyCounted: seen });
   if (target) {
-    const headers = new Headers({ location: target, "cache-control": "no-store" });
-    if (!seen) headers.set("set-cookie", clickCookie(request, code));
-    return new Response(null, { status: 302, headers });
+    const response = NextResponse.redirect(target, { status: 302, headers: { "cache-control": "no-store" } });
+    // Scoped to this link's path: it only ever travels with clicks on this link.
+    if (!seen)
+      response.cookies.set(CLICK_COOKIE, "1", {
+        path: `/r/${code}`,
+        maxAge: 24 * 60 * 60,
+        httpOnly: true,
+        sameSite: "lax",
+        secure: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+      });
+    return response;
   }
   const locale = localeOfRequest(request);
   const t = createTranslator({ locale, messages: catalogs[locale], namespace: "storefront.unknownLink" });
