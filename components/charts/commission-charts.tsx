@@ -2,9 +2,10 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { productChartHeight } from "./sizes";
+import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
 
 const moneyFormat = (locale: string, currency: string) =>
-  new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency, maximumFractionDigits: 0 });
+  numberFormat(numberTag(locale), { style: "currency", currency, maximumFractionDigits: 0 });
 
 /** Net commission per month. Decorative for screen readers: a table follows it. */
 export function CommissionByMonthChart({ points, label, locale, currency }: { points: { label: string; totalMinor: number }[]; label: string; locale: string; currency: string }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
 
 export type EarningsPoint = { label: string; bonus: number; commission: number };
 
@@ -16,7 +17,7 @@ export function EarningsChart({
   locale: string;
   currency: string;
 }) {
-  const money = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency, maximumFractionDigits: 0 });
+  const money = numberFormat(numberTag(locale), { style: "currency", currency, maximumFractionDigits: 0 });
   const data = points.map((p) => ({ ...p, bonus: p.bonus / 100, commission: p.commission / 100 }));
   return (
     <div aria-hidden="true" className="h-64 w-full">

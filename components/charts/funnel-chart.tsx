@@ -2,12 +2,13 @@
 
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { funnelChartHeight } from "./sizes";
+import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
 
 export type FunnelStep = { label: string; count: number };
 
 /** Eligible → enrolled → each milestone, as horizontal bars. Decorative: a table follows it. */
 export function FunnelChart({ steps, locale }: { steps: FunnelStep[]; locale: string }) {
-  const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US");
+  const number = numberFormat(numberTag(locale));
   return (
     <div aria-hidden="true" className="w-full" style={{ height: funnelChartHeight(steps.length) }}>
       <ResponsiveContainer width="100%" height="100%">

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
 
 export type PayoutStatusPoint = { label: string; pending_review: number; held: number; approved: number; rejected: number; paid: number };
 
@@ -24,7 +25,7 @@ export function PayoutStatusChart({
   locale: string;
   currency: string;
 }) {
-  const money = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency, maximumFractionDigits: 0 });
+  const money = numberFormat(numberTag(locale), { style: "currency", currency, maximumFractionDigits: 0 });
   const data = points.map((p) => ({
     label: p.label,
     ...Object.fromEntries(SERIES.map((s) => [s.key, p[s.key] / 100])),

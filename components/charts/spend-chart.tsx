@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
 
 export type SpendPoint = { label: string; cumulative: number };
 
@@ -18,7 +19,7 @@ export function SpendChart({
   locale: string;
   currency: string;
 }) {
-  const money = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency, maximumFractionDigits: 0 });
+  const money = numberFormat(numberTag(locale), { style: "currency", currency, maximumFractionDigits: 0 });
   const data = points.map((p) => ({ label: p.label, cumulative: p.cumulative / 100 }));
   const spent = Math.max(0, ...data.map((d) => d.cumulative));
   // A budget far above the spend would flatten the curve: draw it once spend is a quarter of it.

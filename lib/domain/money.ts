@@ -1,7 +1,7 @@
 // The one place that rounds and formats money. Amounts are integer minor units (cents);
 // every currency we support (CURRENCIES) has two decimals.
 
-import { numberFormat } from "@/lib/i18n/intl-cache";
+import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
 
 export const CURRENCIES = ["EUR", "USD", "BRL", "GBP", "PLN", "SEK"] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -54,12 +54,12 @@ export function toMajorString(minor: number): string {
 
 /** Formats in the reader's locale, e.g. 123456 EUR → "1 234,56 €" in French. */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  return numberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency }).format(minor / 100);
+  return numberFormat(numberTag(locale), { style: "currency", currency }).format(minor / 100);
 }
 
 /** A rate in millionths shown as a decimal, e.g. 1_082_500 → "1.0825". */
 export function formatRate(rateMicros: number, locale: string): string {
-  return numberFormat(locale === "fr" ? "fr-FR" : "en-US", { maximumFractionDigits: 6 }).format(
+  return numberFormat(numberTag(locale), { maximumFractionDigits: 6 }).format(
     rateMicros / 1_000_000,
   );
 }

@@ -17,3 +17,8 @@ export function dateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions)
   if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(tag, options)));
   return format;
 }
+
+// The one place a locale of the app ("fr" | "en") becomes a BCP 47 tag. English amounts use
+// US separators ("1,234.56"); English dates read day, month, year ("25 Nov 2026"), as in Britain.
+export const numberTag = (locale: string) => (locale === "fr" ? "fr-FR" : "en-US");
+export const dateTag = (locale: string) => (locale === "fr" ? "fr-FR" : "en-GB");

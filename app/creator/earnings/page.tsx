@@ -15,7 +15,7 @@ import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney, formatRate } from "@/lib/domain/money";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { EARNING_KINDS, EARNING_STATUSES, parseEarningsQuery, type EarningsQuery } from "@/lib/validation/shop";
-import { dateTimeFormat } from "@/lib/i18n/intl-cache";
+import { dateTag, dateTimeFormat } from "@/lib/i18n/intl-cache";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("earnings"))("title") };
@@ -42,7 +42,7 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
   };
   const filtered = query.kind !== null || query.status !== null || query.order !== null;
   const monthLabel = (month: string) =>
-    dateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+    dateTimeFormat(dateTag(locale), { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
   const yearTotal = breakdown.byMonth.reduce((s, m) => s + m.totalMinor, 0);
   const exportHref = (sep?: "comma" | "semicolon") =>
     `/api/export/earnings.csv${queryString({ kind: query.kind, status: query.status, sep: sep ?? null })}`;
