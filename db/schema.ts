@@ -78,7 +78,9 @@ export const creators = pgTable(
     uniqueIndex("creators_handle_key").on(t.handle),
     uniqueIndex("creators_user_id_key").on(t.userId),
     index("creators_followers_idx").on(t.followers),
-    index("creators_country_idx").on(t.country),
+    // Country first (the filter choices' loose index scan), then id: the staff queue's country
+    // filter joins payouts to creators from this index alone.
+    index("creators_country_idx").on(t.country, t.id),
     // The audience estimate counts creators of a platform by country and follower range from
     // this index alone (index-only scan), whatever the size of the rest of the row.
     index("creators_audience_idx").on(t.platform, t.country, t.followers),
@@ -414,7 +416,9 @@ export const payouts = pgTable(
     uniqueIndex("payouts_run_creator_currency_key").on(t.runId, t.creatorId, t.currency),
     index("payouts_creator_idx").on(t.creatorId),
     // The queue's currency choices: a handful of index probes (loose index scan), not a scan.
-    index("payouts_currency_idx").on(t.currency),
+    // The rest of the key lets the status chart sum a currency's payouts by run and status from
+    // the index alone (6,050 → 377 buffers at full bench scale).
+    index("payouts_currency_idx").on(t.currency, t.runId, t.creatorId, t.status, t.amountMinor),
     index("payouts_status_idx").on(t.status, t.createdAt),
     // The review queue sorted by amount within a status reads its page in index order.
     index("payouts_status_amount_idx").on(t.status, t.amountMinor),

@@ -105,6 +105,27 @@ describe("audience estimate", () => {
     expect((await asMarketing(() => estimateAudience(id)))?.total).toBe(1);
   });
 
+  it("leaves out the rules a challenge does not set: no maximum, any country", async () => {
+    // Invite-only, so only these creators can count whatever else the database holds.
+    const mega = await createCreator({ followers: 5_000_000, country: "QE" });
+    const elsewhere = await createCreator({ followers: 20_000, country: "QF" });
+    const small = await createCreator({ followers: 9_999, country: "QE" });
+    const otherPlatform = await createCreator({ followers: 20_000, country: "QE", platform: "instagram" });
+    const id = await draft({
+      countries: [],
+      maxFollowers: null,
+      inviteOnly: true,
+      invites: [mega, elsewhere, small, otherPlatform].map((c) => c.creator.handle),
+    });
+    const estimate = await asMarketing(() => estimateAudience(id));
+    expect(estimate?.total).toBe(2);
+    expect(estimate?.byTier.find((t) => t.tier === "mega")?.count).toBe(1);
+    expect(estimate?.byCountry).toEqual([
+      { country: "QE", count: 1 },
+      { country: "QF", count: 1 },
+    ]);
+  });
+
   it("is for marketing only", async () => {
     const { user } = await createCreator();
     const id = await draft();

@@ -531,23 +531,38 @@ const tierCase = sql.raw(
 export async function estimateAudience(challengeId: number): Promise<AudienceEstimate | null> {
   await assertRole(AREA_ROLES.marketing);
   const db = await getDb();
-  const [c] = await rows<{ reward_total: number; enrollment_cap: number | null; budget_minor: number | null; currency: string; now: string }>(
+  const [c] = await rows<{
+    reward_total: number;
+    enrollment_cap: number | null;
+    budget_minor: number | null;
+    currency: string;
+    now: string;
+    platform: string;
+    min_followers: number;
+    max_followers: number | null;
+    countries: string[];
+    invite_only: boolean;
+  }>(
     db,
     sql`select (select coalesce(sum(reward_minor), 0) from milestones m where m.challenge_id = c.id)::float8 as reward_total,
-               c.enrollment_cap, c.budget_minor::float8 as budget_minor, c.currency::text as currency, now()::text as now
+               c.enrollment_cap, c.budget_minor::float8 as budget_minor, c.currency::text as currency, now()::text as now,
+               c.platform::text as platform, c.min_followers, c.max_followers, c.countries, c.invite_only
         from challenges c where c.id = ${challengeId}`,
   );
   if (!c) return null;
+  // The rules are written into the statement as values, and a rule that is not set is left
+  // out: the planner then estimates the matching creators and reads them from the audience
+  // index alone. Joined to the challenge's row instead, it guessed a few hundred and sorted
+  // 46,000 rows at full bench scale (48 → 14 ms).
+  const rules = [sql`cr.platform = ${c.platform}`, sql`cr.followers >= ${c.min_followers}`];
+  if (c.max_followers !== null) rules.push(sql`cr.followers <= ${c.max_followers}`);
+  if (c.countries.length > 0) rules.push(sql`cr.country = any(${`{${c.countries.join(",")}}`}::bpchar[])`);
+  if (c.invite_only) rules.push(sql`exists (select 1 from challenge_invites i where i.challenge_id = ${challengeId} and i.creator_id = cr.id)`);
   const groups = await rows<{ tier: Tier; country: string; n: number }>(
     db,
     sql`select ${tierCase} as tier, cr.country::text as country, count(*)::int as n
-        from challenges c
-        join creators cr on cr.platform = c.platform
-          and cr.followers >= c.min_followers
-          and (c.max_followers is null or cr.followers <= c.max_followers)
-          and (cardinality(c.countries) = 0 or cr.country::text = any(c.countries))
-          and (not c.invite_only or exists (select 1 from challenge_invites i where i.challenge_id = c.id and i.creator_id = cr.id))
-        where c.id = ${challengeId}
+        from creators cr
+        where ${sql.join(rules, sql` and `)}
         group by 1, 2`,
   );
   const byTier = new Map<Tier, number>(TIERS.map((t) => [t.tier, 0]));
