@@ -3,6 +3,7 @@ import type { PayoutStatement } from "@/lib/dal/payout-statements";
 import { formatMoney, formatRate } from "@/lib/domain/money";
 import { formatDate, formatDateTime, formatPeriod } from "@/lib/i18n/format";
 import { PayoutStatusBadge } from "./payout-status-badge";
+import { ResponsiveTable } from "./ui/responsive-table";
 import { lineDescription } from "@/lib/i18n/payout-text";
 
 /** The printable statement of one payout: every entry in it and the final amount. */
@@ -90,62 +91,37 @@ export async function PayoutStatementView({ statement, actions }: { statement: P
 
       <section aria-labelledby="lines-title">
         <h2 id="lines-title" className="mb-2 text-lg font-semibold">{t("lines")}</h2>
-        {/* Phones get one line per entry; wider screens and paper the table. */}
-        <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm sm:hidden print:hidden">
-          {statement.lines.map((l) => (
-            <li key={l.entryId} className={`flex items-start justify-between gap-3 px-3 py-2 ${l.kind === "clawback" ? "bg-amber-50" : ""}`}>
-              <div className="min-w-0">
-                <p className="text-xs text-gray-600">{formatDate(l.occurredAt, locale)} · {t(`kinds.${l.kind}`)}</p>
-                <p className="break-words">{lineDescription(t, l, locale)}</p>
-                {l.fxRateMicros !== null && l.originalAmountMinor !== null && l.originalCurrency && (
-                  <p className="text-xs text-gray-600">
-                    {money(l.originalAmountMinor, l.originalCurrency)} × {formatRate(l.fxRateMicros, locale)}
-                  </p>
-                )}
-              </div>
-              <p className={`tabular whitespace-nowrap ${l.amountMinor < 0 ? "text-red-800" : ""}`}>{money(l.amountMinor, l.currency)}</p>
-            </li>
-          ))}
-          <li className="flex justify-between px-3 py-2 font-semibold">
-            <span>{t("final")}</span>
-            <span className="tabular">{money(statement.amountMinor)}</span>
-          </li>
-        </ul>
-        <div className="hidden overflow-x-auto rounded-lg border border-gray-200 bg-white sm:block print:block print:overflow-visible print:border-0">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("lines")}</caption>
-            <thead className="bg-gray-50 text-gray-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t("date")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("type")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("description")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("original")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("rate")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("lineAmount")}</th>
-              </tr>
-            </thead>
-            <tbody className="tabular">
-              {statement.lines.map((l) => (
-                <tr key={l.entryId} className={`border-t border-gray-100 ${l.kind === "clawback" ? "bg-amber-50" : ""}`}>
-                  <td className="whitespace-nowrap px-3 py-1.5">{formatDate(l.occurredAt, locale)}</td>
-                  <td className="whitespace-nowrap px-3 py-1.5">{t(`kinds.${l.kind}`)}</td>
-                  <td className="px-3 py-1.5">{lineDescription(t, l, locale)}</td>
-                  <td className="whitespace-nowrap px-3 py-1.5 text-right">
-                    {l.originalAmountMinor !== null && l.originalCurrency ? money(l.originalAmountMinor, l.originalCurrency) : ""}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-1.5 text-right">{l.fxRateMicros !== null ? formatRate(l.fxRateMicros, locale) : ""}</td>
-                  <td className={`whitespace-nowrap px-3 py-1.5 text-right ${l.amountMinor < 0 ? "text-red-800" : ""}`}>{money(l.amountMinor, l.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t-2 border-gray-300">
-                <th scope="row" colSpan={5} className="px-3 py-2 text-right font-semibold">{t("final")}</th>
-                <td className="whitespace-nowrap px-3 py-2 text-right font-semibold">{money(statement.amountMinor)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <ResponsiveTable
+          caption={t("lines")}
+          stackBelow="sm"
+          frame="outline"
+          className="print:overflow-visible print:border-0"
+          rows={statement.lines}
+          rowKey={(l) => l.entryId}
+          rowClassName={(l) => (l.kind === "clawback" ? "bg-amber-50" : "")}
+          tableClassName="tabular"
+          cellClassName="px-3 py-1.5"
+          columns={[
+            { header: t("date"), phone: "meta", className: "whitespace-nowrap", cell: (l) => formatDate(l.occurredAt, locale) },
+            { header: t("type"), phone: "meta", className: "whitespace-nowrap", cell: (l) => t(`kinds.${l.kind}`) },
+            { header: t("description"), phone: "title", className: "break-words", cell: (l) => lineDescription(t, l, locale) },
+            {
+              header: t("original"),
+              align: "right",
+              className: "whitespace-nowrap",
+              cell: (l) => (l.originalAmountMinor !== null && l.originalCurrency ? money(l.originalAmountMinor, l.originalCurrency) : null),
+            },
+            { header: t("rate"), align: "right", className: "whitespace-nowrap", cell: (l) => (l.fxRateMicros !== null ? formatRate(l.fxRateMicros, locale) : null) },
+            {
+              header: t("lineAmount"),
+              align: "right",
+              phone: "corner",
+              className: (l) => `whitespace-nowrap ${l.amountMinor < 0 ? "text-red-800" : ""}`,
+              cell: (l) => money(l.amountMinor, l.currency),
+            },
+          ]}
+          footer={{ label: t("final"), value: money(statement.amountMinor) }}
+        />
         <p className="mt-2 text-xs text-gray-600">
           {t("footnote", { currency: statement.currency })} {converted && t("fxNote")}
         </p>

@@ -16,7 +16,7 @@ export class PayoutQueuePage {
     await form.getByRole("button", { name: /^(apply|appliquer)$/i }).click();
   }
 
-  /** The queue's table rows (desktop layout). */
+  /** The queue's table rows, the header row first (one table at every width). */
   rows(): Locator {
     return this.page.getByRole("table", { name: /payouts matching the filters|paiements correspondant aux filtres/i }).getByRole("row");
   }

@@ -9,6 +9,7 @@ import { queryString } from "@/lib/url";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { getMyCommissionBreakdown, listMyEntries, type EarningEntry } from "@/lib/dal/earnings";
 import type { EntryStatus } from "@/lib/dal/ledger-sql";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
@@ -233,48 +234,35 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
         {list.entries.length === 0 ? (
           <EmptyState title={filtered ? t("entries.emptyFiltered") : t("entries.empty")} />
         ) : (
-          <>
-            <div className="hidden overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm lg:block">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t("entries.title")}</caption>
-                <thead className="bg-gray-50 text-gray-600">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.date")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.kind")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.source")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("entries.status")}</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">{t("entries.amount")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.entries.map((e) => (
-                    <tr key={e.id} className="border-t border-gray-100 align-top">
-                      <th scope="row" className="tabular whitespace-nowrap px-4 py-3 font-normal">{formatDate(e.occurredAt, locale)}</th>
-                      <td className="whitespace-nowrap px-4 py-3">{t(`kinds.${e.kind as "commission"}`)}</td>
-                      <td className="px-4 py-3">{explained(e)}</td>
-                      <td className="px-4 py-3">{status(e)}</td>
-                      <td className={`tabular whitespace-nowrap px-4 py-3 text-right font-semibold ${e.amountMinor < 0 ? "text-red-700" : "text-gray-900"}`}>
-                        {money(e.amountMinor, e.currency)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white shadow-sm lg:hidden">
-              {list.entries.map((e) => (
-                <li key={e.id} className="space-y-1.5 p-4 text-sm">
-                  <p className="flex items-baseline justify-between gap-3">
-                    <span className="font-medium text-gray-900">{t(`kinds.${e.kind as "commission"}`)}</span>
-                    <span className={`tabular whitespace-nowrap font-semibold ${e.amountMinor < 0 ? "text-red-700" : "text-gray-900"}`}>{money(e.amountMinor, e.currency)}</span>
-                  </p>
-                  <p className="tabular text-xs text-gray-600">{formatDate(e.occurredAt, locale)}</p>
-                  <div>{explained(e)}</div>
-                  <div>{status(e)}</div>
-                </li>
-              ))}
-            </ul>
-          </>
+          <ResponsiveTable
+            caption={t("entries.title")}
+            stackBelow="lg"
+            rows={list.entries}
+            rowKey={(e) => e.id}
+            rowClassName="align-top"
+            headClassName="bg-gray-50 text-gray-600"
+            headerCellClassName="px-4 py-2"
+            cellClassName="px-4 py-3"
+            columns={[
+              {
+                header: t("entries.date"),
+                rowHeader: true,
+                phone: "meta",
+                className: "tabular whitespace-nowrap font-normal",
+                cell: (e) => formatDate(e.occurredAt, locale),
+              },
+              { header: t("entries.kind"), phone: "title", className: "whitespace-nowrap stacked:font-medium stacked:text-gray-900", cell: (e) => t(`kinds.${e.kind as "commission"}`) },
+              { header: t("entries.source"), phone: "plain", cell: explained },
+              { header: t("entries.status"), phone: "plain", cell: status },
+              {
+                header: t("entries.amount"),
+                align: "right",
+                phone: "corner",
+                className: (e) => `tabular whitespace-nowrap font-semibold ${e.amountMinor < 0 ? "text-red-700" : "text-gray-900"}`,
+                cell: (e) => money(e.amountMinor, e.currency),
+              },
+            ]}
+          />
         )}
         <Pagination
           className="mt-4"

@@ -7,6 +7,7 @@ import { queryString } from "@/lib/url";
 import { ProductImage } from "@/components/product-image";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { inputClass } from "@/components/ui/field";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { listMyAffiliateLinks, listMyOwnProducts, listShopCatalog, type AffiliateLinkSummary } from "@/lib/dal/shop";
@@ -133,67 +134,43 @@ export default async function CreatorShop({ searchParams }: { searchParams: Sear
           {links.length === 0 ? (
             <p className="text-sm text-gray-600">{t("links.empty")}</p>
           ) : (
-            <>
-              <div className="hidden overflow-x-auto md:block">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">{t("links.title")}</caption>
-                  <thead className="text-gray-600">
-                    <tr>
-                      <th scope="col" className="py-2 pr-4 font-medium">{t("links.product")}</th>
-                      <th scope="col" className="py-2 pr-4 font-medium">{t("links.link")}</th>
-                      <th scope="col" className="py-2 pr-4 text-right font-medium">{t("links.clicks")}</th>
-                      <th scope="col" className="py-2 pr-4 text-right font-medium">{t("links.orders")}</th>
-                      <th scope="col" className="py-2 text-right font-medium">{t("links.commission")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="tabular">
-                    {links.map((l) => (
-                      <tr key={l.id} className="border-t border-gray-100 align-top">
-                        <th scope="row" className="py-2 pr-4 font-normal">
-                          <span className="block font-medium text-gray-900">{l.product.title}</span>
-                          <span className="block text-xs text-gray-500">
-                            {l.product.merchant} · {percent(l.product.commissionBps)} · {t("links.since", { date: formatDate(l.createdAt, locale) })}
-                          </span>
-                        </th>
-                        <td className="w-[22rem] py-2 pr-4">
-                          <CopyField value={`${origin}/r/${l.code}`} label={t("promote.linkFor", { title: l.product.title })} />
-                        </td>
-                        <td className="py-2 pr-4 text-right">{formatNumber(l.clicks, locale)}</td>
-                        <td className="py-2 pr-4 text-right">{formatNumber(l.orders, locale)}</td>
-                        <td className="py-2 text-right">{commission(l)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <ul className="space-y-4 md:hidden">
-                {links.map((l) => (
-                  <li key={l.id} className="space-y-2 border-t border-gray-100 pt-3 first:border-0 first:pt-0">
-                    <p>
+            <ResponsiveTable
+              caption={t("links.title")}
+              stackBelow="md"
+              frame="none"
+              rows={links}
+              rowKey={(l) => l.id}
+              rowClassName="align-top"
+              tableClassName="tabular"
+              headClassName="text-gray-600"
+              headerCellClassName="py-2 pr-4 last:pr-0"
+              cellClassName="py-2 pr-4 last:pr-0"
+              columns={[
+                {
+                  header: t("links.product"),
+                  rowHeader: true,
+                  phone: "title",
+                  className: "font-normal",
+                  cell: (l) => (
+                    <>
                       <span className="block font-medium text-gray-900">{l.product.title}</span>
                       <span className="block text-xs text-gray-500">
                         {l.product.merchant} · {percent(l.product.commissionBps)} · {t("links.since", { date: formatDate(l.createdAt, locale) })}
                       </span>
-                    </p>
-                    <CopyField value={`${origin}/r/${l.code}`} label={t("promote.linkFor", { title: l.product.title })} />
-                    <dl className="tabular grid grid-cols-[auto_auto_1fr] gap-x-6 gap-y-1 text-sm">
-                      <div>
-                        <dt className="text-xs text-gray-600">{t("links.clicks")}</dt>
-                        <dd>{formatNumber(l.clicks, locale)}</dd>
-                      </div>
-                      <div>
-                        <dt className="text-xs text-gray-600">{t("links.orders")}</dt>
-                        <dd>{formatNumber(l.orders, locale)}</dd>
-                      </div>
-                      <div className="text-right">
-                        <dt className="text-xs text-gray-600">{t("links.commission")}</dt>
-                        <dd>{commission(l)}</dd>
-                      </div>
-                    </dl>
-                  </li>
-                ))}
-              </ul>
-            </>
+                    </>
+                  ),
+                },
+                {
+                  header: t("links.link"),
+                  phone: "plain",
+                  className: "w-[22rem]",
+                  cell: (l) => <CopyField value={`${origin}/r/${l.code}`} label={t("promote.linkFor", { title: l.product.title })} />,
+                },
+                { header: t("links.clicks"), align: "right", cell: (l) => formatNumber(l.clicks, locale) },
+                { header: t("links.orders"), align: "right", cell: (l) => formatNumber(l.orders, locale) },
+                { header: t("links.commission"), align: "right", cell: commission },
+              ]}
+            />
           )}
         </Card>
 

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { listChallengesForMarketing, type ListStatus } from "@/lib/dal/marketing-challenges";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { LIFECYCLE } from "@/lib/domain/lifecycle";
@@ -62,92 +63,90 @@ export default async function MarketingChallenges({ searchParams }: Props) {
           action={<Link href="/marketing/challenges/new" className={buttonClass()}>{t("new")}</Link>}
         />
       ) : (
-        <>
-        {/* Phones get one card per challenge; wider screens the table. */}
-        <ul className="space-y-3 sm:hidden">
-          {list.rows.map((c) => {
-            const title = titleIn(c, locale) || t("untitled");
-            return (
-              <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-                <div className="flex flex-wrap items-center gap-2 text-xs">
+        <ResponsiveTable
+          caption={t("caption", { status: status === "all" ? t("all") : tl(status), page: list.page, pages: list.pageCount })}
+          stackBelow="sm"
+          rows={list.rows.map((c) => ({ ...c, title: titleIn(c, locale) || t("untitled") }))}
+          rowKey={(c) => c.id}
+          rowClassName="align-top"
+          tableClassName="min-w-[52rem]"
+          headClassName="bg-gray-50 text-gray-600"
+          headerCellClassName="px-3 py-2 first:px-4 last:px-4"
+          cellClassName="px-3 py-3 first:px-4 last:px-4"
+          columns={[
+            {
+              header: t("col.challenge"),
+              rowHeader: true,
+              phone: "title",
+              className: "font-normal",
+              headerClassName: "min-w-[14rem]",
+              cell: (c) => (
+                <>
+                  <Link href={`/marketing/challenges/${c.id}`} className="font-semibold text-gray-900 hover:underline">{c.title}</Link>
+                  <div className="text-xs text-gray-600">{tk(c.kind)} · {tp(c.platform)}</div>
+                </>
+              ),
+            },
+            {
+              header: t("col.status"),
+              phone: "corner",
+              cell: (c) => (
+                <>
                   <LifecycleBadge lifecycle={c.lifecycle} />
-                  <span className="text-gray-600">{tk(c.kind)} · {tp(c.platform)}</span>
-                </div>
-                <Link href={`/marketing/challenges/${c.id}`} className="mt-1 block font-semibold text-gray-900 hover:underline">{title}</Link>
-                <p className="text-sm text-gray-600">{formatDate(c.startsAt, locale)} – {formatDate(c.endsAt, locale)}</p>
-                <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-gray-600">{t("col.enrolled")}</dt>
-                  <dd className="tabular text-right">
-                    {formatNumber(c.enrolledCount, locale)}
-                    {c.enrollmentCap !== null && <span className="text-gray-500"> / {formatNumber(c.enrollmentCap, locale)}</span>}
-                  </dd>
-                  <dt className="text-gray-600">{t("col.reached")}</dt>
-                  <dd className="tabular text-right">{formatNumber(c.reachedCount, locale)}</dd>
-                  <dt className="text-gray-600">{t("col.spend")}</dt>
-                  <dd className="tabular text-right">
+                  {c.endNoticeAt && c.lifecycle === "live" && <div className="mt-1 text-xs text-amber-800">{t("endingEarly")}</div>}
+                </>
+              ),
+            },
+            {
+              header: t("col.window"),
+              phone: "plain",
+              className: "whitespace-nowrap text-gray-700",
+              cell: (c) => (
+                <>
+                  {formatDate(c.startsAt, locale)} – {formatDate(c.endsAt, locale)}
+                </>
+              ),
+            },
+            {
+              header: t("col.enrolled"),
+              align: "right",
+              className: "tabular",
+              cell: (c) => (
+                <>
+                  {formatNumber(c.enrolledCount, locale)}
+                  {c.enrollmentCap !== null && <span className="text-gray-500"> / {formatNumber(c.enrollmentCap, locale)}</span>}
+                </>
+              ),
+            },
+            { header: t("col.reached"), align: "right", className: "tabular", cell: (c) => formatNumber(c.reachedCount, locale) },
+            {
+              header: t("col.spend"),
+              cell: (c) => (
+                <>
+                  <div className="tabular whitespace-nowrap">
                     {formatMoney(c.spentMinor, c.currency, locale)}
                     {c.budgetMinor !== null && <span className="text-gray-500"> / {formatMoney(c.budgetMinor, c.currency, locale)}</span>}
-                  </dd>
-                </dl>
-              </li>
-            );
-          })}
-        </ul>
-        <div className="relative hidden overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm sm:block">
-          <table className="w-full min-w-[52rem] text-left text-sm">
-            <caption className="sr-only">{t("caption", { status: status === "all" ? t("all") : tl(status), page: list.page, pages: list.pageCount })}</caption>
-            <thead className="bg-gray-50 text-gray-600">
-              <tr>
-                <th scope="col" className="min-w-[14rem] px-4 py-2 font-medium">{t("col.challenge")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("col.status")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("col.window")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("col.enrolled")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("col.reached")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("col.spend")}</th>
-                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">{t("col.actions")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((c) => {
-                const title = titleIn(c, locale) || t("untitled");
-                return (
-                  <tr key={c.id} className="border-t border-gray-100 align-top">
-                    <th scope="row" className="px-4 py-3 font-normal">
-                      <Link href={`/marketing/challenges/${c.id}`} className="font-semibold text-gray-900 hover:underline">{title}</Link>
-                      <div className="text-xs text-gray-600">{tk(c.kind)} · {tp(c.platform)}</div>
-                    </th>
-                    <td className="px-3 py-3">
-                      <LifecycleBadge lifecycle={c.lifecycle} />
-                      {c.endNoticeAt && c.lifecycle === "live" && <div className="mt-1 text-xs text-amber-800">{t("endingEarly")}</div>}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-3 text-gray-700">
-                      {formatDate(c.startsAt, locale)} – {formatDate(c.endsAt, locale)}
-                    </td>
-                    <td className="tabular px-3 py-3 text-right">
-                      {formatNumber(c.enrolledCount, locale)}
-                      {c.enrollmentCap !== null && <span className="text-gray-500"> / {formatNumber(c.enrollmentCap, locale)}</span>}
-                    </td>
-                    <td className="tabular px-3 py-3 text-right">{formatNumber(c.reachedCount, locale)}</td>
-                    <td className="px-3 py-3">
-                      <div className="tabular whitespace-nowrap">
-                        {formatMoney(c.spentMinor, c.currency, locale)}
-                        {c.budgetMinor !== null && <span className="text-gray-500"> / {formatMoney(c.budgetMinor, c.currency, locale)}</span>}
-                      </div>
-                      {c.budgetMinor !== null && <BudgetBar spent={c.spentMinor} budget={c.budgetMinor} label={t("budgetUsed", { title })} />}
-                    </td>
-                    <td className="whitespace-nowrap px-4 py-3 text-right">
-                      {(c.lifecycle === "draft" || c.lifecycle === "scheduled" || c.lifecycle === "live") && (
-                        <Link href={`/marketing/challenges/${c.id}/edit`} className="font-medium text-brand-700 hover:underline" aria-label={`${t("edit")}: ${title}`}>{t("edit")}</Link>
-                      )}
-                      <Link href={`/marketing/challenges/${c.id}/preview`} className="ml-3 font-medium text-brand-700 hover:underline" aria-label={`${t("preview")}: ${title}`}>{t("preview")}</Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        </>
+                  </div>
+                  {c.budgetMinor !== null && <BudgetBar spent={c.spentMinor} budget={c.budgetMinor} label={t("budgetUsed", { title: c.title })} />}
+                </>
+              ),
+            },
+            {
+              header: <span className="sr-only">{t("col.actions")}</span>,
+              phone: "plain",
+              align: "right",
+              className: "whitespace-nowrap",
+              cell: (c) => (
+                <>
+                  {(c.lifecycle === "draft" || c.lifecycle === "scheduled" || c.lifecycle === "live") && (
+                    <Link href={`/marketing/challenges/${c.id}/edit`} className="font-medium text-brand-700 hover:underline" aria-label={`${t("edit")}: ${c.title}`}>{t("edit")}</Link>
+                  )}
+                  <Link href={`/marketing/challenges/${c.id}/preview`} className="ml-3 font-medium text-brand-700 first:ml-0 hover:underline" aria-label={`${t("preview")}: ${c.title}`}>{t("preview")}</Link>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
 
       {list.pageCount > 1 && (

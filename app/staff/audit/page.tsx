@@ -5,6 +5,7 @@ import { AuditChanges } from "@/components/audit-changes";
 import { Pagination } from "@/components/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { AUDIT_PAGE_SIZE, getAuditFilterOptions, listAuditEntries, type AuditFilters } from "@/lib/dal/audit";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
@@ -120,61 +121,39 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <section aria-labelledby="log-title" className="space-y-3">
           <h2 id="log-title" className="sr-only">{t("tableTitle")}</h2>
-          {/* Phones get one card per entry; wider screens the table. */}
-          <ol className="space-y-2 md:hidden">
-            {entries.map((e) => {
-              const href = entityHref(e.entityType, e.entityId);
-              return (
-                <li key={e.id} className="rounded-lg border border-gray-200 bg-white p-3 text-sm shadow-sm">
-                  <p className="font-medium">{actionLabel(e.action)}</p>
-                  <p className="text-gray-700">
-                    {href ? <Link href={href} className="text-brand-700 hover:underline">{entityLabel(e.entityType)} #{e.entityId}</Link> : <>{entityLabel(e.entityType)} #{e.entityId}</>}
-                    {" · "}
+          <ResponsiveTable
+            caption={t("tableTitle")}
+            stackBelow="md"
+            rows={entries}
+            rowKey={(e) => e.id}
+            rowClassName="align-top"
+            columns={[
+              { header: t("when"), className: "whitespace-nowrap", cell: (e) => formatDateTime(e.at, locale) },
+              {
+                header: t("who"),
+                cell: (e) => (
+                  <>
                     {e.actorName ?? t("system")}
-                  </p>
-                  <p className="text-xs text-gray-600">{formatDateTime(e.at, locale)}</p>
-                  <AuditChanges before={e.before} after={e.after} />
-                </li>
-              );
-            })}
-          </ol>
-          <div className="hidden overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm md:block">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("tableTitle")}</caption>
-              <thead className="bg-gray-50 text-gray-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("when")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("who")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("what")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("entity")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("changes")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => {
+                    {e.actorEmail && <div className="text-xs text-gray-600">{e.actorEmail}</div>}
+                  </>
+                ),
+              },
+              { header: t("what"), rowHeader: true, phone: "title", className: "font-medium", cell: (e) => actionLabel(e.action) },
+              {
+                header: t("entity"),
+                className: "whitespace-nowrap",
+                cell: (e) => {
                   const href = entityHref(e.entityType, e.entityId);
-                  return (
-                    <tr key={e.id} className="border-t border-gray-100 align-top">
-                      <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.at, locale)}</td>
-                      <td className="px-3 py-2">
-                        {e.actorName ?? t("system")}
-                        {e.actorEmail && <div className="text-xs text-gray-600">{e.actorEmail}</div>}
-                      </td>
-                      <th scope="row" className="px-3 py-2 text-left font-medium">{actionLabel(e.action)}</th>
-                      <td className="whitespace-nowrap px-3 py-2">
-                        {href ? (
-                          <Link href={href} className="text-brand-700 hover:underline">{entityLabel(e.entityType)} #{e.entityId}</Link>
-                        ) : (
-                          <>{entityLabel(e.entityType)} #{e.entityId}</>
-                        )}
-                      </td>
-                      <td className="px-3 py-2"><AuditChanges before={e.before} after={e.after} /></td>
-                    </tr>
+                  return href ? (
+                    <Link href={href} className="text-brand-700 hover:underline">{entityLabel(e.entityType)} #{e.entityId}</Link>
+                  ) : (
+                    <>{entityLabel(e.entityType)} #{e.entityId}</>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+              { header: t("changes"), phone: "plain", cell: (e) => <AuditChanges before={e.before} after={e.after} /> },
+            ]}
+          />
           <Pagination page={filters.page} pageSize={AUDIT_PAGE_SIZE} total={total} hrefFor={(n) => hrefFor(filters, n)} />
         </section>
       )}

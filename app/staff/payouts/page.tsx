@@ -8,6 +8,7 @@ import { Pagination } from "@/components/pagination";
 import { PayoutStatusBadge } from "@/components/payout-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { listRecentPayoutRuns } from "@/lib/dal/payout-runs";
 import { QUEUE_PAGE_SIZE, getPayoutStatusSeries, getQueueChoices, listPayoutQueue } from "@/lib/dal/payouts";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
@@ -74,73 +75,56 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
       ) : (
         <section aria-labelledby="queue-title" className="space-y-3">
           <h2 id="queue-title" className="sr-only">{t("tableTitle")}</h2>
-          {/* Phones get one card per payout; wider screens the table. */}
-          <ul className="space-y-2 md:hidden">
-            {queue.rows.map((p) => (
-              <li key={p.id} className="rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
-                <div className="flex items-start justify-between gap-3">
-                  <div className="min-w-0">
-                    <Link href={`/staff/payouts/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.displayName}</Link>
-                    <p className="truncate text-xs text-gray-600">@{p.handle} · {p.country} · #{p.id} · {p.period}</p>
-                  </div>
-                  <p className="tabular whitespace-nowrap font-semibold">{money(p.amountMinor, p.currency)}</p>
-                </div>
-                <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-gray-700">
-                  <PayoutStatusBadge status={p.status} />
-                  {p.approvalsRequired === 2 && (p.status === "pending_review" || p.status === "held") && (
-                    <span>{t("approvals", { count: p.approvals, required: p.approvalsRequired })}</span>
-                  )}
-                  <span>{t("days", { count: p.waitingDays })}</span>
-                </div>
-                {p.signals.length > 0 && (
-                  <div className="mt-2 text-sm"><FraudSignalChips signals={p.signals} /></div>
-                )}
-              </li>
-            ))}
-          </ul>
-          <div className="hidden overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm md:block">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("tableCaption")}</caption>
-              <thead className="bg-gray-50 text-gray-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("creator")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("period")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("amount")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("status")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("signals")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("age")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {queue.rows.map((p) => (
-                  <tr key={p.id} className="border-t border-gray-100 align-top hover:bg-gray-50">
-                    <th scope="row" className="px-3 py-2 text-left font-normal">
-                      <Link href={`/staff/payouts/${p.id}`} className="font-medium text-brand-700 hover:underline">
-                        {p.displayName}
-                      </Link>
-                      <div className="text-xs text-gray-600">@{p.handle} · {p.country} · #{p.id}</div>
-                    </th>
-                    <td className="whitespace-nowrap px-3 py-2">{p.period}</td>
-                    <td className="tabular whitespace-nowrap px-3 py-2 text-right font-medium">{money(p.amountMinor, p.currency)}</td>
-                    <td className="px-3 py-2">
-                      <PayoutStatusBadge status={p.status} />
-                      {p.approvalsRequired === 2 && (p.status === "pending_review" || p.status === "held") && (
-                        <div className="mt-1 text-xs text-gray-600">{t("approvals", { count: p.approvals, required: p.approvalsRequired })}</div>
-                      )}
-                      {p.status === "held" && p.holdDecideBy && (
-                        <div className="mt-1 text-xs text-gray-600">{t("decideBy", { date: formatDate(p.holdDecideBy, locale) })}</div>
-                      )}
-                    </td>
-                    <td className="px-3 py-2"><FraudSignalChips signals={p.signals} /></td>
-                    <td className="whitespace-nowrap px-3 py-2 text-gray-700">
-                      {t("days", { count: p.waitingDays })}
-                      <div className="text-xs text-gray-500">{formatDate(p.createdAt, locale)}</div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResponsiveTable
+            caption={t("tableCaption")}
+            stackBelow="md"
+            rows={queue.rows}
+            rowKey={(p) => p.id}
+            rowClassName="align-top hover:bg-gray-50"
+            columns={[
+              {
+                header: t("creator"),
+                rowHeader: true,
+                phone: "title",
+                className: "font-normal",
+                cell: (p) => (
+                  <>
+                    <Link href={`/staff/payouts/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                      {p.displayName}
+                    </Link>
+                    <div className="text-xs text-gray-600">@{p.handle} · {p.country} · #{p.id}</div>
+                  </>
+                ),
+              },
+              { header: t("period"), phone: "meta", className: "whitespace-nowrap", cell: (p) => p.period },
+              { header: t("amount"), align: "right", phone: "corner", className: "tabular whitespace-nowrap font-medium", cell: (p) => money(p.amountMinor, p.currency) },
+              {
+                header: t("status"),
+                cell: (p) => (
+                  <>
+                    <PayoutStatusBadge status={p.status} />
+                    {p.approvalsRequired === 2 && (p.status === "pending_review" || p.status === "held") && (
+                      <div className="mt-1 text-xs text-gray-600">{t("approvals", { count: p.approvals, required: p.approvalsRequired })}</div>
+                    )}
+                    {p.status === "held" && p.holdDecideBy && (
+                      <div className="mt-1 text-xs text-gray-600">{t("decideBy", { date: formatDate(p.holdDecideBy, locale) })}</div>
+                    )}
+                  </>
+                ),
+              },
+              { header: t("signals"), cell: (p) => <FraudSignalChips signals={p.signals} /> },
+              {
+                header: t("age"),
+                className: "whitespace-nowrap text-gray-700",
+                cell: (p) => (
+                  <>
+                    {t("days", { count: p.waitingDays })}
+                    <div className="text-xs text-gray-500">{formatDate(p.createdAt, locale)}</div>
+                  </>
+                ),
+              },
+            ]}
+          />
           <Pagination page={filters.page} pageSize={QUEUE_PAGE_SIZE} total={queue.total} hrefFor={(page) => hrefWith({ page })} />
         </section>
       )}
