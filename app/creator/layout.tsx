@@ -1,8 +1,15 @@
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
 import { AppShell } from "@/components/app-shell";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+import { clientMessages } from "@/lib/i18n/client-messages";
 
 export default async function CreatorLayout({ children }: { children: ReactNode }) {
   const user = await requireRole(AREA_ROLES.creator);
-  return <AppShell user={user}>{children}</AppShell>;
+  // The area's forms and buttons get their own texts in the browser, not the whole catalog.
+  return (
+    <NextIntlClientProvider messages={await clientMessages("creator")}>
+      <AppShell user={user}>{children}</AppShell>
+    </NextIntlClientProvider>
+  );
 }

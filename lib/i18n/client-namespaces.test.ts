@@ -1,0 +1,58 @@
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { catalogs } from "@/messages";
+import { AREA_CLIENT_NAMESPACES, COMMON_CLIENT_NAMESPACES, type Area } from "./client-namespaces";
+
+// The browser gets only some namespaces of the catalog: a client component that uses another
+// one would show its keys instead of text. Every client component a page of an area renders
+// (its own files and the shared components they import) must use namespaces sent to that area.
+const root = path.resolve(__dirname, "../..");
+const read = (file: string) => readFileSync(file, "utf8");
+const isClient = (source: string) => /^\s*["']use client["']/m.test(source);
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+/** The client components among these files and the shared components they import. */
+function clientFiles(files: string[]): string[] {
+  const found = new Set<string>();
+  for (const file of files) {
+    const source = read(file);
+    if (isClient(source)) found.add(file);
+    for (const [, spec] of source.matchAll(/from "@\/components\/([^"]+)"/g)) {
+      const shared = [".tsx", ".ts"].map((ext) => path.join(root, "components", spec + ext)).find(existsSync);
+      if (shared && isClient(read(shared))) found.add(shared);
+    }
+  }
+  return [...found];
+}
+
+const namespacesUsed = (file: string) => [...read(file).matchAll(/useTranslations\(\s*"([^".]+)/g)].map((m) => m[1]);
+
+describe("namespaces sent to the browser", () => {
+  it.each(Object.keys(AREA_CLIENT_NAMESPACES) as Area[])("cover every client component of the %s area", (area) => {
+    const allowed = new Set<string>([...COMMON_CLIENT_NAMESPACES, ...AREA_CLIENT_NAMESPACES[area]]);
+    const files = clientFiles(filesUnder(path.join(root, "app", area)));
+    expect(files.length).toBeGreaterThan(0);
+    const missing = files.flatMap((f) => namespacesUsed(f).filter((ns) => !allowed.has(ns)).map((ns) => `${path.relative(root, f)}: ${ns}`));
+    expect(missing).toEqual([]);
+  });
+
+  it("cover the client components of pages outside the areas with the common ones", () => {
+    const areas = new Set(Object.keys(AREA_CLIENT_NAMESPACES));
+    const appFiles = filesUnder(path.join(root, "app")).filter((f) => !areas.has(path.relative(path.join(root, "app"), f).split(path.sep)[0]));
+    const allowed = new Set<string>(COMMON_CLIENT_NAMESPACES);
+    const missing = clientFiles(appFiles).flatMap((f) => namespacesUsed(f).filter((ns) => !allowed.has(ns)).map((ns) => `${path.relative(root, f)}: ${ns}`));
+    expect(missing).toEqual([]);
+  });
+
+  it("name namespaces that exist in both languages", () => {
+    const named = [...COMMON_CLIENT_NAMESPACES, ...Object.values(AREA_CLIENT_NAMESPACES).flat()];
+    for (const catalog of Object.values(catalogs)) expect(named.filter((ns) => !(ns in catalog))).toEqual([]);
+  });
+});
