@@ -107,6 +107,11 @@ export const BASELINE_FILES: Omit<Baseline, "report">[] = [
     title: "Round 5: before and after fix 13",
     intro: "before the fifth round (Intl formatters built once per locale and style instead of once per amount or date; each write test starts from a checkpoint)",
   },
+  {
+    file: "baseline-full-5.json",
+    title: "Round 6: before and after fixes 14–16",
+    intro: "before the sixth round (the staff queue's chart and filters read from covering indexes, the audience estimate's rules written into its statement, one responsive table instead of every list rendered twice)",
+  },
 ];
 
 // The first "Buffers:" line of a plan: what the statement read, whatever the machine's load.
