@@ -109,8 +109,8 @@ export const BASELINE_FILES: Omit<Baseline, "report">[] = [
   },
   {
     file: "baseline-full-5.json",
-    title: "Round 6: before and after fixes 14–16",
-    intro: "before the sixth round (the staff queue's chart and filters read from covering indexes, the audience estimate's rules written into its statement, one responsive table instead of every list rendered twice)",
+    title: "Round 6: before and after fixes 14–17",
+    intro: "before the sixth round (the staff queue's chart and filters read from covering indexes, the audience estimate's rules written into its statement, one responsive table instead of every list rendered twice, only the message namespaces an area's client components use sent to the browser)",
   },
 ];
 
