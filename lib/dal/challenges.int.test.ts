@@ -107,6 +107,26 @@ describe("what a creator sees", () => {
     expect(await runAs(user.id, () => getMyChallenge(draft.challenge.id))).toBeNull();
   });
 
+  it("announces scheduled challenges the creator will be able to join, soonest first, not the others", async () => {
+    const { user } = await createCreator({ followers: 50_000, country: "FR" });
+    const later = await createChallenge({ startsAt: new Date(Date.now() + 14 * 86_400_000), endsAt: new Date(Date.now() + 40 * 86_400_000) });
+    const soon = await createChallenge({ startsAt: new Date(Date.now() + 3 * 86_400_000), endsAt: new Date(Date.now() + 30 * 86_400_000), countries: ["FR", "BE"] });
+    const notForMe = await createChallenge({ startsAt: new Date(Date.now() + 3 * 86_400_000), countries: ["DE"] });
+    const draft = await createChallenge({ state: "draft", startsAt: new Date(Date.now() + 3 * 86_400_000) });
+
+    const lists = await runAs(user.id, () => listMyChallenges());
+    const upcoming = lists.upcoming.map((c) => c.id);
+    expect(upcoming.indexOf(soon.challenge.id)).toBeGreaterThanOrEqual(0);
+    expect(upcoming.indexOf(soon.challenge.id)).toBeLessThan(upcoming.indexOf(later.challenge.id));
+    expect(upcoming).not.toContain(notForMe.challenge.id);
+    expect(upcoming).not.toContain(draft.challenge.id);
+    const shown = lists.upcoming.find((c) => c.id === soon.challenge.id)!;
+    expect(shown).toMatchObject({ lifecycle: "scheduled", rewardTotalMinor: 12_500, milestoneCount: 2, reasons: [] });
+    expect(shown.rules).toEqual({ minFollowers: 10_000, maxFollowers: 1_000_000, countries: ["FR", "BE"], inviteOnly: false });
+    const elsewhere = [...lists.eligible, ...lists.enrolled, ...lists.ineligible, ...lists.ended].map((c) => c.id);
+    expect(elsewhere).not.toContain(soon.challenge.id);
+  });
+
   it("shows progress, and a pace projection from the last 14 days", async () => {
     const { user, creator } = await createCreator();
     const { challenge } = await createChallenge({

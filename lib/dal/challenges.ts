@@ -25,9 +25,13 @@ export type ChallengeSummary = {
   earnedMinor: number;
   reachedCount: number;
   reasons: IneligibleReason[];
+  /** What the challenge asks of a creator, so an upcoming card can say why this one qualifies. */
+  rules: { minFollowers: number; maxFollowers: number | null; countries: string[]; inviteOnly: boolean };
 };
 
 export type CreatorChallengeLists = {
+  /** Scheduled challenges the creator will be able to join when they start. */
+  upcoming: ChallengeSummary[];
   eligible: ChallengeSummary[];
   enrolled: ChallengeSummary[];
   ineligible: ChallengeSummary[];
@@ -83,6 +87,7 @@ function summarize(row: ChallengeRow, profile: EligibilityProfile, now: Date): C
     earnedMinor: Number(row.earned),
     reachedCount: Number(row.reached),
     reasons: row.enrolled ? [] : ineligibleReasons(rulesOf(row), { ...profile, invited: row.invited }),
+    rules: { minFollowers: row.min_followers, maxFollowers: row.max_followers, countries: row.countries ?? [], inviteOnly: row.invite_only },
   };
 }
 
@@ -110,8 +115,8 @@ async function profileOf(db: Executor, creatorId: number): Promise<Omit<Eligibil
 
 /**
  * The signed-in creator's challenges: live ones they can join, the ones they are in, live ones
- * they cannot join with the reasons, and ended ones they took part in with their results.
- * Drafts are never included.
+ * they cannot join with the reasons, scheduled ones they will be able to join, and ended ones they
+ * took part in with their results. Drafts are never included.
  */
 export async function listMyChallenges(): Promise<CreatorChallengeLists> {
   const me = await assertCreator();
@@ -133,17 +138,20 @@ export async function listMyChallenges(): Promise<CreatorChallengeLists> {
         from challenges c
         left join enrollments e on e.challenge_id = c.id and e.creator_id = ${me.creatorId}
         where c.state <> 'draft'
-          and ((c.state = 'published' and now() >= c.starts_at and now() < c.ends_at) or e.id is not null)
+          and ((c.state = 'published' and now() < c.ends_at) or e.id is not null)
         order by c.ends_at asc, c.id asc
         limit 500`,
   );
-  const lists: CreatorChallengeLists = { eligible: [], enrolled: [], ineligible: [], ended: [] };
+  const lists: CreatorChallengeLists = { upcoming: [], eligible: [], enrolled: [], ineligible: [], ended: [] };
   for (const row of found) {
     const summary = summarize(row, { ...profile, invited: row.invited }, now);
     if (summary.lifecycle === "ended" || summary.lifecycle === "archived") lists.ended.push(summary);
     else if (summary.enrolled) lists.enrolled.push(summary);
     else if (summary.lifecycle === "live") (summary.reasons.length ? lists.ineligible : lists.eligible).push(summary);
+    // Enrollment opens at the start; only the ones this creator will be able to join are announced.
+    else if (summary.lifecycle === "scheduled" && summary.reasons.length === 0) lists.upcoming.push(summary);
   }
+  lists.upcoming.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
   lists.ended.reverse();
   return lists;
 }
