@@ -29,6 +29,6 @@ test("in French, the same section speaks French", async ({ page, context, baseUR
   await page.goto("/creator/challenges");
   const upcoming = page.getByRole("region", { name: /bientôt/i });
   await expect(upcoming.getByRole("listitem").filter({ hasText: "marathon d’hiver" })).toContainText(
-    "Ouvert à vous : pour les créateurs Facebook ayant de 10 000 à 1 000 000 abonnés, dans tous les pays.",
+    /Ouvert à vous\s: pour les créateurs Facebook ayant de 10\s000 à 1\s000\s000 abonnés, dans tous les pays\./,
   );
 });
