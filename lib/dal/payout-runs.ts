@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, rows, type Db } from "@/db";
 import { users } from "@/db/schema";
-import { isFuturePeriod, isPeriod, periodBounds } from "@/lib/domain/period";
+import { isFuturePeriod, isPeriod, periodBounds, periodOf } from "@/lib/domain/period";
 import { fourEyesLimitMinor, payoutMinimumMinor } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "./audit";
@@ -32,6 +32,11 @@ async function executeRun(db: Db, period: string, actorId: number | null): Promi
   if (!isPeriod(period)) throw new DomainError("payouts.run.errors.period_format");
   if (isFuturePeriod(period)) throw new DomainError("payouts.run.errors.future", { period });
   const { end } = periodBounds(period);
+  // A month before anything could be paid is a typo, not a run to record forever.
+  const [first] = await rows<{ ms: number | null }>(db, sql`select (extract(epoch from min(available_at)) * 1000)::float8 as ms from ledger_entries`);
+  if (first?.ms != null && end.getTime() <= Number(first.ms)) {
+    throw new DomainError("trust.validation.period_too_early", { first: periodOf(new Date(Number(first.ms))) });
+  }
   const minimum = payoutMinimumMinor();
   const fourEyes = fourEyesLimitMinor();
 

@@ -5,6 +5,7 @@ import type { PayoutStatus } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { HoldReasonCode, QueueFilters } from "@/lib/validation/payouts";
 import { recordAudit } from "./audit";
+import { refuseOwnPayout } from "./reviewer-conflicts";
 import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, type FraudSignal, type SignalRow } from "./payout-signals";
 import { AREA_ROLES, assertRole } from "./session";
 
@@ -494,6 +495,7 @@ export type ApproveResult = { status: PayoutStatus; approvals: number; approvals
  */
 export async function approvePayout(d: Decision & { note?: string }): Promise<ApproveResult> {
   const me = await assertRole(AREA_ROLES.staff);
+  await refuseOwnPayout(me, d.payoutId, "approve");
   const note = d.note?.trim() || null;
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -522,6 +524,7 @@ export async function approvePayout(d: Decision & { note?: string }): Promise<Ap
 /** Holds a pending payout (or updates a hold) with a reason, what the creator can do, and a decision date. */
 export async function holdPayout(d: Decision & { reasonCode: HoldReasonCode; note: string; fix: string; decideBy: string }): Promise<void> {
   const me = await assertRole(AREA_ROLES.staff);
+  await refuseOwnPayout(me, d.payoutId, "hold");
   const db = await getDb();
   await db.transaction(async (tx) => {
     const current = await loadCurrent(tx, d.payoutId);
@@ -546,6 +549,7 @@ export async function holdPayout(d: Decision & { reasonCode: HoldReasonCode; not
 /** Rejects a pending or held payout: its entries are released and go back to available. */
 export async function rejectPayout(d: Decision & { reason: string }): Promise<{ releasedEntries: number }> {
   const me = await assertRole(AREA_ROLES.staff);
+  await refuseOwnPayout(me, d.payoutId, "reject");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const current = await loadCurrent(tx, d.payoutId);
@@ -573,6 +577,7 @@ export async function rejectPayout(d: Decision & { reason: string }): Promise<{ 
  */
 export async function markPayoutPaid(d: Decision & { paymentReference: string }): Promise<void> {
   const me = await assertRole(AREA_ROLES.staff);
+  await refuseOwnPayout(me, d.payoutId, "mark_paid");
   const db = await getDb();
   await db.transaction(async (tx) => {
     const current = await loadCurrent(tx, d.payoutId);
