@@ -45,6 +45,11 @@ const ORDER_DAYS = 90;
 const RATE_DAYS = 120;
 const ORDER_COUNT = 3000;
 const MIDDLE_CLASS = { minFollowers: 10_000, maxFollowers: 1_000_000 };
+/**
+ * What the "Go Live on N different days" tasks count. A seeded creator goes Live at most once a
+ * day (seedActivity), so in the demo their sessions and their days with a Live agree.
+ */
+const GO_LIVE_DAYS: Metric = "live_sessions";
 
 // ---------------------------------------------------------------------------------------------
 // Randomness and time
@@ -507,10 +512,10 @@ const CHALLENGES: ChallengeSpec[] = [
   {
     kind: "tasks", platform: "facebook", state: "published",
     titleEn: "Go Live on 5 different days", titleFr: "Passez en Live 5 jours différents",
-    descriptionEn: "A predefined task: go Live regularly. Bonuses at 5, 10 and 20 Live sessions.",
-    descriptionFr: "Une tâche prédéfinie : passez en Live régulièrement. Bonus à 5, 10 et 20 Lives.",
+    descriptionEn: "A predefined task: go Live regularly. Bonuses at 5, 10 and 20 days.",
+    descriptionFr: "Une tâche prédéfinie : passez en Live régulièrement. Bonus à 5, 10 et 20 jours.",
     startDay: -10, endDay: 18, ...MIDDLE_CLASS, countries: [], budgetMinor: 5_000_000,
-    milestones: [["live_sessions", 5, 3_000], ["live_sessions", 10, 6_000], ["live_sessions", 20, 15_000]],
+    milestones: [[GO_LIVE_DAYS, 5, 3_000], [GO_LIVE_DAYS, 10, 6_000], [GO_LIVE_DAYS, 20, 15_000]],
     demoEnrolled: true,
   },
   {
@@ -546,7 +551,7 @@ const CHALLENGES: ChallengeSpec[] = [
     descriptionEn: "For creators in Germany and Austria: go Live on 6 and then 14 days.",
     descriptionFr: "Pour les créateurs en Allemagne et en Autriche : passez en Live 6 puis 14 jours.",
     startDay: -9, endDay: 19, ...MIDDLE_CLASS, countries: ["DE", "AT"], budgetMinor: 2_500_000,
-    milestones: [["live_sessions", 6, 4_000], ["live_sessions", 14, 10_000]],
+    milestones: [[GO_LIVE_DAYS, 6, 4_000], [GO_LIVE_DAYS, 14, 10_000]],
   },
   {
     kind: "stars", platform: "facebook", state: "published",
@@ -620,7 +625,7 @@ const CHALLENGES: ChallengeSpec[] = [
     titleEn: "Go Live on 5 different days: summer", titleFr: "Passez en Live 5 jours différents : été",
     descriptionEn: "Summer edition of the regularity task.", descriptionFr: "Édition d’été de la tâche de régularité.",
     startDay: -88, endDay: -62, ...MIDDLE_CLASS, countries: [], budgetMinor: 4_000_000,
-    milestones: [["live_sessions", 5, 3_000], ["live_sessions", 12, 8_000], ["live_sessions", 20, 15_000]],
+    milestones: [[GO_LIVE_DAYS, 5, 3_000], [GO_LIVE_DAYS, 12, 8_000], [GO_LIVE_DAYS, 20, 15_000]],
     demoEnrolled: true,
   },
   {
