@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, rows, type Tx } from "@/db";
+import { getDb, rows, type Executor, type Tx } from "@/db";
 import { ledgerEntries, milestoneAwards } from "@/db/schema";
 import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
@@ -31,9 +31,10 @@ type DueAward = {
  * verified the HMAC signature (lib/api/signed-batch.ts): the platform is the only principal.
  * Invalid events are rejected one by one; the valid ones are stored, counted once per id
  * (whatever the replays or concurrency), rolled up, and may award milestones — all in one
- * transaction, so a failure leaves nothing half-written.
+ * transaction, so a failure leaves nothing half-written. `db` is for the demo seed, which
+ * ingests inside its own transaction (lib/dal/system.ts); everyone else leaves it out.
  */
-export async function ingestActivityEvents(items: unknown[]): Promise<BatchResult> {
+export async function ingestActivityEvents(items: unknown[], db?: Executor): Promise<BatchResult> {
   const rejected: Rejection[] = [];
   const valid: { index: number; event: ActivityEventInput }[] = [];
   items.forEach((item, index) => {
@@ -44,7 +45,7 @@ export async function ingestActivityEvents(items: unknown[]): Promise<BatchResul
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
 
-  const db = await getDb();
+  const conn = db ?? (await getDb());
   const batch: BatchEvent[] = valid.map(({ index, event }) => ({
     idx: index,
     id: event.id,
@@ -53,7 +54,7 @@ export async function ingestActivityEvents(items: unknown[]): Promise<BatchResul
     amount: event.amount,
     occurred_at: event.occurredAt.toISOString(),
   }));
-  const stored = await db.transaction(async (tx) => {
+  const stored = await conn.transaction(async (tx) => {
     const result = await storeBatch(tx, batch);
     if (result.due.length > 0) await awardReachedMilestones(tx, result.due);
     return result;

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, rows, type Tx } from "@/db";
+import { getDb, rows, type Executor, type Tx } from "@/db";
 import { ledgerEntries } from "@/db/schema";
 import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { toMajorString } from "@/lib/domain/money";
@@ -49,9 +49,10 @@ type LockedOrder = {
  * beyond its amount (conditional UPDATE under the order's row lock), and the whole batch is one
  * transaction. Within a batch, paid orders are taken before refunds, so a refund may follow its
  * order in the same batch; a refund whose order has not arrived yet is rejected and must be sent
- * again later.
+ * again later. `db` is for the demo seed, which ingests inside its own transaction
+ * (lib/dal/system.ts); everyone else leaves it out.
  */
-export async function ingestOrders(items: unknown[]): Promise<BatchResult> {
+export async function ingestOrders(items: unknown[], db?: Executor): Promise<BatchResult> {
   const rejected: Rejection[] = [];
   const paid: Indexed<PaidOrderInput>[] = [];
   const refunds: Indexed<RefundInput>[] = [];
@@ -77,8 +78,8 @@ export async function ingestOrders(items: unknown[]): Promise<BatchResult> {
   });
 
   if (paid.length > 0 || refunds.length > 0) {
-    const db = await getDb();
-    const outcome = await db.transaction(async (tx) => {
+    const conn = db ?? (await getDb());
+    const outcome = await conn.transaction(async (tx) => {
       // Every existing order the batch touches is locked first, in id order, before any other
       // write: paid orders and refunds then take their locks in one global order (orders before
       // ledger rows, sorted ids), so a paid batch and a refund batch never deadlock, and what a
