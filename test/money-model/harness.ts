@@ -257,8 +257,13 @@ function splitAmount(total: number, weights: number[]): number[] {
   const parts = w.map((x) => Math.max(1, Math.floor((total * x) / sum)));
   let diff = total - parts.reduce((a, b) => a + b, 0);
   for (let k = 0; diff !== 0; k = (k + 1) % parts.length) {
-    if (diff > 0) (parts[k]++, diff--);
-    else if (parts[k] > 1) (parts[k]--, diff++);
+    if (diff > 0) {
+      parts[k]++;
+      diff--;
+    } else if (parts[k] > 1) {
+      parts[k]--;
+      diff++;
+    }
   }
   return parts;
 }
