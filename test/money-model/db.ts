@@ -137,7 +137,8 @@ export async function readLedgerView(db: Executor, scope: Scope): Promise<Ledger
         from ledger_entries le
         left join milestone_awards a on a.id = le.milestone_award_id
         left join enrollments e on e.id = a.enrollment_id
-        where le.creator_id in ${ids} and le.kind <> 'payout'
+        -- Payouts and manual adjustments are not money of the log.
+        where le.creator_id in ${ids} and le.kind <> 'payout' and not (le.kind = 'adjustment' and le.milestone_award_id is null)
           and (e.challenge_id is null or e.challenge_id not in (select jsonb_array_elements_text(${contested}::jsonb)::int))
         group by 1, 2`,
   );

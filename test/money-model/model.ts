@@ -103,11 +103,15 @@ function rateOn(world: ModelWorld, base: string, quote: string, at: Ms): number 
   return best?.rateMicros ?? null;
 }
 
-/** In the creator's currency at the day's rate; without a rate it stays in its own currency. */
+/**
+ * In the creator's currency at the day's rate. Without a rate, or when the converted amount
+ * rounds to 0, it stays in its own currency.
+ */
 function toCurrency(world: ModelWorld, amountMinor: number, from: string, to: string, at: Ms): Money {
   const rate = from === to ? null : rateOn(world, from, to, at);
-  if (rate === null) return { amountMinor, currency: from, originalAmountMinor: null, originalCurrency: null, fxRateMicros: null };
-  return { amountMinor: convert(amountMinor, rate), currency: to, originalAmountMinor: amountMinor, originalCurrency: from, fxRateMicros: rate };
+  const converted = rate === null ? 0 : convert(amountMinor, rate);
+  if (rate === null || converted === 0) return { amountMinor, currency: from, originalAmountMinor: null, originalCurrency: null, fxRateMicros: null };
+  return { amountMinor: converted, currency: to, originalAmountMinor: amountMinor, originalCurrency: from, fxRateMicros: rate };
 }
 
 function firstById<T extends { id: string }>(items: T[]): T[] {
@@ -124,15 +128,20 @@ export function runModel(world: ModelWorld, log: ModelLog, asOf: Ms = Date.now()
   // event is the first whose running total reaches the threshold. Counted = the creator's, of
   // the milestone's metric, inside the window [start, end), at or after enrolling and before
   // withdrawing.
+  const byCreatorMetric = new Map<string, ModelEvent[]>();
+  for (const e of events) {
+    const k = `${e.creator}\u0000${e.metric}`;
+    const list = byCreatorMetric.get(k);
+    if (list) list.push(e);
+    else byCreatorMetric.set(k, [e]);
+  }
   const reached: Omit<ModelAward, "status">[] = [];
   for (const challenge of world.challenges) {
     for (const enrollment of world.enrollments.filter((e) => e.challenge === challenge.key)) {
       for (const milestone of challenge.milestones) {
-        const counted = events
+        const counted = (byCreatorMetric.get(`${enrollment.creator}\u0000${milestone.metric}`) ?? [])
           .filter(
             (e) =>
-              e.creator === enrollment.creator &&
-              e.metric === milestone.metric &&
               e.occurredAt >= challenge.startsAt &&
               e.occurredAt < challenge.endsAt &&
               e.occurredAt >= enrollment.enrolledAt &&
