@@ -4,7 +4,12 @@ import { getDb, rows, type Tx } from "@/db";
 import { ledgerEntries, milestoneAwards } from "@/db/schema";
 import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
+import { countedParts } from "./counted-sql";
 import { convertAt } from "./fx";
+
+// "Counted" (lib/dal/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
+// checked where events meet enrollments (e), the window part where they meet challenges (k).
+const counted = countedParts({ at: "occurred_at", startsAt: "k.starts_at", endsAt: "k.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
 
 /** A valid event of the batch, with its index in the request (for per-item errors). */
 type BatchEvent = { idx: number; id: string; creator: string; metric: string; amount: number; occurred_at: string };
@@ -118,13 +123,11 @@ async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: num
           select e.id as enrollment_id, e.challenge_id, ev.metric, ev.amount, ev.occurred_at
           from ev
           join enrollments e on e.creator_id = ev.creator_id
-            and ev.occurred_at >= e.enrolled_at
-            and (e.withdrawn_at is null or ev.occurred_at < e.withdrawn_at)
+            and ${counted.afterEnrolling} and ${counted.beforeWithdrawing}
         ), counted as (
           select h.enrollment_id, h.metric, sum(h.amount) as amount, max(h.occurred_at) as last_at
           from enrolled h
-          join counting k on k.challenge_id = h.challenge_id and k.metric = h.metric
-            and h.occurred_at >= k.starts_at and h.occurred_at < k.ends_at
+          join counting k on k.challenge_id = h.challenge_id and k.metric = h.metric and ${counted.inWindow}
           group by h.enrollment_id, h.metric
         ), up as (
           insert into enrollment_progress (enrollment_id, metric, total)

@@ -6,6 +6,7 @@ import { ineligibleReasons, type EligibilityProfile, type IneligibleReason } fro
 import { lifecycleOf, type Lifecycle } from "@/lib/domain/lifecycle";
 import { PACE_WINDOW_DAYS, daysLeft, projectMilestone, type PaceProjection } from "@/lib/domain/pace";
 import { DomainError } from "@/lib/errors";
+import { countedParts } from "./counted-sql";
 import { AREA_ROLES, assertCreator, assertRole } from "./session";
 
 export type ChallengeSummary = {
@@ -179,7 +180,9 @@ export type ChallengeView = {
   enrollment: { enrolledAt: Date; withdrawnAt: Date | null } | null;
   reasons: IneligibleReason[];
   milestones: MilestoneView[];
+  /** The creator's events of this challenge's metrics, one page, newest first. */
   recentActivity: { id: string; metric: Metric; amount: number; occurredAt: Date; verdict: ActivityVerdict }[];
+  activityPage: { page: number; total: number; pageSize: number };
 };
 
 /** The profile a challenge page is rendered for: a real creator, or a marketing preview. */
@@ -190,7 +193,7 @@ export type Viewer = { creatorId: number | null; profile: EligibilityProfile | P
  * challenge, the viewer's enrollment and invite together; then milestones with progress and the
  * latest raw events together.
  */
-async function loadChallengeView(db: Executor, challengeId: number, viewer: Viewer): Promise<ChallengeView | null> {
+async function loadChallengeView(db: Executor, challengeId: number, viewer: Viewer, activityPage = 1): Promise<ChallengeView | null> {
   const [[row], enrollment, invitedRow, profile] = await Promise.all([
     rows<ChallengeRow & { description_en: string; description_fr: string }>(
       db,
@@ -248,7 +251,9 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
           where m.challenge_id = ${challengeId}
           order by m.position`,
     ),
-    viewer.creatorId ? recentEventsOf(db, viewer.creatorId, startsAt, endsAt) : Promise.resolve([]),
+    viewer.creatorId
+      ? activityOf(db, viewer.creatorId, challengeId, enrollment?.id ?? null, startsAt, endsAt, activityPage)
+      : Promise.resolve({ total: 0, events: [] }),
   ]);
   const milestones: MilestoneView[] = milestoneRows.map((m) => ({
     id: m.id,
@@ -265,8 +270,6 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
         : { kind: "not_before_end" },
   }));
 
-  const metricsUsed = [...new Set(milestones.map((m) => m.metric))];
-  const recentActivity = events.map((e) => ({ ...e, verdict: verdictOf(e, startsAt, endsAt, metricsUsed, enrollment) }));
 
   return {
     id: row.id,
@@ -286,51 +289,59 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
     enrollment: enrollment ? { enrolledAt: enrollment.enrolledAt, withdrawnAt: enrollment.withdrawnAt } : null,
     reasons: enrollment && !enrollment.withdrawnAt ? [] : ineligibleReasons(rulesOf(row), { ...profile, invited }),
     milestones,
-    recentActivity,
+    recentActivity: events.events,
+    activityPage: { page: activityPage, total: events.total, pageSize: ACTIVITY_PAGE_SIZE },
   };
 }
 
-/**
- * The creator's latest events around the challenge window. Reads raw events through the
- * (creator_id, occurred_at) index, 20 rows at most.
- */
-async function recentEventsOf(db: Executor, creatorId: number, startsAt: Date, endsAt: Date) {
-  const until = new Date(Math.min(Date.now(), endsAt.getTime() + 7 * 86_400_000));
-  // The sort is qualified on purpose: a bare "occurred_at" names the ::text output column, an
-  // order no index gives — it read all the creator's events of those weeks to keep 20.
-  const events = await rows<{ id: string; metric: Metric; amount: number; occurred_at: string }>(
-    db,
-    sql`select id, metric, amount::float8 as amount, occurred_at::text as occurred_at from activity_events
-        where creator_id = ${creatorId} and occurred_at <= ${until.toISOString()}::timestamptz
-          and occurred_at >= ${new Date(startsAt.getTime() - 7 * 86_400_000).toISOString()}::timestamptz
-        order by activity_events.occurred_at desc limit 20`,
-  );
-  return events.map((e) => ({ id: e.id, metric: e.metric, amount: Number(e.amount), occurredAt: new Date(e.occurred_at) }));
-}
+export const ACTIVITY_PAGE_SIZE = 20;
 
-/** Whether an event counted toward the challenge, and why not. */
-function verdictOf(
-  e: { metric: Metric; occurredAt: Date },
-  startsAt: Date,
-  endsAt: Date,
-  metricsUsed: Metric[],
-  enrollment: { enrolledAt: Date; withdrawnAt: Date | null } | null,
-): ActivityVerdict {
-  if (!metricsUsed.includes(e.metric)) return "metric_not_used";
-  if (e.occurredAt < startsAt || e.occurredAt >= endsAt) return "outside_window";
-  if (!enrollment) return "not_enrolled";
-  if (e.occurredAt < new Date(enrollment.enrolledAt)) return "before_enrollment";
-  if (enrollment.withdrawnAt && e.occurredAt >= new Date(enrollment.withdrawnAt)) return "after_withdrawal";
-  return "counted";
+// "Counted?" with the one definition of counted (lib/dal/counted-sql.ts), over the aliases of
+// activityOf: event ev, challenge c, enrollment e. In SQL, at microseconds, never via a JS Date.
+const verdict = countedParts({ at: "ev.occurred_at", startsAt: "c.starts_at", endsAt: "c.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
+
+/**
+ * The creator's events of the challenge's own metrics around its window, newest first, one page
+ * at a time, each with its verdict, and how many there are. Reads raw events through the
+ * (creator_id, occurred_at) index.
+ */
+async function activityOf(db: Executor, creatorId: number, challengeId: number, enrollmentId: number | null, startsAt: Date, endsAt: Date, page: number) {
+  const until = new Date(Math.min(Date.now(), endsAt.getTime() + 7 * 86_400_000));
+  const from = new Date(startsAt.getTime() - 7 * 86_400_000);
+  const where = sql`ev.creator_id = ${creatorId} and ev.occurred_at <= ${until.toISOString()}::timestamptz
+          and ev.occurred_at >= ${from.toISOString()}::timestamptz
+          and ev.metric in (select m.metric from milestones m where m.challenge_id = ${challengeId})`;
+  const [events, [{ n }]] = await Promise.all([
+    rows<{ id: string; metric: Metric; amount: number; occurred_at: string; verdict: ActivityVerdict }>(
+      db,
+      sql`select ev.id, ev.metric, ev.amount::float8 as amount, ev.occurred_at::text as occurred_at,
+                 case when not ${verdict.inWindow} then 'outside_window'
+                      when e.id is null then 'not_enrolled'
+                      when not ${verdict.afterEnrolling} then 'before_enrollment'
+                      when not ${verdict.beforeWithdrawing} then 'after_withdrawal'
+                      else 'counted' end as verdict
+          from activity_events ev
+          join challenges c on c.id = ${challengeId}
+          left join enrollments e on e.id = ${enrollmentId ?? -1}
+          where ${where}
+          order by ev.occurred_at desc, ev.id desc
+          limit ${ACTIVITY_PAGE_SIZE} offset ${(page - 1) * ACTIVITY_PAGE_SIZE}`,
+    ),
+    rows<{ n: number }>(db, sql`select count(*)::int as n from activity_events ev where ${where}`),
+  ]);
+  return {
+    total: Number(n),
+    events: events.map((e) => ({ id: e.id, metric: e.metric, amount: Number(e.amount), occurredAt: new Date(e.occurred_at), verdict: e.verdict })),
+  };
 }
 
 /** A challenge as the signed-in creator sees it; drafts do not exist for creators. */
-export async function getMyChallenge(challengeId: number): Promise<ChallengeView | null> {
+export async function getMyChallenge(challengeId: number, activityPage = 1): Promise<ChallengeView | null> {
   const me = await assertCreator();
   const db = await getDb();
   // The profile is read alongside the challenge (first round trip of loadChallengeView).
   const profile = profileOf(db, me.creatorId).then((p) => ({ ...p, invited: false }));
-  const view = await loadChallengeView(db, challengeId, { creatorId: me.creatorId, profile });
+  const view = await loadChallengeView(db, challengeId, { creatorId: me.creatorId, profile }, activityPage);
   if (!view || view.lifecycle === "draft") return null;
   return view;
 }
