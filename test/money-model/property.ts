@@ -1,13 +1,13 @@
 // The model-based property, shared by the PostgreSQL run (several clients at once) and the
-// PGlite run (one client). MONEY_MODEL_RUNS sets the number of generated logs (default 12).
+// PGlite run (one client). MONEY_MODEL_RUNS sets the number of generated logs (default 8).
 import fc from "fast-check";
 import { beforeAll, expect } from "vitest";
 import { checkLog, insertRates, scenario, type Sent } from "./harness";
 import type { ModelWorld } from "./model";
 
-export const RUNS = Number(process.env.MONEY_MODEL_RUNS ?? 12);
+export const RUNS = Number(process.env.MONEY_MODEL_RUNS ?? 8);
 /** A long run may take as long as it needs; the default one stays well under a minute. */
-export const TIMEOUT = RUNS > 12 ? RUNS * 20_000 : 50_000;
+export const TIMEOUT = RUNS > 8 ? RUNS * 20_000 : 55_000;
 
 export function moneyModelProperty(label: string, maxClients: number) {
   let rates: ModelWorld["rates"] = [];
