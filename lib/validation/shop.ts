@@ -75,7 +75,7 @@ export function parseCatalogQuery(params: Record<string, SearchParamValue>): Cat
 }
 
 /** Ledger kinds a creator sees on /creator/earnings (payouts have their own page). */
-export const EARNING_KINDS = ["milestone_award", "commission", "refund", "adjustment"] as const;
+export const EARNING_KINDS = ["milestone_award", "milestone_adjustment", "commission", "refund", "adjustment"] as const;
 export type EarningKind = (typeof EARNING_KINDS)[number];
 export const EARNING_STATUSES = ["pending", "available", "in_payout", "paid"] as const;
 export const ENTRIES_PAGE_SIZE = 25;
