@@ -45,11 +45,8 @@ const ORDER_DAYS = 90;
 const RATE_DAYS = 120;
 const ORDER_COUNT = 3000;
 const MIDDLE_CLASS = { minFollowers: 10_000, maxFollowers: 1_000_000 };
-/**
- * What the "Go Live on N different days" tasks count. A seeded creator goes Live at most once a
- * day (seedActivity), so in the demo their sessions and their days with a Live agree.
- */
-const GO_LIVE_DAYS: Metric = "live_sessions";
+/** What the "Go Live on N different days" tasks count: distinct UTC days with a Live (issue 14). */
+const GO_LIVE_DAYS: Metric = "live_days";
 
 // ---------------------------------------------------------------------------------------------
 // Randomness and time
