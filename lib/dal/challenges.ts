@@ -6,7 +6,7 @@ import { ineligibleReasons, type EligibilityProfile, type IneligibleReason } fro
 import { lifecycleOf, type Lifecycle } from "@/lib/domain/lifecycle";
 import { PACE_WINDOW_DAYS, daysLeft, projectMilestone, type PaceProjection } from "@/lib/domain/pace";
 import { DomainError } from "@/lib/errors";
-import { countedParts } from "./counted-sql";
+import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
 import { AREA_ROLES, assertCreator, assertRole } from "./session";
 
 export type ChallengeSummary = {
@@ -241,8 +241,9 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
       db,
       sql`select m.id, m.position, m.metric, m.threshold::float8 as threshold, m.reward_minor::float8 as reward_minor,
                  coalesce(p.total, 0)::float8 as current, a.status as award_status, a.reached_at::text as reached_at,
-                 coalesce((select sum(d.total) from creator_daily_metrics d
-                            where d.creator_id = ${viewer.creatorId ?? -1} and d.metric = m.metric
+                 coalesce((select case when ${isDistinctDaysSql("m.metric")} then count(*) filter (where d.total > 0) else sum(d.total) end
+                            from creator_daily_metrics d
+                            where d.creator_id = ${viewer.creatorId ?? -1} and d.metric = ${eventMetricSql("m.metric")}
                               and d.day > (now() at time zone 'UTC')::date - ${PACE_WINDOW_DAYS}::int
                               and d.day >= (${startsAt.toISOString()}::timestamptz at time zone 'UTC')::date), 0)::float8 as recent
           from milestones m
@@ -310,7 +311,7 @@ async function activityOf(db: Executor, creatorId: number, challengeId: number, 
   const from = new Date(startsAt.getTime() - 7 * 86_400_000);
   const where = sql`ev.creator_id = ${creatorId} and ev.occurred_at <= ${until.toISOString()}::timestamptz
           and ev.occurred_at >= ${from.toISOString()}::timestamptz
-          and ev.metric in (select m.metric from milestones m where m.challenge_id = ${challengeId})`;
+          and ev.metric in (select ${eventMetricSql("m.metric")} from milestones m where m.challenge_id = ${challengeId})`;
   const [events, [{ n }]] = await Promise.all([
     rows<{ id: string; metric: Metric; amount: number; occurred_at: string; verdict: ActivityVerdict }>(
       db,
