@@ -145,3 +145,19 @@ describe("live_days: distinct UTC calendar days with a live session", () => {
     expect(String((res.body.rejected as { error: string }[])[0].error)).toMatch(/metric must be one of/);
   });
 });
+
+describe("budget", () => {
+  afterEach(expectLedgerInvariant);
+
+  it("is spent in crossing order within a batch, not in enrollment order", async () => {
+    const { challenge } = await createChallenge({ startsAt: at(6, 0), budgetMinor: 2500, milestones: [{ metric: "stars_received", threshold: 100, rewardMinor: 2500 }] });
+    const first = await createCreator();
+    const second = await createCreator();
+    await enrollDirectly(challenge.id, first.creator.id, at(5, 0));
+    await enrollDirectly(challenge.id, second.creator.id, at(5, 0));
+    // The later enrollment crosses first.
+    await postEvents({ events: [event(first.creator.handle, 100, at(1, 10)), event(second.creator.handle, 100, at(2, 10))] });
+    expect((await awardsOf(second.creator.id)).map((a) => a.status)).toEqual(["paid"]);
+    expect((await awardsOf(first.creator.id)).map((a) => a.status)).toEqual(["unpaid_budget"]);
+  });
+});
