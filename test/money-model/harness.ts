@@ -26,8 +26,10 @@ const SPAN = 60 * DAY;
 const CREATOR_CURRENCIES = ["EUR", "BRL", "SEK", "USD", "GBP"] as const; // no GBP rates: stays in its own currency
 const CHALLENGE_CURRENCIES = ["EUR", "USD"] as const;
 const ORDER_CURRENCIES = ["EUR", "USD", "BRL", "GBP"] as const;
-const METRICS = ["stars_received", "minutes_streamed", "live_sessions"] as const;
-const EVENT_METRICS = [...METRICS, "badges_sold"] as const; // badges_sold: counted by no milestone
+/** What milestones measure: live_days counts the distinct UTC days of live_sessions events. */
+const METRICS = ["stars_received", "minutes_streamed", "live_sessions", "live_days"] as const;
+/** What the platform sends: badges_sold is counted by no generated milestone. */
+const EVENT_METRICS = ["stars_received", "minutes_streamed", "live_sessions", "badges_sold"] as const;
 const RATE_PAIRS: [string, string, number][] = [
   ["EUR", "BRL", 6_123_456],
   ["EUR", "SEK", 11_234_567],
@@ -111,7 +113,7 @@ export const scenario: fc.Arbitrary<Scenario> = fc
     events: fc.array(
       fc.record({
         creator: fc.nat(),
-        metric: fc.oneof(fc.nat(METRICS.length - 1), fc.constant(0), fc.nat(EVENT_METRICS.length - 1)),
+        metric: fc.oneof(fc.nat(2), fc.constant(0), fc.nat(EVENT_METRICS.length - 1)),
         amount: fc.integer({ min: 0, max: 200 }),
         at: genTime,
         late: fc.boolean(),
@@ -167,7 +169,12 @@ export function plan(s: Scenario, rates: ModelWorld["rates"]): Plan {
       startsAt: T0 + c.startMs,
       endsAt: T0 + c.startMs + c.lengthMs,
       budgetMinor,
-      milestones: c.milestones.map((m, p) => ({ position: p + 1, metric: METRICS[m.metric], threshold: m.threshold, rewardMinor: m.reward })),
+      milestones: c.milestones.map((m, p) => ({
+        position: p + 1,
+        metric: METRICS[m.metric],
+        threshold: METRICS[m.metric] === "live_days" ? 1 + (m.threshold % 4) : m.threshold,
+        rewardMinor: m.reward,
+      })),
     };
   });
   const seen = new Set<string>();
@@ -303,7 +310,8 @@ async function writeWorld(p: Plan, prefix: string) {
       startsAt: new Date(c.startsAt),
       endsAt: new Date(c.endsAt),
       budgetMinor: c.budgetMinor,
-      milestones: c.milestones.map((m) => ({ metric: m.metric as (typeof METRICS)[number], threshold: m.threshold, rewardMinor: m.rewardMinor })),
+      // The factory's type predates live_days; the schema takes it.
+      milestones: c.milestones.map((m) => ({ metric: m.metric as "live_sessions", threshold: m.threshold, rewardMinor: m.rewardMinor })),
     });
     challenges.set(challenge.id, c.key);
     challengeIds.push(challenge.id);
