@@ -6,7 +6,9 @@ import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { MilestoneProgress } from "./milestone-progress";
 import { LifecycleBadge } from "./lifecycle-badge";
+import { Pagination } from "./pagination";
 import { Card } from "./ui/card";
+import { ResponsiveTable } from "./ui/responsive-table";
 
 /**
  * A challenge as a creator sees it. The creator's page and marketing's preview both render
@@ -19,8 +21,11 @@ export async function ChallengeDetail({
   actions,
   banner,
   locale: forcedLocale,
+  activityHref,
 }: {
   view: ChallengeView;
+  /** The address of another page of "What counted" (the creator's page); none in a preview. */
+  activityHref?: (page: number) => string;
   actions?: ReactNode;
   banner?: ReactNode;
   locale?: "en" | "fr";
@@ -28,6 +33,7 @@ export async function ChallengeDetail({
   const locale = forcedLocale ?? (await getLocale());
   const t = await getTranslations({ locale, namespace: "challenges" });
   const tm = await getTranslations({ locale, namespace: "metrics" });
+  const tw = await getTranslations({ locale, namespace: "whatCounted" });
   const tk = await getTranslations({ locale, namespace: "kinds" });
   const tp = await getTranslations({ locale, namespace: "platforms" });
   const money = (minor: number) => formatMoney(minor, view.currency, locale);
@@ -88,33 +94,55 @@ export async function ChallengeDetail({
             </ol>
           </Card>
 
-          <Card title={t("detail.activity")}>
-            {view.recentActivity.length === 0 ? (
-              <p className="text-sm text-gray-600">{t("detail.activityEmpty")}</p>
-            ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm">
-                  <thead className="text-gray-600">
-                    <tr>
-                      <th scope="col" className="py-1 pr-3 font-medium">{t("detail.when")}</th>
-                      <th scope="col" className="py-1 pr-3 font-medium">{t("detail.metric")}</th>
-                      <th scope="col" className="py-1 pr-3 text-right font-medium">{t("detail.amount")}</th>
-                      <th scope="col" className="py-1 font-medium">{t("detail.counted")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {view.recentActivity.map((a) => (
-                      <tr key={a.id} className="border-t border-gray-100">
-                        <td className="py-1.5 pr-3 whitespace-nowrap">{formatDateTime(a.occurredAt, locale)}</td>
-                        <td className="py-1.5 pr-3">{tm(a.metric)}</td>
-                        <td className="tabular py-1.5 pr-3 text-right">{formatNumber(a.amount, locale)}</td>
-                        <td className={`py-1.5 ${a.verdict === "counted" ? "text-green-700" : "text-gray-600"}`}>{t(`detail.verdicts.${a.verdict}`)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+          <Card title={tw("title")}>
+            <div id="what-counted" className="scroll-mt-4 space-y-3">
+              {view.countedTotals.length > 0 && (
+                <p className="text-sm text-gray-800">
+                  <span className="font-medium">{tw("totals")}:</span>{" "}
+                  {view.countedTotals.map((c, i) => (
+                    <span key={c.measure} className="tabular">
+                      {i > 0 && " · "}
+                      {tm(c.measure)} {formatNumber(c.total, locale)}
+                    </span>
+                  ))}
+                </p>
+              )}
+              {view.milestones.some((m) => m.metric === "live_days") && <p className="text-sm text-gray-600">{tw("utcDays")}</p>}
+              {view.recentActivity.length === 0 ? (
+                <p className="text-sm text-gray-600">{t("detail.activityEmpty")}</p>
+              ) : (
+                <ResponsiveTable
+                  caption={tw("caption")}
+                  stackBelow="sm"
+                  frame="none"
+                  rows={view.recentActivity}
+                  rowKey={(a) => a.id}
+                  headClassName="text-gray-600"
+                  headerCellClassName="py-1 pr-3"
+                  cellClassName="py-1.5 pr-3"
+                  columns={[
+                    { header: t("detail.when"), phone: "meta", className: "whitespace-nowrap", cell: (a) => formatDateTime(a.occurredAt, locale) },
+                    { header: t("detail.metric"), phone: "title", cell: (a) => tm(a.metric) },
+                    { header: t("detail.amount"), align: "right", phone: "corner", className: "tabular", cell: (a) => formatNumber(a.amount, locale) },
+                    {
+                      header: t("detail.counted"),
+                      phone: "plain",
+                      className: (a) => (a.verdict === "counted" ? "text-green-700" : "text-gray-600"),
+                      cell: (a) => t(`detail.verdicts.${a.verdict}`),
+                    },
+                  ]}
+                />
+              )}
+              {activityHref && (
+                <Pagination
+                  page={view.activityPage.page}
+                  total={view.activityPage.total}
+                  pageSize={view.activityPage.pageSize}
+                  hrefFor={activityHref}
+                  labels={{ nav: tw("pageNav"), previous: tw("newer"), next: tw("older") }}
+                />
+              )}
+            </div>
           </Card>
         </div>
 

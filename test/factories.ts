@@ -1,7 +1,7 @@
 // Rows for integration tests, written through the real database. Every name is unique so
 // tests in one file never collide.
 import { getDb } from "@/db";
-import { creators, users, type Platform, type Role } from "@/db/schema";
+import { creators, users, type Metric, type Platform, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 
 let counter = 0;
@@ -61,7 +61,7 @@ type ChallengeOptions = Partial<{
   enrollmentCap: number | null;
   budgetMinor: number | null;
   currency: string;
-  milestones: { metric: "stars_received" | "minutes_streamed" | "live_sessions" | "badges_sold" | "live_with_guest"; threshold: number; rewardMinor: number }[];
+  milestones: { metric: Metric; threshold: number; rewardMinor: number }[];
 }>;
 
 const DAY = 86_400_000;

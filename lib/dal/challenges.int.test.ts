@@ -167,5 +167,8 @@ describe("what counted", () => {
     expect(first?.recentActivity.every((a) => a.metric === "stars_received" && a.verdict === "counted")).toBe(true);
     const second = await runAs(user.id, () => getMyChallenge(challenge.id, 2));
     expect(second?.recentActivity).toHaveLength(5);
+    // The totals per measure are what the progress bar shows.
+    expect(first?.countedTotals).toEqual([{ measure: "stars_received", total: 250 }]);
+    expect(first?.milestones[0].current).toBe(250);
   });
 });

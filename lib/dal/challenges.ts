@@ -6,7 +6,7 @@ import { ineligibleReasons, type EligibilityProfile, type IneligibleReason } fro
 import { lifecycleOf, type Lifecycle } from "@/lib/domain/lifecycle";
 import { PACE_WINDOW_DAYS, daysLeft, projectMilestone, type PaceProjection } from "@/lib/domain/pace";
 import { DomainError } from "@/lib/errors";
-import { countedParts } from "./counted-sql";
+import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
 import { AREA_ROLES, assertCreator, assertRole } from "./session";
 
 export type ChallengeSummary = {
@@ -183,6 +183,8 @@ export type ChallengeView = {
   /** The creator's events of this challenge's metrics, one page, newest first. */
   recentActivity: { id: string; metric: Metric; amount: number; occurredAt: Date; verdict: ActivityVerdict }[];
   activityPage: { page: number; total: number; pageSize: number };
+  /** Per measure, what counted (sums, or distinct UTC days for live_days): equals the progress. */
+  countedTotals: { measure: Metric; total: number }[];
 };
 
 /** The profile a challenge page is rendered for: a real creator, or a marketing preview. */
@@ -241,8 +243,9 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
       db,
       sql`select m.id, m.position, m.metric, m.threshold::float8 as threshold, m.reward_minor::float8 as reward_minor,
                  coalesce(p.total, 0)::float8 as current, a.status as award_status, a.reached_at::text as reached_at,
-                 coalesce((select sum(d.total) from creator_daily_metrics d
-                            where d.creator_id = ${viewer.creatorId ?? -1} and d.metric = m.metric
+                 coalesce((select case when ${isDistinctDaysSql("m.metric")} then count(*) filter (where d.total > 0) else sum(d.total) end
+                            from creator_daily_metrics d
+                            where d.creator_id = ${viewer.creatorId ?? -1} and d.metric = ${eventMetricSql("m.metric")}
                               and d.day > (now() at time zone 'UTC')::date - ${PACE_WINDOW_DAYS}::int
                               and d.day >= (${startsAt.toISOString()}::timestamptz at time zone 'UTC')::date), 0)::float8 as recent
           from milestones m
@@ -253,7 +256,7 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
     ),
     viewer.creatorId
       ? activityOf(db, viewer.creatorId, challengeId, enrollment?.id ?? null, startsAt, endsAt, activityPage)
-      : Promise.resolve({ total: 0, events: [] }),
+      : Promise.resolve({ total: 0, events: [], totals: [] }),
   ]);
   const milestones: MilestoneView[] = milestoneRows.map((m) => ({
     id: m.id,
@@ -291,6 +294,7 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
     milestones,
     recentActivity: events.events,
     activityPage: { page: activityPage, total: events.total, pageSize: ACTIVITY_PAGE_SIZE },
+    countedTotals: events.totals,
   };
 }
 
@@ -310,8 +314,8 @@ async function activityOf(db: Executor, creatorId: number, challengeId: number, 
   const from = new Date(startsAt.getTime() - 7 * 86_400_000);
   const where = sql`ev.creator_id = ${creatorId} and ev.occurred_at <= ${until.toISOString()}::timestamptz
           and ev.occurred_at >= ${from.toISOString()}::timestamptz
-          and ev.metric in (select m.metric from milestones m where m.challenge_id = ${challengeId})`;
-  const [events, [{ n }]] = await Promise.all([
+          and ev.metric in (select ${eventMetricSql("m.metric")} from milestones m where m.challenge_id = ${challengeId})`;
+  const [events, [{ n }], totals] = await Promise.all([
     rows<{ id: string; metric: Metric; amount: number; occurred_at: string; verdict: ActivityVerdict }>(
       db,
       sql`select ev.id, ev.metric, ev.amount::float8 as amount, ev.occurred_at::text as occurred_at,
@@ -328,8 +332,23 @@ async function activityOf(db: Executor, creatorId: number, challengeId: number, 
           limit ${ACTIVITY_PAGE_SIZE} offset ${(page - 1) * ACTIVITY_PAGE_SIZE}`,
     ),
     rows<{ n: number }>(db, sql`select count(*)::int as n from activity_events ev where ${where}`),
+    // What counted, per measure of the challenge, from the events themselves: the same numbers
+    // as the progress bars (kept by ingest), which is what the page promises.
+    rows<{ measure: Metric; total: number }>(
+      db,
+      sql`select m.measure,
+                 (case when ${isDistinctDaysSql("m.measure")} then count(distinct (ev.occurred_at at time zone 'UTC')::date)
+                       else coalesce(sum(ev.amount), 0) end)::float8 as total
+          from (select distinct metric as measure from milestones where challenge_id = ${challengeId}) m
+          join challenges c on c.id = ${challengeId}
+          left join enrollments e on e.id = ${enrollmentId ?? -1}
+          left join activity_events ev on e.id is not null and ev.creator_id = ${creatorId}
+            and ev.metric = ${eventMetricSql("m.measure")} and ${verdict.counted}
+          group by m.measure order by m.measure`,
+    ),
   ]);
   return {
+    totals: totals.map((t) => ({ measure: t.measure, total: Number(t.total) })),
     total: Number(n),
     events: events.map((e) => ({ id: e.id, metric: e.metric, amount: Number(e.amount), occurredAt: new Date(e.occurred_at), verdict: e.verdict })),
   };

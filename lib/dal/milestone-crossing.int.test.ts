@@ -2,10 +2,12 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb, rows } from "@/db";
 import { exchangeRates } from "@/db/schema";
+import { runAs } from "@/lib/auth/identity";
 import { convertMoney, crossingOf, utcDay } from "@/lib/domain/money-rules";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, enrollDirectly } from "@/test/factories";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
+import { getMyChallenge } from "./challenges";
 
 const DAY = 86_400_000;
 const midnight = Math.floor(Date.now() / DAY) * DAY;
@@ -111,5 +113,35 @@ describe("a milestone is dated by its crossing event, whatever the batching", ()
       ["milestone_award", 17_500, 7_000_000],
       ["milestone_adjustment", -2_500, 6_000_000],
     ]);
+  });
+});
+
+describe("live_days: distinct UTC calendar days with a live session", () => {
+  afterEach(expectLedgerInvariant);
+
+  it("counts days, not sessions, and dates the award with the first session of the last day needed", async () => {
+    const { user, creator } = await createCreator();
+    const { challenge } = await createChallenge({ startsAt: at(6, 0), milestones: [{ metric: "live_days", threshold: 3, rewardMinor: 1500 }] });
+    await enrollDirectly(challenge.id, creator.id, at(5, 0));
+    const live = (time: Date) => event(creator.handle, 1, time, "live_sessions");
+    // 12 sessions in one minute: one day.
+    await postEvents({ events: Array.from({ length: 12 }, (_, i) => live(new Date(at(3, 10).getTime() + i * 5000))) });
+    expect((await runAs(user.id, () => getMyChallenge(challenge.id)))?.milestones[0].current).toBe(1);
+    expect(await awardsOf(creator.id)).toEqual([]);
+    // 23:59:59 and 00:00:00 are two UTC days; the second session of yesterday adds nothing.
+    await postEvents({ events: [live(at(1, 15)), live(new Date(at(1, 0).getTime() - 1000)), live(at(1, 16))] });
+    const view = await runAs(user.id, () => getMyChallenge(challenge.id));
+    expect(view?.milestones[0].current).toBe(3);
+    expect((await awardsOf(creator.id)).map((a) => [a.position, new Date(a.reached_at).toISOString()])).toEqual([[1, at(1, 15).toISOString()]]);
+    // Another session on a day already counted changes nothing.
+    await postEvents({ events: [live(at(3, 11))] });
+    expect((await runAs(user.id, () => getMyChallenge(challenge.id)))?.milestones[0].current).toBe(3);
+  });
+
+  it("is a measure, not an event metric: the platform cannot send it", async () => {
+    const { creator } = await createCreator();
+    const res = await postEvents({ events: [event(creator.handle, 5, at(1, 1), "live_days")] });
+    expect(res.body.accepted).toBe(0);
+    expect(String((res.body.rejected as { error: string }[])[0].error)).toMatch(/metric must be one of/);
   });
 });
