@@ -94,7 +94,7 @@ export const scenario: fc.Arbitrary<Scenario> = fc
         budget: fc.constantFrom("none", "ample", "tiny", "tight"),
         tightPct: fc.integer({ min: 10, max: 90 }),
         milestones: fc.array(
-          fc.record({ metric: fc.nat(METRICS.length - 1), threshold: fc.integer({ min: 1, max: 250 }), reward: fc.integer({ min: 100, max: 20_000 }) }),
+          fc.record({ metric: fc.nat(METRICS.length - 1), threshold: fc.integer({ min: 1, max: 150 }), reward: fc.integer({ min: 100, max: 20_000 }) }),
           { minLength: 1, maxLength: 3, size: "max" },
         ),
       }),
