@@ -40,7 +40,9 @@ export async function readLedgerView(db: Executor, scope: Scope): Promise<Ledger
   }>(
     db,
     sql`select e.challenge_id, m.position, a.creator_id, a.status::text as status, ${ms("a.reached_at")} as reached_at,
-               sum(le.amount_minor)::float8 as amount, sum(le.original_amount_minor)::float8 as original,
+               sum(le.amount_minor)::float8 as amount,
+               -- What the bonus was converted from: the award's own entry (an adjustment only moves cents).
+               sum(le.original_amount_minor) filter (where le.kind = 'milestone_award')::float8 as original,
                array_agg(distinct le.currency::text) filter (where le.id is not null) as currencies, count(le.id)::int as entries
         from milestone_awards a
         join milestones m on m.id = a.milestone_id

@@ -26,8 +26,10 @@ const SPAN = 60 * DAY;
 const CREATOR_CURRENCIES = ["EUR", "BRL", "SEK", "USD", "GBP"] as const; // no GBP rates: stays in its own currency
 const CHALLENGE_CURRENCIES = ["EUR", "USD"] as const;
 const ORDER_CURRENCIES = ["EUR", "USD", "BRL", "GBP"] as const;
-const METRICS = ["stars_received", "minutes_streamed", "live_sessions"] as const;
-const EVENT_METRICS = [...METRICS, "badges_sold"] as const; // badges_sold: counted by no milestone
+/** What milestones measure: live_days counts the distinct UTC days of live_sessions events. */
+const METRICS = ["stars_received", "minutes_streamed", "live_sessions", "live_days"] as const;
+/** What the platform sends: badges_sold is counted by no generated milestone. */
+const EVENT_METRICS = ["stars_received", "minutes_streamed", "live_sessions", "badges_sold"] as const;
 const RATE_PAIRS: [string, string, number][] = [
   ["EUR", "BRL", 6_123_456],
   ["EUR", "SEK", 11_234_567],
@@ -63,7 +65,8 @@ type GenMilestone = { metric: number; threshold: number; reward: number };
 type GenChallenge = { currency: number; startMs: number; lengthMs: number; budget: "none" | "ample" | "tiny" | "tight"; tightPct: number; milestones: GenMilestone[] };
 type GenEnrollment = { challenge: number; creator: number; enrollMs: number; withdrawMs: number | null };
 type GenTime = { anchor: number | null; nudge: number; freeMs: number };
-type GenEvent = { creator: number; metric: number; amount: number; at: GenTime; late: boolean; replays: number; mutated: boolean };
+/** `target`: an event aimed at an enrollment's milestone, inside its counted span (so logs reach milestones). */
+type GenEvent = { creator: number; metric: number; amount: number; at: GenTime; target: number | null; offsetMs: number; late: boolean; replays: number; mutated: boolean };
 type GenRefunds = { mode: "none" | "partial" | "full"; pct: number; weights: number[]; delays: number[]; over: boolean; mutated: boolean };
 type GenOrder = { creator: number; product: number; amount: number; currency: number; atMs: number; replays: number; mutated: boolean; refunds: GenRefunds };
 export type Scenario = {
@@ -92,7 +95,7 @@ export const scenario: fc.Arbitrary<Scenario> = fc
         budget: fc.constantFrom("none", "ample", "tiny", "tight"),
         tightPct: fc.integer({ min: 10, max: 90 }),
         milestones: fc.array(
-          fc.record({ metric: fc.nat(METRICS.length - 1), threshold: fc.integer({ min: 1, max: 250 }), reward: fc.integer({ min: 100, max: 20_000 }) }),
+          fc.record({ metric: fc.nat(METRICS.length - 1), threshold: fc.integer({ min: 1, max: 150 }), reward: fc.integer({ min: 100, max: 20_000 }) }),
           { minLength: 1, maxLength: 3, size: "max" },
         ),
       }),
@@ -111,9 +114,11 @@ export const scenario: fc.Arbitrary<Scenario> = fc
     events: fc.array(
       fc.record({
         creator: fc.nat(),
-        metric: fc.oneof(fc.nat(METRICS.length - 1), fc.constant(0), fc.nat(EVENT_METRICS.length - 1)),
+        metric: fc.oneof(fc.nat(2), fc.constant(0), fc.nat(EVENT_METRICS.length - 1)),
         amount: fc.integer({ min: 0, max: 200 }),
         at: genTime,
+        target: fc.option(fc.nat(), { freq: 2 }),
+        offsetMs: fc.integer({ min: 0, max: 6 * DAY }),
         late: fc.boolean(),
         replays: fc.nat(2),
         mutated: fc.boolean(),
@@ -167,7 +172,12 @@ export function plan(s: Scenario, rates: ModelWorld["rates"]): Plan {
       startsAt: T0 + c.startMs,
       endsAt: T0 + c.startMs + c.lengthMs,
       budgetMinor,
-      milestones: c.milestones.map((m, p) => ({ position: p + 1, metric: METRICS[m.metric], threshold: m.threshold, rewardMinor: m.reward })),
+      milestones: c.milestones.map((m, p) => ({
+        position: p + 1,
+        metric: METRICS[m.metric],
+        threshold: METRICS[m.metric] === "live_days" ? 1 + (m.threshold % 4) : m.threshold,
+        rewardMinor: m.reward,
+      })),
     };
   });
   const seen = new Set<string>();
@@ -191,7 +201,17 @@ export function plan(s: Scenario, rates: ModelWorld["rates"]): Plan {
   const then: Item[] = [];
   const lateEvents: Item[] = [];
   s.events.forEach((g, i) => {
-    const e = { id: `e${i}`, creator: creators[g.creator % creators.length].key, metric: EVENT_METRICS[g.metric], amount: g.amount, occurredAt: timeOf(g.at) };
+    const aim = g.target === null || enrollments.length === 0 ? null : enrollments[g.target % enrollments.length];
+    const aimed = aim && challenges[aim.challenge].milestones[g.target! % challenges[aim.challenge].milestones.length].metric;
+    const e = aim
+      ? {
+          id: `e${i}`,
+          creator: creators[aim.creator].key,
+          metric: aimed === "live_days" ? "live_sessions" : aimed!,
+          amount: g.amount,
+          occurredAt: Math.max(aim.enrolledAt, challenges[aim.challenge].startsAt) + g.offsetMs,
+        }
+      : { id: `e${i}`, creator: creators[g.creator % creators.length].key, metric: EVENT_METRICS[g.metric], amount: g.amount, occurredAt: timeOf(g.at) };
     log.events.push(e);
     const item: Item = { endpoint: "events", body: { ...e, occurredAt: new Date(e.occurredAt).toISOString() } };
     (g.late ? lateEvents : first).push(item);
@@ -283,7 +303,7 @@ function random(seed: number) {
 }
 
 export type Delivery = { prefix: string; seed: number; maxClients: number };
-export type Sent = { requests: number; items: number };
+export type Sent = { requests: number; items: number; adjustments: number };
 
 /** Writes the world under a prefix (handles, codes and ids are unique per delivery). */
 async function writeWorld(p: Plan, prefix: string) {
@@ -303,7 +323,8 @@ async function writeWorld(p: Plan, prefix: string) {
       startsAt: new Date(c.startsAt),
       endsAt: new Date(c.endsAt),
       budgetMinor: c.budgetMinor,
-      milestones: c.milestones.map((m) => ({ metric: m.metric as (typeof METRICS)[number], threshold: m.threshold, rewardMinor: m.rewardMinor })),
+      // The factory's type predates live_days; the schema takes it.
+      milestones: c.milestones.map((m) => ({ metric: m.metric as "live_sessions", threshold: m.threshold, rewardMinor: m.rewardMinor })),
     });
     challenges.set(challenge.id, c.key);
     challengeIds.push(challenge.id);
@@ -387,6 +408,13 @@ export async function deliver(p: Plan, result: ModelResult, d: Delivery, sent: S
   const asOf = Date.now();
   const db = await getDb();
   const view = await readLedgerView(db, { creators, challenges, contested, id: (id) => id.slice(d.prefix.length), asOf });
+  // How often a late event moved a paid award's crossing to another rate day (coverage, printed).
+  const [{ n }] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ledger_entries where kind::text = 'milestone_adjustment'
+        and creator_id in (select jsonb_array_elements_text(${JSON.stringify([...creators.keys()])}::jsonb)::int)`,
+  );
+  sent.adjustments += n;
   return { view, model: modelView(p.world, result, asOf), contestedFailures: await checkContested(challengeIds, contested) };
 }
 

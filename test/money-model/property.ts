@@ -16,7 +16,7 @@ export function moneyModelProperty(label: string, maxClients: number, numRuns: n
     rates = await insertRates();
   });
   return async () => {
-    const sent: Sent = { requests: 0, items: 0 };
+    const sent: Sent = { requests: 0, items: 0, adjustments: 0 };
     const tried = { runs: 0, events: 0, orders: 0, refunds: 0, awards: 0 };
     await fc.assert(
       fc.asyncProperty(scenario, fc.tuple(fc.nat(), fc.nat()), async (s, seeds) => {
@@ -32,7 +32,7 @@ export function moneyModelProperty(label: string, maxClients: number, numRuns: n
     );
     console.log(
       `money model (${label}): ${tried.runs} logs, ${tried.events} events, ${tried.orders} orders, ${tried.refunds} refunds, ${tried.awards} awards; ` +
-        `each delivered twice: ${sent.requests} signed requests, ${sent.items} items`,
+        `each delivered twice: ${sent.requests} signed requests, ${sent.items} items, ${sent.adjustments} late-event adjustments`,
     );
     expect(tried.runs).toBe(numRuns);
   };
