@@ -14,7 +14,7 @@ export type OwnProductDefaults = { id?: number; title: string; price: string; cu
  * Adds or edits an own product. The server validates; its errors appear under each field, what
  * was typed stays, and focus moves to the first field to fix.
  */
-export function OwnProductForm({ mode, defaults }: { mode: "create" | "edit"; defaults: OwnProductDefaults }) {
+export function OwnProductForm({ mode, defaults, formToken }: { mode: "create" | "edit"; defaults: OwnProductDefaults; formToken?: string }) {
   const t = useTranslations("shop.form");
   const text = useActionText();
   const [state, action, pending] = useActionState(mode === "create" ? createOwnProductAction : updateOwnProductAction, null);
@@ -36,6 +36,8 @@ export function OwnProductForm({ mode, defaults }: { mode: "create" | "edit"; de
       <FormMessage state={state} />
       <form key={formKey} ref={formRef} action={action} noValidate className="space-y-3">
         {mode === "edit" && <input type="hidden" name="id" value={defaults.id} />}
+        {/* New for each page render: repeated submits of one form make one product. */}
+        {formToken && <input type="hidden" name="formToken" value={formToken} />}
         <Field id={`${prefix}-title`} label={t("title")} error={error("title")}>
           <TextInput id={`${prefix}-title`} name="title" defaultValue={value("title")} maxLength={120} required error={error("title")} />
         </Field>
