@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
+import { useFormAction } from "@/lib/actions/use-form-action";
 import { CURRENCIES } from "@/lib/domain/money";
 import { createOwnProductAction, updateOwnProductAction } from "../actions";
 
@@ -17,7 +18,7 @@ export type OwnProductDefaults = { id?: number; title: string; price: string; cu
 export function OwnProductForm({ mode, defaults, formToken }: { mode: "create" | "edit"; defaults: OwnProductDefaults; formToken?: string }) {
   const t = useTranslations("shop.form");
   const text = useActionText();
-  const [state, action, pending] = useActionState(mode === "create" ? createOwnProductAction : updateOwnProductAction, null);
+  const [state, action, pending] = useFormAction(mode === "create" ? createOwnProductAction : updateOwnProductAction);
   const formRef = useRef<HTMLFormElement>(null);
   const typed = state && !state.ok ? state.input : undefined;
   const value = (name: keyof OwnProductDefaults) => (typed ? String(typed[name] ?? "") : String(defaults[name] ?? ""));
