@@ -2,6 +2,7 @@
 // request): a comfort redirect of signed-out visitors away from the role areas, and security
 // headers with a per-request CSP nonce.
 import { NextResponse, type NextRequest } from "next/server";
+import { ACTION_BODY_LIMIT_BYTES, TOO_LARGE_TEXT } from "@/lib/actions/too-large";
 import { HSTS, STATIC_SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers";
 
 const PROTECTED = ["/creator", "/staff", "/marketing", "/admin"];
@@ -13,7 +14,11 @@ export function proxy(request: NextRequest) {
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
 
   let response: NextResponse;
-  if (isProtected && !hasSession) {
+  // A server action body over the limit: a 413 the form can show (Next.js would answer a bare 500).
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (request.method === "POST" && request.headers.has("next-action") && length > ACTION_BODY_LIMIT_BYTES) {
+    response = new NextResponse(TOO_LARGE_TEXT, { status: 413, headers: { "content-type": "text/plain" } });
+  } else if (isProtected && !hasSession) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";
     url.search = `?next=${encodeURIComponent(pathname + search)}`;

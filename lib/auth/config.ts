@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Facebook from "next-auth/providers/facebook";
 import { clientAddressFrom } from "@/lib/auth/client-address";
+import { authLogger } from "@/lib/auth/logger";
 import { authSecret, facebookConfigured, trustedProxyHops } from "@/lib/env";
 import { checkCredentials, findUserForOAuth } from "@/lib/dal/credentials";
 import { signInSchema } from "@/lib/validation/auth";
@@ -26,13 +27,8 @@ function clientAddress(request: Request | undefined): string {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
-  // A wrong password is an expected outcome, not a server error worth a stack trace in the logs.
-  logger: {
-    error(error) {
-      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(error);
-    },
-  },
+  // A wrong password or a garbage cookie is the visitor's doing: no stack trace in the logs.
+  logger: authLogger,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/login", error: "/login" },
   providers: [

@@ -83,6 +83,7 @@ export const SERVER_ACTIONS: Record<string, Access> = {
   "app/staff/payouts/actions.ts#rejectPayoutAction": STAFF,
   "app/staff/payouts/actions.ts#markPayoutPaidAction": STAFF,
   "app/admin/users/actions.ts#changeRoleAction": ADMIN,
+  "app/admin/users/actions.ts#setUserDisabledAction": ADMIN,
   "app/marketing/challenges/actions.ts#saveChallengeAction": MARKETING,
   "app/marketing/challenges/actions.ts#changeStatusAction": MARKETING,
   "app/marketing/challenges/actions.ts#endEarlyAction": MARKETING,

@@ -107,3 +107,41 @@ export async function changeUserRole(input: { userId: number; currentRole: Role;
 
 /** Roles that decide on payouts: never given to someone who owns a creator profile. */
 const REVIEWER_ROLES: readonly Role[] = ["staff", "admin"];
+
+/**
+ * Disables or re-enables an account, audited in the same transaction. Disabling ends every
+ * session of the user at once (session version) and refuses sign-in; re-enabling lets them
+ * sign in again. Refused for the admin's own account and for the last enabled admin.
+ */
+export async function setUserDisabled(input: { userId: number; disabled: boolean }): Promise<{ changed: boolean }> {
+  const me = await assertRole(AREA_ROLES.admin);
+  if (input.userId === me.id) throw new DomainError("trust.users.errors.own_account");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Same lock order as changeUserRole: admins first, then the target.
+    const admins = await rows<{ id: number }>(tx, sql`select id from users where role = 'admin' and disabled_at is null order by id for update`);
+    const [target] = await rows<{ id: number; role: Role; email: string; disabled: boolean }>(
+      tx,
+      sql`select id, role, email, (disabled_at is not null) as disabled from users where id = ${input.userId} for update`,
+    );
+    if (!target) throw new DomainError("admin.errors.user_not_found");
+    if (target.disabled === input.disabled) return { changed: false };
+    if (input.disabled && target.role === "admin" && admins.filter((a) => a.id !== target.id).length === 0) {
+      throw new DomainError("admin.errors.last_admin");
+    }
+    await tx.execute(
+      input.disabled
+        ? sql`update users set disabled_at = now(), session_version = session_version + 1, updated_at = now() where id = ${target.id}`
+        : sql`update users set disabled_at = null, updated_at = now() where id = ${target.id}`,
+    );
+    await recordAudit(tx, {
+      actorId: me.id,
+      action: input.disabled ? "user.disable" : "user.enable",
+      entityType: "user",
+      entityId: target.id,
+      before: { disabled: target.disabled, email: target.email },
+      after: { disabled: input.disabled, email: target.email },
+    });
+    return { changed: true };
+  });
+}

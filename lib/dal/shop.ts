@@ -56,20 +56,29 @@ export async function getMyOwnProduct(id: number): Promise<OwnProduct | null> {
   return row ?? null;
 }
 
-/** Links a new own product to the creator's profile (shown on their public page at once). */
-export async function createMyOwnProduct(input: OwnProductInput): Promise<{ id: number }> {
+/**
+ * Links a new own product to the creator's profile (shown on their public page at once). The
+ * form's one-time token makes it idempotent: five quick clicks, or a retry, make one product.
+ */
+export async function createMyOwnProduct(input: OwnProductInput): Promise<{ id: number; created: boolean }> {
   const me = await assertCreator();
   const db = await getDb();
+  const token = input.formToken ?? null;
   // The limit is checked in the same statement as the insert, so parallel submits cannot pass it.
   const [row] = await rows<{ id: number }>(
     db,
-    sql`insert into own_products (creator_id, title, price_minor, currency, url, image_url, sku)
-        select ${me.creatorId}, ${input.title}, ${input.price}, ${input.currency}, ${input.url}, ${input.imageUrl}, ${input.sku}
+    sql`insert into own_products (creator_id, title, price_minor, currency, url, image_url, sku, form_token)
+        select ${me.creatorId}, ${input.title}, ${input.price}, ${input.currency}, ${input.url}, ${input.imageUrl}, ${input.sku}, ${token}
         where (select count(*) from own_products where creator_id = ${me.creatorId}) < ${MAX_OWN_PRODUCTS}
+        on conflict (creator_id, form_token) do nothing
         returning id`,
   );
-  if (!row) throw new DomainError("shop.errors.too_many_products", { max: MAX_OWN_PRODUCTS });
-  return { id: row.id };
+  if (row) return { id: row.id, created: true };
+  if (token) {
+    const [earlier] = await rows<{ id: number }>(db, sql`select id from own_products where creator_id = ${me.creatorId} and form_token = ${token}`);
+    if (earlier) return { id: earlier.id, created: false };
+  }
+  throw new DomainError("shop.errors.too_many_products", { max: MAX_OWN_PRODUCTS });
 }
 
 /** Edits one of the creator's own products; another creator's product is simply "not found". */

@@ -9,3 +9,9 @@ export const changeRoleSchema = z.object({
   currentRole: z.enum(ROLES),
   role: z.enum(ROLES, { message: "admin.validation.role" }),
 });
+
+export const setDisabledSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  /** "1" disables, "0" re-enables. */
+  disabled: z.enum(["0", "1"]).transform((v) => v === "1"),
+});

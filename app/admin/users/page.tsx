@@ -10,6 +10,7 @@ import { USERS_PAGE_SIZE, listUsers } from "@/lib/dal/admin-users";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatDate } from "@/lib/i18n/format";
 import { ROLES } from "@/lib/validation/admin";
+import { DisableForm } from "./_components/disable-form";
 import { RoleForm } from "./_components/role-form";
 import { safeParam } from "@/lib/validation/safe-text";
 
@@ -89,7 +90,10 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
                       {tr(u.role)} <span className="text-xs text-gray-600">· {t("you")}</span>
                     </p>
                   ) : (
-                    <RoleForm userId={u.id} email={u.email} role={u.role} />
+                    <div className="space-y-2">
+                      <RoleForm userId={u.id} email={u.email} role={u.role} />
+                      <DisableForm userId={u.id} email={u.email} disabled={u.disabled} />
+                    </div>
                   )}
                 </div>
               </li>

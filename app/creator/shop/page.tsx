@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -119,7 +120,7 @@ export default async function CreatorShop({ searchParams }: { searchParams: Sear
             )}
           </div>
           <Card title={t("products.addTitle")}>
-            <OwnProductForm mode="create" defaults={{ title: "", price: "", currency: own[0]?.currency ?? "EUR", url: "", imageUrl: "", sku: "" }} />
+            <OwnProductForm mode="create" formToken={randomUUID()} defaults={{ title: "", price: "", currency: own[0]?.currency ?? "EUR", url: "", imageUrl: "", sku: "" }} />
           </Card>
         </div>
       </section>

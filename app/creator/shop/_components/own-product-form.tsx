@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
+import { useFormAction } from "@/lib/actions/use-form-action";
 import { CURRENCIES } from "@/lib/domain/money";
 import { createOwnProductAction, updateOwnProductAction } from "../actions";
 
@@ -14,10 +15,10 @@ export type OwnProductDefaults = { id?: number; title: string; price: string; cu
  * Adds or edits an own product. The server validates; its errors appear under each field, what
  * was typed stays, and focus moves to the first field to fix.
  */
-export function OwnProductForm({ mode, defaults }: { mode: "create" | "edit"; defaults: OwnProductDefaults }) {
+export function OwnProductForm({ mode, defaults, formToken }: { mode: "create" | "edit"; defaults: OwnProductDefaults; formToken?: string }) {
   const t = useTranslations("shop.form");
   const text = useActionText();
-  const [state, action, pending] = useActionState(mode === "create" ? createOwnProductAction : updateOwnProductAction, null);
+  const [state, action, pending] = useFormAction(mode === "create" ? createOwnProductAction : updateOwnProductAction);
   const formRef = useRef<HTMLFormElement>(null);
   const typed = state && !state.ok ? state.input : undefined;
   const value = (name: keyof OwnProductDefaults) => (typed ? String(typed[name] ?? "") : String(defaults[name] ?? ""));
@@ -36,6 +37,8 @@ export function OwnProductForm({ mode, defaults }: { mode: "create" | "edit"; de
       <FormMessage state={state} />
       <form key={formKey} ref={formRef} action={action} noValidate className="space-y-3">
         {mode === "edit" && <input type="hidden" name="id" value={defaults.id} />}
+        {/* New for each page render: repeated submits of one form make one product. */}
+        {formToken && <input type="hidden" name="formToken" value={formToken} />}
         <Field id={`${prefix}-title`} label={t("title")} error={error("title")}>
           <TextInput id={`${prefix}-title`} name="title" defaultValue={value("title")} maxLength={120} required error={error("title")} />
         </Field>

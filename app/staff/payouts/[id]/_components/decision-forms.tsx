@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/actions/types";
+import { useFormAction } from "@/lib/actions/use-form-action";
 import { HOLD_REASON_CODES } from "@/lib/domain/hold-reasons";
 import { approvePayoutAction, holdPayoutAction, markPayoutPaidAction, rejectPayoutAction } from "../../actions";
 
@@ -31,7 +32,7 @@ export function ApproveForm({ payoutId, version, flagged, secondApproval }: Targ
   const t = useTranslations("payouts.actions");
   const text = useActionText();
   const id = useId();
-  const [state, action, pending] = useActionState(approvePayoutAction, null);
+  const [state, action, pending] = useFormAction(approvePayoutAction);
   const error = fieldError(state, "note", text);
   return (
     <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
@@ -57,7 +58,7 @@ export function HoldForm({
   const tr = useTranslations("payouts.holdReasons");
   const text = useActionText();
   const id = useId();
-  const [state, action, pending] = useActionState(holdPayoutAction, null);
+  const [state, action, pending] = useFormAction(holdPayoutAction);
   const err = (name: string) => fieldError(state, name, text);
   const k = `${version}-${state && !state.ok ? "retry" : "fresh"}`;
   return (
@@ -91,7 +92,7 @@ export function RejectForm({ payoutId, version }: Target) {
   const t = useTranslations("payouts.actions");
   const text = useActionText();
   const id = useId();
-  const [state, action, pending] = useActionState(rejectPayoutAction, null);
+  const [state, action, pending] = useFormAction(rejectPayoutAction);
   const error = fieldError(state, "reason", text);
   return (
     <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
@@ -111,7 +112,7 @@ export function MarkPaidForm({ payoutId, version }: Target) {
   const t = useTranslations("payouts.actions");
   const text = useActionText();
   const id = useId();
-  const [state, action, pending] = useActionState(markPayoutPaidAction, null);
+  const [state, action, pending] = useFormAction(markPayoutPaidAction);
   const error = fieldError(state, "paymentReference", text);
   return (
     <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
