@@ -135,4 +135,20 @@ describe("POST /api/orders under concurrency (PostgreSQL)", () => {
       expect(state.filter((o) => fresh.some((f) => f.id === o.id)).every((o) => o.refundedMinor === o.amountMinor)).toBe(true);
     }
   });
+
+  it("nets exactly zero when an order not stored yet arrives in three racing batches, two of them refunding half", async () => {
+    // The order is new to all three requests: no row existed to lock when they started, so only
+    // a lock on the order's id (stored or not) keeps the second refund from a stale net.
+    const { code } = await promoting(1500);
+    for (let round = 0; round < 12; round++) {
+      const order = paid(code, 10_000);
+      const results = await Promise.all([
+        postOrders({ orders: [order] }),
+        postOrders({ orders: [order, refund(order.id, 5000)] }),
+        postOrders({ orders: [order, refund(order.id, 5000)] }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(await netOf(order.id)).toBe(0);
+    }
+  });
 });

@@ -80,10 +80,9 @@ export async function ingestOrders(items: unknown[], db?: Executor): Promise<Bat
   if (paid.length > 0 || refunds.length > 0) {
     const conn = db ?? (await getDb());
     const outcome = await conn.transaction(async (tx) => {
-      // Every existing order the batch touches is locked first, in id order, before any other
-      // write: paid orders and refunds then take their locks in one global order (orders before
-      // ledger rows, sorted ids), so a paid batch and a refund batch never deadlock, and what a
-      // refund decides on is read after the lock (see takeRefunds).
+      // Every order the batch touches, stored or not, is locked first in one global order, before
+      // any other read or write: batches of the same orders never deadlock, and what a refund
+      // decides on is read after the lock (see takeRefunds).
       await lockOrders(tx, [...paid.map((p) => p.item.id), ...refunds.map((r) => r.item.orderId)]);
       const a = paid.length > 0 ? await takePaidOrders(tx, paid) : { accepted: 0, duplicates: 0, rejected: [] };
       const b = refunds.length > 0 ? await takeRefunds(tx, refunds) : { accepted: 0, duplicates: 0, rejected: [] };
@@ -97,15 +96,25 @@ export async function ingestOrders(items: unknown[], db?: Executor): Promise<Bat
   return { accepted: 0, duplicates, rejected };
 }
 
-/** Locks the existing orders among `ids` (FOR NO KEY UPDATE, in id order); new ones are not there yet. */
+// The class of the per-order advisory locks (the (int4, int4) key space does not meet the
+// single-bigint locks of the payout run and the migrations).
+const ORDER_LOCK_CLASS = 7270;
+
+/**
+ * Serializes every batch that touches one of these orders, whether the order exists yet or not:
+ * one transaction-scoped advisory lock per order id, taken in key order, before any read or
+ * write. Row locks could only cover orders already stored; an order another request was still
+ * inserting slipped past them, its refund read a stale net, and two inserts of the same new
+ * orders in opposite orders could deadlock. Locks in one global order cannot.
+ */
 async function lockOrders(tx: Tx, ids: string[]): Promise<void> {
-  const sorted = [...new Set(ids)].sort();
-  if (sorted.length === 0) return;
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
   await tx.execute(
-    sql`select o.id from orders o
-        where o.id in (select jsonb_array_elements_text(${JSON.stringify(sorted)}::jsonb))
-        order by o.id
-        for no key update of o`,
+    sql`select pg_advisory_xact_lock(${ORDER_LOCK_CLASS}, k.key)
+        from (select distinct hashtext(x.id) as key
+              from jsonb_array_elements_text(${JSON.stringify(unique)}::jsonb) as x(id)
+              order by 1) k`,
   );
 }
 
