@@ -12,7 +12,7 @@ import { getPayoutReview } from "@/lib/dal/payouts";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { isoDayFromNow } from "@/lib/domain/period";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatNumber, formatPeriod } from "@/lib/i18n/format";
 import { ApproveForm, HoldForm, MarkPaidForm, RejectForm } from "./_components/decision-forms";
 
 type Props = { params: Promise<{ id: string }> };
@@ -243,7 +243,11 @@ export default async function StaffPayoutPage({ params }: Props) {
                   minDecideBy={today}
                   current={review.status === "held" && review.hold ? review.hold : undefined}
                 />
-                <RejectForm payoutId={review.id} version={review.version} />
+                <RejectForm
+                  payoutId={review.id}
+                  version={review.version}
+                  summary={t("rejectSummary", { amount: money(review.amountMinor), creator: review.creator.displayName, period: formatPeriod(review.period, locale) })}
+                />
               </div>
             </Card>
           )}
