@@ -61,6 +61,16 @@ test("marketing writes a draft, sees its audience, previews it as two creators, 
   // Publish it now.
   await page.goto(`/marketing/challenges/${id}`);
   await page.getByRole("button", { name: "Publish now" }).click();
+  // A second look first: the dialog says what publishing does; Escape backs out, nothing changes.
+  const confirm = page.getByRole("dialog", { name: `Publish “${titleEn}” now?` });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText(/goes live at once.*cannot go back to draft/);
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole("button", { name: "Publish now" })).toBeFocused();
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await confirm.getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByRole("status").filter({ hasText: /published: the challenge is live/i })).toBeVisible();
   await expect(page.getByText("Live", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Published" })).toBeVisible();

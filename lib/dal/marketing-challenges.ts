@@ -444,7 +444,8 @@ async function saveLive(tx: Tx, actorId: number, input: ChallengeFormInput, save
 // Lifecycle transitions
 
 export type StatusTransition = Exclude<Transition, "update" | "end_early">;
-export type TransitionOutcome = { ok: true; lifecycle: Lifecycle; endsAt: Date } | { ok: false; fieldErrors: FieldErrors };
+/** A refused end date comes back as a field error with the limit it broke (`limit`). */
+export type TransitionOutcome = { ok: true; lifecycle: Lifecycle; endsAt: Date } | { ok: false; fieldErrors: FieldErrors; limit?: Date };
 
 const lifecycleView = (c: { state: string; startsAt: Date; endsAt: Date; endNoticeAt: Date | null }, lifecycle: Lifecycle) => ({
   state: c.state,
@@ -466,6 +467,7 @@ async function applyTransition(
     if (!saved) throw new DomainError("marketing.errors.not_found");
     const now = new Date();
     const plan = planTransition(saved, transition, { now, noticeDays: challengeEndNoticeDays(), requestedEnd: options.requestedEnd });
+    if (!plan.ok && plan.limit) return { ok: false, fieldErrors: { endsAt: [`marketing.errors.${plan.reason}`] }, limit: plan.limit };
     if (!plan.ok) throw new DomainError(`marketing.errors.${plan.reason}`, { days: challengeEndNoticeDays() });
     if (transition === "publish" || transition === "schedule") {
       const problems = publishProblems(draftOf(saved), now);

@@ -93,21 +93,24 @@ describe("the challenge status machine", () => {
 describe("earlyEnd", () => {
   const currentEnd = at(30);
   it("is the notice period from now by default", () => {
-    expect(earlyEnd({ now, currentEnd, noticeDays: 14 })).toEqual(at(14));
+    expect(earlyEnd({ now, currentEnd, noticeDays: 14 })).toEqual({ end: at(14) });
   });
-  it("never comes sooner than the notice period", () => {
-    expect(earlyEnd({ now, currentEnd, noticeDays: 14, requested: at(2) })).toEqual(at(14));
+  it("refuses a requested end inside the notice period, naming the earliest allowed end", () => {
+    expect(earlyEnd({ now, currentEnd, noticeDays: 14, requested: at(2) })).toEqual({ reason: "end_before_notice", limit: at(14) });
   });
   it("takes a requested date between the notice and the current end", () => {
-    expect(earlyEnd({ now, currentEnd, noticeDays: 14, requested: at(20) })).toEqual(at(20));
+    expect(earlyEnd({ now, currentEnd, noticeDays: 14, requested: at(20) })).toEqual({ end: at(20) });
+    expect(earlyEnd({ now, currentEnd, noticeDays: 14, requested: at(14) })).toEqual({ end: at(14) });
   });
-  it("is null when it would not end any earlier", () => {
-    expect(earlyEnd({ now, currentEnd, noticeDays: 14, requested: at(45) })).toBeNull();
-    expect(earlyEnd({ now, currentEnd: at(14), noticeDays: 14 })).toBeNull();
-    expect(earlyEnd({ now, currentEnd: at(5), noticeDays: 14 })).toBeNull();
+  it("refuses a requested end that is not earlier than the current one", () => {
+    expect(earlyEnd({ now, currentEnd, noticeDays: 14, requested: at(45) })).toEqual({ reason: "end_not_earlier", limit: currentEnd });
+  });
+  it("cannot end a challenge that already ends within the notice period any earlier", () => {
+    expect(earlyEnd({ now, currentEnd: at(14), noticeDays: 14 })).toEqual({ reason: "ends_within_notice" });
+    expect(earlyEnd({ now, currentEnd: at(5), noticeDays: 14, requested: at(1) })).toEqual({ reason: "ends_within_notice" });
   });
   it("honours a zero-day notice", () => {
-    expect(earlyEnd({ now, currentEnd, noticeDays: 0 })).toEqual(now);
+    expect(earlyEnd({ now, currentEnd, noticeDays: 0 })).toEqual({ end: now });
   });
 });
 

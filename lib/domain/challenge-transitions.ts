@@ -59,20 +59,33 @@ export function editableFields(lifecycle: Lifecycle): readonly ChallengeField[] 
 
 export type ChallengeState = { state: "draft" | "published" | "archived"; startsAt: Date; endsAt: Date; endNoticeAt: Date | null };
 export type TransitionPatch = Partial<ChallengeState>;
-export type TransitionRefusal = "not_allowed" | "start_not_in_future" | "end_in_past" | "ends_within_notice";
-export type TransitionPlan = { ok: true; patch: TransitionPatch; to: Lifecycle } | { ok: false; reason: TransitionRefusal; from: Lifecycle };
+export type TransitionRefusal = "not_allowed" | "start_not_in_future" | "end_in_past" | "ends_within_notice" | "end_before_notice" | "end_not_earlier";
+export type TransitionPlan =
+  | { ok: true; patch: TransitionPatch; to: Lifecycle }
+  /** `limit`: the earliest allowed end (end_before_notice) or the current end (end_not_earlier). */
+  | { ok: false; reason: TransitionRefusal; from: Lifecycle; limit?: Date };
 
 const DAY = 86_400_000;
 
+export type EarlyEnd =
+  | { end: Date }
+  | { reason: "ends_within_notice" }
+  | { reason: "end_before_notice" | "end_not_earlier"; limit: Date };
+
 /**
- * The new end of a challenge ended early: no sooner than the notice period, never later than
- * the current end; null when that would not end it any earlier.
+ * The new end of a challenge ended early: the requested one, or the end of the notice period when
+ * none is asked for. A requested end inside the notice period, or not before the current end, is
+ * refused with the limit it broke, never moved silently.
  */
-export function earlyEnd(input: { now: Date; currentEnd: Date; noticeDays: number; requested?: Date | null }): Date | null {
+export function earlyEnd(input: { now: Date; currentEnd: Date; noticeDays: number; requested?: Date | null }): EarlyEnd {
   const earliest = input.now.getTime() + input.noticeDays * DAY;
-  const wanted = Math.max(earliest, input.requested?.getTime() ?? earliest);
-  const end = Math.min(wanted, input.currentEnd.getTime());
-  return end < input.currentEnd.getTime() ? new Date(end) : null;
+  const current = input.currentEnd.getTime();
+  if (earliest >= current) return { reason: "ends_within_notice" };
+  if (!input.requested) return { end: new Date(earliest) };
+  const wanted = input.requested.getTime();
+  if (wanted < earliest) return { reason: "end_before_notice", limit: new Date(earliest) };
+  if (wanted >= current) return { reason: "end_not_earlier", limit: input.currentEnd };
+  return { end: input.requested };
 }
 
 /** What a lifecycle transition (other than an edit) writes, or why it is refused. */
@@ -85,7 +98,7 @@ export function planTransition(
   const from = lifecycleOf(challenge, now);
   if (!canTransition(from, transition)) return { ok: false, reason: "not_allowed", from };
   const patch = patchFor(challenge, transition, options);
-  if ("reason" in patch) return { ok: false, reason: patch.reason, from };
+  if ("reason" in patch) return { ok: false, reason: patch.reason, from, ...("limit" in patch ? { limit: patch.limit } : {}) };
   return { ok: true, patch, to: lifecycleOf({ ...challenge, ...patch }, now) };
 }
 
@@ -93,7 +106,7 @@ function patchFor(
   challenge: ChallengeState,
   transition: Exclude<Transition, "update">,
   options: { now: Date; noticeDays: number; requestedEnd?: Date | null },
-): TransitionPatch | { reason: TransitionRefusal } {
+): TransitionPatch | { reason: TransitionRefusal; limit?: Date } {
   const { now } = options;
   switch (transition) {
     case "publish":
@@ -106,7 +119,7 @@ function patchFor(
       return { state: "archived" };
     case "end_early": {
       const end = earlyEnd({ now, currentEnd: challenge.endsAt, noticeDays: options.noticeDays, requested: options.requestedEnd });
-      return end ? { endsAt: end, endNoticeAt: now } : { reason: "ends_within_notice" };
+      return "end" in end ? { endsAt: end.end, endNoticeAt: now } : end;
     }
   }
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { commissionMinor, convertMinor, divideHalfEven, formatMoney, parseMajor, toMajorString } from "./money";
+import { commissionMinor, convertMinor, divideHalfEven, formatMajorInput, formatMoney, parseMajor, toMajorString } from "./money";
 
 describe("money", () => {
   it("rounds half to even at the half cent", () => {
@@ -32,6 +32,18 @@ describe("money", () => {
     expect(parseMajor("12,5")).toBe(1250);
     expect(parseMajor(" 1 234.56 ")).toBe(123456);
     expect(parseMajor("12.345")).toBeNull();
+    // Each language's own format, as the placeholders show it.
+    expect(parseMajor("50\u202f000,00")).toBe(5_000_000);
+    expect(parseMajor("50 000,00")).toBe(5_000_000);
+    expect(parseMajor("50,000.00")).toBe(5_000_000);
+    expect(parseMajor("50.000,00")).toBe(5_000_000);
+    expect(parseMajor("1,234,567.8")).toBe(123_456_780);
+    expect(parseMajor("1,2.3")).toBeNull();
+    expect(parseMajor(formatMajorInput(5_000_000, "fr"))).toBe(5_000_000);
+    expect(parseMajor(formatMajorInput(5_000_000, "en"))).toBe(5_000_000);
+    expect(formatMajorInput(2500, "fr")).toBe("25,00");
+    expect(formatMajorInput(2500, "en")).toBe("25.00");
+    expect(formatMajorInput(5_000_000, "en")).toBe("50,000.00");
     expect(parseMajor("abc")).toBeNull();
     expect(toMajorString(-1205)).toBe("-12.05");
     expect(toMajorString(7)).toBe("0.07");

@@ -34,9 +34,20 @@ export function convertMinor(amountMinor: number, rateMicros: number): number {
   return Number(divideHalfEven(BigInt(amountMinor) * BigInt(rateMicros), 1_000_000n));
 }
 
-/** Parses "12.34", "12,34" or "12" into 1234 minor units; null when it is not a money amount. */
+/**
+ * Parses an amount as a reader types it, in French or English: "12.34", "12,34", "1 234,56",
+ * "50 000,00", "50,000.00", "50.000,00" or "12" (1234 minor units…); null when it is not an amount.
+ * With both a comma and a point, the last one is the decimal separator and the other groups digits.
+ */
 export function parseMajor(input: string): number | null {
-  const cleaned = input.trim().replace(/\s|\u00a0|\u202f/g, "").replace(",", ".");
+  const spaced = input.trim().replace(/\s|\u00a0|\u202f/g, "");
+  const decimalAt = Math.max(spaced.lastIndexOf(","), spaced.lastIndexOf("."));
+  const grouped = spaced.includes(",") && spaced.includes(".");
+  // Grouped digits come in threes ("1,234,567.8"), with the one other separator.
+  if (grouped && !/^-?\d{1,3}([.,]\d{3})*$/.test(spaced.slice(0, decimalAt))) return null;
+  const cleaned = grouped
+    ? `${spaced.slice(0, decimalAt).replace(/[.,]/g, "")}.${spaced.slice(decimalAt + 1)}`
+    : spaced.replace(",", ".");
   const match = /^(-)?(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
   const [, sign, whole, frac = ""] = match;
@@ -50,6 +61,12 @@ export function toMajorString(minor: number): string {
   const sign = minor < 0 ? "-" : "";
   const abs = Math.abs(minor);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** An amount as the reader would type it, without currency: 2500 → "25.00" / "25,00". */
+export function formatMajorInput(minor: number, locale: string): string {
+  assertInteger(minor, "amount");
+  return numberFormat(numberTag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
 }
 
 /** Formats in the reader's locale, e.g. 123456 EUR → "1 234,56 €" in French. */

@@ -125,7 +125,6 @@ export default async function CreatorChallenges() {
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       {section("enrolled", t("emptyEnrolled"))}
       {section("eligible", t("emptyEligible"))}
-      {lists.ineligible.length > 0 && section("ineligible")}
       {lists.upcoming.length > 0 && (
         <section aria-labelledby="upcoming-title" className="space-y-3">
           <h2 id="upcoming-title" className="text-lg font-semibold">
@@ -135,6 +134,7 @@ export default async function CreatorChallenges() {
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{lists.upcoming.map(upcomingItem)}</ul>
         </section>
       )}
+      {lists.ineligible.length > 0 && section("ineligible")}
       {section("ended", t("emptyEnded"))}
     </div>
   );

@@ -411,15 +411,19 @@ describe("lifecycle transitions", () => {
   it("takes a requested end between the notice and the current end, and the notice from the environment", async () => {
     process.env.CHALLENGE_END_NOTICE_DAYS = "3";
     const { challenge } = await createChallenge({ endsAt: new Date(Date.now() + 30 * DAY) });
-    // Asking for tomorrow still gives three days of notice.
-    await endEarly(challenge.id, inDays(1));
-    expect(new Date((await stored(challenge.id)).ends_at).getTime()).toBeGreaterThanOrEqual(Date.now() + 3 * DAY - 60_000);
+    // Asking for tomorrow is refused, naming the earliest allowed end; nothing changes.
+    const endBefore = (await stored(challenge.id)).ends_at;
+    const refused = await endEarly(challenge.id, inDays(1));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { endsAt: ["marketing.errors.end_before_notice"] }, values: { days: 3 } });
+    const earliest = new Date(String(refused.ok ? "" : refused.values?.date)).getTime();
+    expect(Math.abs(earliest - (Date.now() + 3 * DAY))).toBeLessThan(60_000);
+    expect((await stored(challenge.id)).ends_at).toEqual(endBefore);
     const other = await createChallenge({ endsAt: new Date(Date.now() + 30 * DAY) });
     const requested = inDays(10);
     await endEarly(other.challenge.id, requested);
     expect(toUtcInput(new Date((await stored(other.challenge.id)).ends_at))).toBe(requested);
     // A date after the current end does not end it earlier.
     const third = await createChallenge({ endsAt: new Date(Date.now() + 30 * DAY) });
-    expect(await endEarly(third.challenge.id, inDays(40))).toMatchObject({ ok: false, message: "marketing.errors.ends_within_notice" });
+    expect(await endEarly(third.challenge.id, inDays(40))).toMatchObject({ ok: false, fieldErrors: { endsAt: ["marketing.errors.end_not_earlier"] } });
   });
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { roleAction } from "@/lib/actions";
 import { changeChallengeStatus, endChallengeEarly, saveChallenge } from "@/lib/dal/marketing-challenges";
 import { AREA_ROLES } from "@/lib/dal/session";
+import { challengeEndNoticeDays } from "@/lib/env";
 import { revalidate } from "@/lib/revalidate";
 import { challengeFormSchema, utcDateTimeField } from "@/lib/validation/challenge";
 
@@ -45,7 +46,13 @@ const endEarlyInput = z.object({
 
 /** Ends a live challenge early, after the notice period; enrolled creators see the new end. */
 export const endEarlyAction = roleAction(AREA_ROLES.marketing, endEarlyInput, async ({ challengeId, endsAt }) => {
-  await endChallengeEarly(challengeId, endsAt ?? null);
+  const outcome = await endChallengeEarly(challengeId, endsAt ?? null);
+  // A date inside the notice period (or not earlier) is refused, naming the limit: never moved silently.
+  if (!outcome.ok) {
+    // The form formats the date in the reader's language.
+    const values = outcome.limit ? { date: outcome.limit.toISOString(), days: challengeEndNoticeDays() } : undefined;
+    return { ok: false, message: "errors.invalid_input", fieldErrors: outcome.fieldErrors, values };
+  }
   refresh();
   return { ok: true, message: "marketing.status.done.end_early" };
 });

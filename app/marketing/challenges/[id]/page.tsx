@@ -45,7 +45,10 @@ export default async function ChallengeOverviewPage({ params }: Props) {
   const title = titleIn(c, locale) || tf("untitled");
   const now = c.asOf.getTime();
   const noticeDays = challengeEndNoticeDays();
-  const earliestEnd = new Date(Math.ceil((now + noticeDays * DAY) / 60_000) * 60_000 + 60_000);
+  const earliestEnd = new Date(now + noticeDays * DAY);
+  // The suggested end is the next full hour after the notice period: the page may sit open a while
+  // before it is sent, and a date inside the notice period is refused, not moved.
+  const suggestedEnd = new Date(Math.ceil((earliestEnd.getTime() + 60_000) / 3_600_000) * 3_600_000);
   const fieldLabels: Record<string, string> = {
     titleEn: tf("titleEn"),
     titleFr: tf("titleFr"),
@@ -101,8 +104,10 @@ export default async function ChallengeOverviewPage({ params }: Props) {
               startInFuture={c.startsAt.getTime() > now}
               startLabel={formatDateTime(c.startsAt, locale)}
               noticeDays={noticeDays}
-              earliestEndInput={toUtcInput(earliestEnd)}
+              earliestEndInput={toUtcInput(suggestedEnd.getTime() < c.endsAt.getTime() ? suggestedEnd : earliestEnd)}
               canEndEarlier={earliestEnd.getTime() < c.endsAt.getTime()}
+              challengeTitle={title}
+              endLabel={formatDateTime(c.endsAt, locale)}
               fieldLabels={fieldLabels}
             />
           </Card>

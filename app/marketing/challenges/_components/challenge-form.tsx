@@ -2,11 +2,12 @@
 
 import { useActionState, useEffect, useId, useRef, useState, startTransition, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput, inputClass } from "@/components/ui/field";
 import { FormMessage, useActionText } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/actions/types";
+import { formatMajorInput } from "@/lib/domain/money";
 import { saveChallengeAction } from "../actions";
 
 export type MilestoneRow = { metric: string; threshold: string; reward: string };
@@ -49,6 +50,8 @@ type Row = MilestoneRow & { key: string };
 /** Create or edit a challenge. Every value stays in the form whatever the server answers. */
 export function ChallengeForm({ id, editable, initial, options, middleClass, submitLabel }: Props) {
   const t = useTranslations("marketing.form");
+  // Example amounts in the reader's format ("25,00", "50 000,00"); the parser accepts both languages'.
+  const locale = useLocale();
   const text = useActionText();
   const router = useRouter();
   const [state, formAction, pending] = useActionState(saveChallengeAction, null);
@@ -174,7 +177,7 @@ export function ChallengeForm({ id, editable, initial, options, middleClass, sub
                         <TextInput id={`${base}.threshold`} name={`${base}.threshold`} inputMode="numeric" value={row.threshold} onChange={(e) => updateRow(row.key, { threshold: e.target.value })} disabled={!can("milestones")} error={error(`${base}.threshold`)} />
                       </Field>
                       <Field id={`${base}.reward`} label={t("reward", { currency: values.currency })} error={error(`${base}.reward`)}>
-                        <TextInput id={`${base}.reward`} name={`${base}.reward`} inputMode="decimal" placeholder="25.00" value={row.reward} onChange={(e) => updateRow(row.key, { reward: e.target.value })} disabled={!can("milestones")} error={error(`${base}.reward`)} />
+                        <TextInput id={`${base}.reward`} name={`${base}.reward`} inputMode="decimal" placeholder={formatMajorInput(2_500, locale)} value={row.reward} onChange={(e) => updateRow(row.key, { reward: e.target.value })} disabled={!can("milestones")} error={error(`${base}.reward`)} />
                       </Field>
                       {can("milestones") && (
                         <Button variant="ghost" className="sm:mt-6" onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))} aria-label={t("removeMilestoneN", { n: i + 1 })}>
@@ -267,7 +270,7 @@ export function ChallengeForm({ id, editable, initial, options, middleClass, sub
             <TextInput id="enrollmentCap" name="enrollmentCap" inputMode="numeric" value={values.enrollmentCap} onChange={(e) => set("enrollmentCap", e.target.value)} disabled={!can("enrollmentCap")} error={error("enrollmentCap")} hint />
           </Field>
           <Field id="budget" label={t("budget", { currency: values.currency })} error={error("budget")} hint={t("budgetHint")}>
-            <TextInput id="budget" name="budget" inputMode="decimal" placeholder="50000.00" value={values.budget} onChange={(e) => set("budget", e.target.value)} disabled={!can("budget")} error={error("budget")} hint />
+            <TextInput id="budget" name="budget" inputMode="decimal" placeholder={formatMajorInput(5_000_000, locale)} value={values.budget} onChange={(e) => set("budget", e.target.value)} disabled={!can("budget")} error={error("budget")} hint />
           </Field>
         </div>
       </Section>

@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, TextInput } from "@/components/ui/field";
-import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
+import { FormMessage, useActionText } from "@/components/ui/form-message";
+import { formatDateTime } from "@/lib/i18n/format";
 import { changeStatusAction, endEarlyAction } from "../actions";
 
 type Props = {
@@ -19,10 +21,13 @@ type Props = {
   /** False when the current end is already within the notice period. */
   canEndEarlier: boolean;
   fieldLabels: Record<string, string>;
+  /** For the confirmations: the challenge's title and current end, in the reader's language. */
+  challengeTitle: string;
+  endLabel: string;
 };
 
 /** The lifecycle buttons of a challenge; the server re-checks every transition. */
-export function StatusActions({ challengeId, allowed, startInFuture, startLabel, noticeDays, earliestEndInput, canEndEarlier, fieldLabels }: Props) {
+export function StatusActions({ challengeId, allowed, startInFuture, startLabel, noticeDays, earliestEndInput, canEndEarlier, fieldLabels, challengeTitle, endLabel }: Props) {
   const t = useTranslations("marketing.status");
   const text = useActionText();
   const [state, action, pending] = useActionState(changeStatusAction, null);
@@ -44,9 +49,18 @@ export function StatusActions({ challengeId, allowed, startInFuture, startLabel,
               </Button>
             )}
             {can("publish") && (
-              <Button type="submit" name="transition" value="publish" variant={can("schedule") && startInFuture ? "secondary" : "primary"} disabled={pending}>
+              <ConfirmButton
+                name="transition"
+                value="publish"
+                variant={can("schedule") && startInFuture ? "secondary" : "primary"}
+                disabled={pending}
+                title={t("confirm.publishTitle", { title: challengeTitle })}
+                body={<p>{t("confirm.publishBody", { end: endLabel, days: noticeDays })}</p>}
+                confirmLabel={t("publish")}
+                cancelLabel={t("confirm.cancel")}
+              >
                 {t("publish")}
-              </Button>
+              </ConfirmButton>
             )}
             {can("unpublish") && (
               <Button type="submit" name="transition" value="unpublish" variant="secondary" disabled={pending}>
@@ -80,7 +94,9 @@ export function StatusActions({ challengeId, allowed, startInFuture, startLabel,
           )}
         </form>
       )}
-      {can("end_early") && <EndEarlyForm challengeId={challengeId} noticeDays={noticeDays} earliestEndInput={earliestEndInput} canEndEarlier={canEndEarlier} />}
+      {can("end_early") && (
+        <EndEarlyForm challengeId={challengeId} noticeDays={noticeDays} earliestEndInput={earliestEndInput} canEndEarlier={canEndEarlier} challengeTitle={challengeTitle} endLabel={endLabel} />
+      )}
       {allowed.length === 0 && <p className="text-sm text-gray-600">{t("nothing")}</p>}
     </div>
   );
@@ -91,16 +107,32 @@ function EndEarlyForm({
   noticeDays,
   earliestEndInput,
   canEndEarlier,
+  challengeTitle,
+  endLabel,
 }: {
   challengeId: number;
   noticeDays: number;
   earliestEndInput: string;
   canEndEarlier: boolean;
+  challengeTitle: string;
+  endLabel: string;
 }) {
   const t = useTranslations("marketing.status");
+  const locale = useLocale();
   const text = useActionText();
   const [state, action, pending] = useActionState(endEarlyAction, null);
-  const error = fieldError(state, "endsAt", text);
+  // The refusal names the earliest allowed end (or the current end), sent in the result's values.
+  const errorKey = state && !state.ok ? state.fieldErrors?.endsAt?.[0] : undefined;
+  const limit = state && !state.ok ? state.values : undefined;
+  const error = errorKey ? text(errorKey, limit && { ...limit, date: formatDateTime(String(limit.date), locale) }) : undefined;
+  const typed = state && !state.ok && typeof state.input?.endsAt === "string" ? state.input.endsAt : undefined;
+  // The date the confirmation names: what the field holds when the dialog opens.
+  const [chosen, setChosen] = useState("");
+  const readChosen = () => {
+    const input = document.getElementById("early-endsAt") as HTMLInputElement | null;
+    if (!input?.value) return input?.reportValidity() ?? false;
+    setChosen(formatDateTime(`${input.value}:00Z`, locale));
+  };
   if (!canEndEarlier) {
     return (
       <div className="space-y-3">
@@ -115,9 +147,29 @@ function EndEarlyForm({
       <p className="text-sm text-gray-600">{t("endEarlyHint", { days: noticeDays })}</p>
       <input type="hidden" name="challengeId" value={challengeId} />
       <Field id="early-endsAt" label={t("newEnd")} error={error} hint={t("utc")}>
-        <TextInput id="early-endsAt" name="endsAt" type="datetime-local" defaultValue={earliestEndInput} error={error} hint />
+        {/* A refused date stays in the field (React resets a form after its action). */}
+        <TextInput
+          key={typed ?? "default"}
+          id="early-endsAt"
+          name="endsAt"
+          type="datetime-local"
+          required
+          defaultValue={typed ?? earliestEndInput}
+          error={error}
+          hint
+        />
       </Field>
-      <Button type="submit" variant="danger" disabled={pending}>{t("endEarly")}</Button>
+      <ConfirmButton
+        variant="danger"
+        disabled={pending}
+        onOpen={readChosen}
+        title={t("confirm.endEarlyTitle", { title: challengeTitle })}
+        body={<p>{t("confirm.endEarlyBody", { date: chosen, end: endLabel })}</p>}
+        confirmLabel={t("endEarly")}
+        cancelLabel={t("confirm.cancel")}
+      >
+        {t("endEarly")}
+      </ConfirmButton>
       <FormMessage state={state} />
     </form>
   );

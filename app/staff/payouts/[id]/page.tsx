@@ -13,7 +13,7 @@ import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { PAYOUT_HOLD_DAYS } from "@/lib/domain/payout-rules";
 import { isoDayFromNow } from "@/lib/domain/period";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatNumber, formatPeriod } from "@/lib/i18n/format";
 import { ApproveForm, HoldForm, MarkPaidForm, RejectForm } from "./_components/decision-forms";
 
 type Props = { params: Promise<{ id: string }> };
@@ -244,7 +244,11 @@ export default async function StaffPayoutPage({ params }: Props) {
                   minDecideBy={today}
                   current={review.status === "held" && review.hold ? review.hold : undefined}
                 />
-                <RejectForm payoutId={review.id} version={review.version} />
+                <RejectForm
+                  payoutId={review.id}
+                  version={review.version}
+                  summary={t("rejectSummary", { amount: money(review.amountMinor), creator: review.creator.displayName, period: formatPeriod(review.period, locale) })}
+                />
               </div>
             </Card>
           )}

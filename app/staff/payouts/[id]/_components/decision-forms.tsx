@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/actions/types";
@@ -88,7 +89,8 @@ export function HoldForm({
   );
 }
 
-export function RejectForm({ payoutId, version }: Target) {
+/** `summary`: which payout, in words ("€1,274.79 for Camille Martin, October 2026"), for the confirmation. */
+export function RejectForm({ payoutId, version, summary }: Target & { summary: string }) {
   const t = useTranslations("payouts.actions");
   const text = useActionText();
   const id = useId();
@@ -102,7 +104,16 @@ export function RejectForm({ payoutId, version }: Target) {
       <Field id={`${id}-reason`} label={t("rejectReason")} error={error} hint={t("rejectReasonHint")}>
         <TextArea id={`${id}-reason`} name="reason" rows={2} defaultValue={typed(state, "reason")} key={`${version}-${typed(state, "reason")}`} error={error} />
       </Field>
-      <Button type="submit" variant="danger" disabled={pending}>{pending ? t("rejecting") : t("reject")}</Button>
+      <ConfirmButton
+        variant="danger"
+        disabled={pending}
+        title={t("rejectConfirmTitle")}
+        body={<p>{t("rejectConfirmBody", { summary })}</p>}
+        confirmLabel={t("reject")}
+        cancelLabel={t("cancel")}
+      >
+        {pending ? t("rejecting") : t("reject")}
+      </ConfirmButton>
       <FormMessage state={state} />
     </form>
   );
