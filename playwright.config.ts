@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// e2e runs against a production build (`next start`) on a fresh embedded database that the
+// e2e runs against a production build (`npm start`: server.mjs) on a fresh embedded database that the
 // app migrates and seeds with the demo data on first start.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -35,7 +35,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: `rm -rf ${pgliteDir} && npx next start -p ${PORT} -H 127.0.0.1`,
+    command: `rm -rf ${pgliteDir} && node server.mjs -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,

@@ -7,7 +7,13 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+    // Static files live in public/: the icon, the web app manifest, robots.txt.
+    icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
+    manifest: "/manifest.webmanifest",
+  };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -57,7 +57,7 @@ export const PAGES: PageCase[] = [
     alsoLight: true,
     dal: async () => {
       const m = await import("../lib/dal/creator-home");
-      return [[() => m.takeMyNewAwards(), () => m.getMyEarningsSummary(), () => m.getMyEarningsSeries("90d"), () => m.getMyLiveChallenges()]];
+      return [[() => m.getMyNewAwards(), () => m.getMyEarningsSummary(), () => m.getMyEarningsSeries("90d"), () => m.getMyLiveChallenges()]];
     },
   },
   {

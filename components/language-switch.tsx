@@ -21,11 +21,12 @@ export function LanguageSwitch() {
           value={l}
           lang={l}
           aria-pressed={locale === l}
-          aria-label={LABELS[l]}
           disabled={pending}
           className={`rounded px-2 py-1 font-medium uppercase ${locale === l ? "bg-brand-600 text-white" : "text-gray-700 hover:bg-gray-100"}`}
         >
+          {/* The visible "en"/"fr" starts the accessible name (WCAG 2.5.3, label in name). */}
           {l}
+          <span className="sr-only"> ({LABELS[l]})</span>
         </button>
       ))}
     </form>

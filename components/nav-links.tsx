@@ -5,15 +5,18 @@ import { usePathname } from "next/navigation";
 
 export type NavItem = { href: string; label: string };
 
-/** Marks the current section with aria-current so screen readers announce it. */
+/**
+ * Marks the current section with aria-current so screen readers announce it. On a phone the items
+ * wrap onto a second line rather than scroll, so every one of them is in sight.
+ */
 export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   const active = items
     .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
-    <nav aria-label={label} className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
-      <ul className="flex gap-1 text-sm">
+    <nav aria-label={label} className="order-last w-full sm:order-none sm:w-auto">
+      <ul className="flex flex-wrap gap-1 text-sm">
         {items.map((item) => (
           <li key={item.href}>
             <Link

@@ -2,12 +2,14 @@
 
 import { useEffect, useRef, useState } from "react";
 
+const PLACEHOLDERS = { none: "/products/placeholder.svg", broken: "/products/placeholder-broken.svg" } as const;
+
 /**
- * A product picture from wherever the creator or merchant hosts it, or a lettered tile when there
- * is none or it fails to load (also when it failed before hydration). Decorative: the title is
- * always next to it.
+ * A product picture from wherever the creator or merchant hosts it, or a placeholder from public/
+ * when there is none or it fails to load (also when it failed before hydration). Decorative: the
+ * title is always next to it.
  */
-export function ProductImage({ src, title, className = "h-16 w-16" }: { src: string | null; title: string; className?: string }) {
+export function ProductImage({ src, className = "h-16 w-16" }: { src: string | null; className?: string }) {
   const [failed, setFailed] = useState(false);
   const ref = useRef<HTMLImageElement>(null);
   useEffect(() => {
@@ -17,9 +19,13 @@ export function ProductImage({ src, title, className = "h-16 w-16" }: { src: str
   }, [src]);
   if (!src || failed) {
     return (
-      <div aria-hidden="true" className={`${className} flex shrink-0 items-center justify-center rounded-md bg-brand-50 text-lg font-semibold text-brand-700`}>
-        {title.trim().charAt(0).toUpperCase() || "?"}
-      </div>
+      // eslint-disable-next-line @next/next/no-img-element -- a tiny static SVG; next/image adds nothing here
+      <img
+        src={failed ? PLACEHOLDERS.broken : PLACEHOLDERS.none}
+        alt=""
+        data-placeholder={failed ? "broken" : "none"}
+        className={`${className} shrink-0 rounded-md bg-brand-50 object-cover`}
+      />
     );
   }
   return (

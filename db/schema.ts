@@ -51,6 +51,9 @@ export const users = pgTable(
     role: roleEnum("role").notNull().default("creator"),
     locale: localeEnum("locale").notNull().default("en"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // Bumped by sign-out, a role change and disabling: every session token carrying an older
+    // version stops working at once (lib/dal/session.ts checks it on each request).
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -256,11 +259,14 @@ export const ownProducts = pgTable(
     imageUrl: text("image_url"),
     sku: text("sku"),
     linked: boolean("linked").notNull().default(true),
+    // The create form's one-time token: five quick clicks on "add" make one product.
+    formToken: text("form_token"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("own_products_creator_idx").on(t.creatorId),
+    uniqueIndex("own_products_form_token_key").on(t.creatorId, t.formToken),
     check("own_products_price_nonnegative", sql`${t.priceMinor} >= 0`),
     check("own_products_url_https", sql`${t.url} like 'https://%'`),
   ],
@@ -538,7 +544,12 @@ export const signInAttempts = pgTable(
     succeeded: boolean("succeeded").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.createdAt), index("sign_in_attempts_ip_idx").on(t.ip, t.createdAt)],
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.createdAt),
+    index("sign_in_attempts_ip_idx").on(t.ip, t.createdAt),
+    // Old attempts are purged by age.
+    index("sign_in_attempts_created_idx").on(t.createdAt),
+  ],
 );
 
 export const usersRelations = relations(users, ({ one }) => ({ creator: one(creators) }));

@@ -1,12 +1,31 @@
-// The demo data set: a few months of a running Creator Rewards, written the way the app itself
-// writes it (ledger first, payouts from ledger entries), so pages, payouts and tests have
+// The demo data set: a few months of a running Creator Rewards, so pages, payouts and tests have
 // realistic material. Words follow shared/PRODUCT.md.
+//
+// The seed writes the fixtures directly (users, creators, rates, challenges, enrollments,
+// products, affiliate links) and makes no money itself: activity events, orders and refunds go
+// through the app's ingest, payouts through the app's payout run and review decisions
+// (lib/dal/system.ts), so every award, commission, refund and payout follows the app's rules
+// and constants (lib/domain/payout-rules.ts, lib/env.ts). Everything runs in one transaction.
 //
 // Deterministic: one fixed-seed PRNG per topic, every time relative to the start of the current
 // UTC day (the anchor), so live challenges are live whenever the data is loaded.
 import { hash, type Algorithm } from "@node-rs/argon2";
-import { ne, sql } from "drizzle-orm";
-import { commissionMinor, convertMinor, divideHalfEven } from "../lib/domain/money";
+import { sql } from "drizzle-orm";
+import type { BatchResult } from "../lib/api/signed-batch";
+import {
+  approvePayoutAs,
+  holdPayoutAs,
+  ingestActivityEvents,
+  ingestOrders,
+  markPayoutPaidAs,
+  recordAdjustment,
+  rejectPayoutAs,
+  runPayoutsAsSystem,
+} from "../lib/dal/system";
+import type { HoldReasonCode } from "../lib/domain/hold-reasons";
+import { divideHalfEven } from "../lib/domain/money";
+import { PAYOUT_HOLD_DAYS } from "../lib/domain/payout-rules";
+import { MAX_BATCH_ITEMS } from "../lib/validation/ingest";
 import { rows, type Db, type Tx } from "./index";
 import * as t from "./schema";
 import type { ChallengeKind, Metric, PayoutStatus, Platform } from "./schema";
@@ -25,9 +44,12 @@ const ACTIVITY_DAYS = 90;
 const ORDER_DAYS = 90;
 const RATE_DAYS = 120;
 const ORDER_COUNT = 3000;
-const MIN_PAYOUT_MINOR = 10_000;
-const FOUR_EYES_ABOVE_MINOR = 100_000;
 const MIDDLE_CLASS = { minFollowers: 10_000, maxFollowers: 1_000_000 };
+/**
+ * What the "Go Live on N different days" tasks count. A seeded creator goes Live at most once a
+ * day (seedActivity), so in the demo their sessions and their days with a Live agree.
+ */
+const GO_LIVE_DAYS: Metric = "live_sessions";
 
 // ---------------------------------------------------------------------------------------------
 // Randomness and time
@@ -133,10 +155,10 @@ type Seed = {
   users: UserIds;
   creators: SeededCreator[];
   demo: SeededCreator;
-  rates: RateBook;
 };
 
-type NewLedgerEntry = typeof t.ledgerEntries.$inferInsert;
+/** The buyer who keeps ordering through one creator's link: the fraud signal the demo shows. */
+const SUSPECT_BUYER = "buyer_90417";
 
 /** Days before the anchor → a Date; fractional days allowed. */
 function daysFrom(anchor: number, days: number): Date {
@@ -160,19 +182,18 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}): Promis
     const users = await seedUsers(tx, passwordHash, anchor);
     const creators = await seedCreators(tx, users, anchor);
     const demo = creators.find((c) => c.isDemo)!;
-    const rates = await seedExchangeRates(tx, anchor);
-    const seed: Seed = { tx, anchor, users, creators, demo, rates };
+    await seedExchangeRates(tx, anchor);
+    const seed: Seed = { tx, anchor, users, creators, demo };
 
     const challenges = await seedChallenges(seed);
     await seedEnrollments(seed, challenges);
     await seedActivity(seed);
-    await rollUpActivity(tx);
-    const awardEntries = await seedMilestoneAwards(seed, challenges);
+    await markAwardsSeen(seed);
 
     await seedOwnProducts(seed);
     const shopProducts = await seedShopProducts(seed);
-    const commerceEntries = await seedCommerce(seed, shopProducts);
-    await insertLedgerEntries(tx, [...awardEntries, ...commerceEntries, ...(await planDemoAdjustments(seed))]);
+    await seedCommerce(seed, shopProducts);
+    await seedDemoAdjustments(seed);
 
     await seedPayouts(seed);
     await syncChallengeCounters(tx);
@@ -417,40 +438,9 @@ const EUR_RATES_MICROS: Record<string, number> = {
   SEK: 11_250_000,
 };
 
-/** Daily rates between every pair of our currencies, looked up by the day of a money event. */
-class RateBook {
-  private readonly byKey = new Map<string, number>();
-
-  set(base: string, quote: string, day: string, micros: number): void {
-    this.byKey.set(`${base}${quote}${day}`, micros);
-  }
-
-  rate(base: string, quote: string, at: Date): number {
-    if (base === quote) return 1_000_000;
-    const micros = this.byKey.get(`${base}${quote}${dayKey(at.getTime())}`);
-    if (micros === undefined) throw new Error(`no ${base}→${quote} rate on ${dayKey(at.getTime())}`);
-    return micros;
-  }
-
-  /** An amount in the creator's currency, with the fx columns a ledger entry keeps. */
-  toCreatorCurrency(amountMinor: number, from: string, to: string, at: Date) {
-    if (from === to) {
-      return { amountMinor, currency: to, originalAmountMinor: null, originalCurrency: null, fxRateMicros: null };
-    }
-    const fxRateMicros = this.rate(from, to, at);
-    return {
-      amountMinor: convertMinor(amountMinor, fxRateMicros),
-      currency: to,
-      originalAmountMinor: amountMinor,
-      originalCurrency: from,
-      fxRateMicros,
-    };
-  }
-}
-
-async function seedExchangeRates(tx: Tx, anchor: number): Promise<RateBook> {
+/** Daily rates between every pair of our currencies: ingest converts at the day's rate. */
+async function seedExchangeRates(tx: Tx, anchor: number): Promise<void> {
   const rng = Rng.stream("exchange-rates");
-  const book = new RateBook();
   const values: (typeof t.exchangeRates.$inferInsert)[] = [];
   const current = { ...EUR_RATES_MICROS };
   for (let d = -(RATE_DAYS - 1); d <= 0; d++) {
@@ -466,13 +456,11 @@ async function seedExchangeRates(tx: Tx, anchor: number): Promise<RateBook> {
         if (base === quote) continue;
         // base→quote = (EUR→quote) / (EUR→base); cross rates too, so any order can be converted.
         const micros = Number(divideHalfEven(BigInt(eur[quote]) * 1_000_000n, BigInt(eur[base])));
-        book.set(base, quote, day, micros);
         values.push({ day, base, quote, rateMicros: micros });
       }
     }
   }
   for (const batch of chunks(values)) await tx.insert(t.exchangeRates).values(batch);
-  return book;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -524,10 +512,10 @@ const CHALLENGES: ChallengeSpec[] = [
   {
     kind: "tasks", platform: "facebook", state: "published",
     titleEn: "Go Live on 5 different days", titleFr: "Passez en Live 5 jours différents",
-    descriptionEn: "A predefined task: go Live regularly. Bonuses at 5, 10 and 20 Live sessions.",
-    descriptionFr: "Une tâche prédéfinie : passez en Live régulièrement. Bonus à 5, 10 et 20 Lives.",
+    descriptionEn: "A predefined task: go Live regularly. Bonuses at 5, 10 and 20 days.",
+    descriptionFr: "Une tâche prédéfinie : passez en Live régulièrement. Bonus à 5, 10 et 20 jours.",
     startDay: -10, endDay: 18, ...MIDDLE_CLASS, countries: [], budgetMinor: 5_000_000,
-    milestones: [["live_sessions", 5, 3_000], ["live_sessions", 10, 6_000], ["live_sessions", 20, 15_000]],
+    milestones: [[GO_LIVE_DAYS, 5, 3_000], [GO_LIVE_DAYS, 10, 6_000], [GO_LIVE_DAYS, 20, 15_000]],
     demoEnrolled: true,
   },
   {
@@ -563,7 +551,7 @@ const CHALLENGES: ChallengeSpec[] = [
     descriptionEn: "For creators in Germany and Austria: go Live on 6 and then 14 days.",
     descriptionFr: "Pour les créateurs en Allemagne et en Autriche : passez en Live 6 puis 14 jours.",
     startDay: -9, endDay: 19, ...MIDDLE_CLASS, countries: ["DE", "AT"], budgetMinor: 2_500_000,
-    milestones: [["live_sessions", 6, 4_000], ["live_sessions", 14, 10_000]],
+    milestones: [[GO_LIVE_DAYS, 6, 4_000], [GO_LIVE_DAYS, 14, 10_000]],
   },
   {
     kind: "stars", platform: "facebook", state: "published",
@@ -637,7 +625,7 @@ const CHALLENGES: ChallengeSpec[] = [
     titleEn: "Go Live on 5 different days: summer", titleFr: "Passez en Live 5 jours différents : été",
     descriptionEn: "Summer edition of the regularity task.", descriptionFr: "Édition d’été de la tâche de régularité.",
     startDay: -88, endDay: -62, ...MIDDLE_CLASS, countries: [], budgetMinor: 4_000_000,
-    milestones: [["live_sessions", 5, 3_000], ["live_sessions", 12, 8_000], ["live_sessions", 20, 15_000]],
+    milestones: [[GO_LIVE_DAYS, 5, 3_000], [GO_LIVE_DAYS, 12, 8_000], [GO_LIVE_DAYS, 20, 15_000]],
     demoEnrolled: true,
   },
   {
@@ -762,21 +750,16 @@ async function seedEnrollments(seed: Seed, challenges: SeededChallenge[]): Promi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Activity events and their rollups
+// Activity events, through the platform's ingest (rollups, progress and milestone awards)
 
-type NewActivityEvent = Omit<typeof t.activityEvents.$inferInsert, "id">;
+/** An activity event as the platform sends it to POST /api/events. */
+type PlatformEvent = { creator: string; metric: Metric; amount: number; occurredAt: number };
 
 /** One Live session: 2–4 events (session, minutes, stars or badges, sometimes a guest). */
-function liveSessionEvents(rng: Rng, creator: SeededCreator, startMs: number): NewActivityEvent[] {
+function liveSessionEvents(rng: Rng, creator: SeededCreator, startMs: number): PlatformEvent[] {
   const minutes = rng.int(20, 150);
   const endMs = startMs + minutes * MINUTE;
-  const event = (metric: Metric, amount: number, atMs: number): NewActivityEvent => ({
-    creatorId: creator.id,
-    metric,
-    amount,
-    occurredAt: new Date(atMs),
-    receivedAt: new Date(atMs + rng.int(5, 300) * 1000),
-  });
+  const event = (metric: Metric, amount: number, occurredAt: number): PlatformEvent => ({ creator: creator.handle, metric, amount, occurredAt });
   const out = [event("live_sessions", 1, startMs), event("minutes_streamed", minutes, endMs)];
   if (rng.chance(0.85)) {
     const midMs = startMs + Math.round((endMs - startMs) * rng.float(0.3, 0.9));
@@ -790,10 +773,15 @@ function liveSessionEvents(rng: Rng, creator: SeededCreator, startMs: number): N
   return out;
 }
 
+/**
+ * Ninety days of Lives, sent the way the platform sends them: one batch per day, in time
+ * order. Ingest stores each event once, keeps the rollups and the progress of every enrollment,
+ * and awards the milestones reached (budget, exchange rate and ledger entry included).
+ */
 async function seedActivity(seed: Seed): Promise<void> {
   const { tx, anchor, creators } = seed;
   const rng = Rng.stream("activity");
-  const events: NewActivityEvent[] = [];
+  const events: PlatformEvent[] = [];
   for (const creator of creators) {
     for (let d = -ACTIVITY_DAYS; d < 0; d++) {
       if (!rng.chance(creator.liveRate)) continue;
@@ -803,130 +791,42 @@ async function seedActivity(seed: Seed): Promise<void> {
     }
   }
   // Ids in time order, like a platform that numbers what it reports.
-  events.sort((a, b) => +a.occurredAt - +b.occurredAt || a.creatorId - b.creatorId || a.metric.localeCompare(b.metric));
-  const withIds = events.map((e, i) => ({ ...e, id: seedId("evt", i + 1) }));
-  for (const batch of chunks(withIds)) await tx.insert(t.activityEvents).values(batch);
-  // Every accepted event id has its exactly-once receipt.
-  await tx.execute(sql`insert into activity_event_receipts (id, received_at) select id, received_at from activity_events`);
-}
-
-/** The rollups ingest maintains: daily metrics per creator and progress per enrollment. */
-async function rollUpActivity(tx: Tx): Promise<void> {
-  await tx.execute(sql`
-    insert into creator_daily_metrics (creator_id, metric, day, total)
-    select creator_id, metric, (occurred_at at time zone 'UTC')::date, sum(amount)
-    from activity_events
-    group by 1, 2, 3`);
-  // Only enrolled activity inside the window counts, and nothing after a withdrawal.
-  await tx.execute(sql`
-    insert into enrollment_progress (enrollment_id, metric, total)
-    select e.id, m.metric, coalesce((
-      select sum(ev.amount) from activity_events ev
-      where ev.creator_id = e.creator_id and ev.metric = m.metric
-        and ev.occurred_at >= greatest(c.starts_at, e.enrolled_at)
-        and ev.occurred_at < least(c.ends_at, coalesce(e.withdrawn_at, 'infinity'::timestamptz))
-    ), 0)
-    from enrollments e
-    join challenges c on c.id = e.challenge_id
-    join (select distinct challenge_id, metric from milestones) m on m.challenge_id = e.challenge_id`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Milestone awards
-
-type AwardCandidate = {
-  enrollment_id: number;
-  milestone_id: number;
-  position: number;
-  challenge_id: number;
-  creator_id: number;
-  reward_minor: number;
-  reached_at: string;
-};
-
-/** Every milestone reached, and when: the event whose running total crossed the threshold. */
-async function reachedMilestones(tx: Tx): Promise<AwardCandidate[]> {
-  return rows<AwardCandidate>(
-    tx,
-    sql`
-    with counted as (
-      select e.id as enrollment_id, e.challenge_id, e.creator_id, ev.metric, ev.occurred_at,
-             sum(ev.amount) over (partition by e.id, ev.metric order by ev.occurred_at, ev.id) as running
-      from enrollments e
-      join challenges c on c.id = e.challenge_id
-      join activity_events ev on ev.creator_id = e.creator_id
-        and ev.metric in (select metric from milestones where challenge_id = e.challenge_id)
-        and ev.occurred_at >= greatest(c.starts_at, e.enrolled_at)
-        and ev.occurred_at < least(c.ends_at, coalesce(e.withdrawn_at, 'infinity'::timestamptz))
-    )
-    select w.enrollment_id, m.id as milestone_id, m.position, w.challenge_id, w.creator_id,
-           m.reward_minor::int as reward_minor,
-           to_char(min(w.occurred_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as reached_at
-    from counted w
-    join milestones m on m.challenge_id = w.challenge_id and m.metric = w.metric and w.running >= m.threshold
-    group by w.enrollment_id, m.id, m.position, w.challenge_id, w.creator_id, m.reward_minor`,
-  );
-}
-
-async function seedMilestoneAwards(seed: Seed, challenges: SeededChallenge[]): Promise<NewLedgerEntry[]> {
-  const { tx, anchor, rates } = seed;
-  const rng = Rng.stream("awards");
-  const creatorById = new Map(seed.creators.map((c) => [c.id, c]));
-  const challengeById = new Map(challenges.map((c) => [c.id, c]));
-  const candidates = (await reachedMilestones(tx))
-    .map((a) => ({ ...a, reachedAt: new Date(a.reached_at) }))
-    .sort((a, b) => +a.reachedAt - +b.reachedAt || a.enrollment_id - b.enrollment_id || a.position - b.position);
-
-  // Awards are paid in the order they were reached until the challenge budget runs out.
-  const spent = new Map<number, number>();
-  const awards = candidates.map((a) => {
-    const budget = challengeById.get(a.challenge_id)!.budgetMinor;
-    const already = spent.get(a.challenge_id) ?? 0;
-    const paid = budget === null || already + a.reward_minor <= budget;
-    if (paid) spent.set(a.challenge_id, already + a.reward_minor);
-    // Recent awards are still unseen, so the creator gets a notification.
-    const recent = a.reachedAt.getTime() > anchor - 3 * DAY;
-    const seenAt = recent ? null : notAfter(anchor, a.reachedAt.getTime() + rng.int(1, 48) * HOUR);
-    return { ...a, status: paid ? ("paid" as const) : ("unpaid_budget" as const), seenAt };
+  events.sort((a, b) => a.occurredAt - b.occurredAt || a.creator.localeCompare(b.creator) || a.metric.localeCompare(b.metric));
+  const byDay = new Map<string, Record<string, unknown>[]>();
+  events.forEach((e, i) => {
+    const day = dayKey(e.occurredAt);
+    const item = { id: seedId("evt", i + 1), creator: e.creator, metric: e.metric, amount: e.amount, occurredAt: new Date(e.occurredAt).toISOString() };
+    byDay.set(day, [...(byDay.get(day) ?? []), item]);
   });
-  // The demo creator's latest award always waits in the notifications.
-  const demoLatest = awards.filter((a) => a.creator_id === seed.demo.id).at(-1);
-  if (demoLatest) demoLatest.seenAt = null;
-
-  const entries: NewLedgerEntry[] = [];
-  for (const batch of chunks(awards)) {
-    const inserted = await tx
-      .insert(t.milestoneAwards)
-      .values(
-        batch.map((a) => ({
-          enrollmentId: a.enrollment_id,
-          milestoneId: a.milestone_id,
-          creatorId: a.creator_id,
-          status: a.status,
-          reachedAt: a.reachedAt,
-          seenAt: a.seenAt,
-          createdAt: a.reachedAt,
-        })),
-      )
-      .returning({ id: t.milestoneAwards.id, milestoneId: t.milestoneAwards.milestoneId, enrollmentId: t.milestoneAwards.enrollmentId });
-    const idOf = new Map(inserted.map((r) => [`${r.enrollmentId}:${r.milestoneId}`, r.id]));
-    for (const a of batch) {
-      if (a.status !== "paid") continue;
-      const creator = creatorById.get(a.creator_id)!;
-      const challenge = challengeById.get(a.challenge_id)!;
-      entries.push({
-        creatorId: creator.id,
-        kind: "milestone_award",
-        ...rates.toCreatorCurrency(a.reward_minor, challenge.currency, creator.currency, a.reachedAt),
-        milestoneAwardId: idOf.get(`${a.enrollment_id}:${a.milestone_id}`)!,
-        // A bonus is available as soon as it is awarded.
-        occurredAt: a.reachedAt,
-        availableAt: a.reachedAt,
-        createdAt: a.reachedAt,
-      });
-    }
+  for (const batch of byDay.values()) {
+    for (const part of chunks(batch, MAX_BATCH_ITEMS)) expectAllAccepted("events", part.length, await ingestActivityEvents(part, tx));
   }
-  return entries;
+}
+
+/** A seed batch is built valid: anything refused or counted twice is a bug in the seed. */
+function expectAllAccepted(what: string, sent: number, result: BatchResult): void {
+  if (result.accepted !== sent || result.rejected.length > 0) {
+    throw new Error(`seed ${what}: ${result.accepted} of ${sent} accepted, ${JSON.stringify(result.rejected.slice(0, 3))}`);
+  }
+}
+
+/** Older awards have been seen; recent ones still wait in the creator's notifications. */
+async function markAwardsSeen(seed: Seed): Promise<void> {
+  const { tx, anchor, demo } = seed;
+  const rng = Rng.stream("awards");
+  const awards = await tx
+    .select({ id: t.milestoneAwards.id, creatorId: t.milestoneAwards.creatorId, reachedAt: t.milestoneAwards.reachedAt })
+    .from(t.milestoneAwards)
+    .orderBy(t.milestoneAwards.reachedAt, t.milestoneAwards.id);
+  // The demo creator's latest award always waits in the notifications.
+  const demoLatest = awards.filter((a) => a.creatorId === demo.id).at(-1);
+  const seen = awards
+    .filter((a) => a !== demoLatest && a.reachedAt.getTime() <= anchor - 3 * DAY)
+    .map((a) => ({ id: a.id, seenAt: notAfter(anchor, a.reachedAt.getTime() + rng.int(1, 48) * HOUR).toISOString() }));
+  for (const batch of chunks(seen)) {
+    await tx.execute(sql`update milestone_awards a set seen_at = x.seen_at
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(id int, seen_at timestamptz) where a.id = x.id`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1157,7 +1057,7 @@ function planOrders(seed: Seed, links: LinkPlan[]): OrderPlan[] {
     orders.push({
       link: suspect,
       amountMinor: orderAmount(rng, suspect.product),
-      buyerRef: "buyer_90417",
+      buyerRef: SUSPECT_BUYER,
       occurredAt: new Date(anchor - 20 * DAY + rng.int(0, 6 * 24 * 60) * MINUTE),
       refunds: [],
     });
@@ -1190,107 +1090,52 @@ function planRefunds(rng: Rng, anchor: number, order: OrderPlan): void {
   order.refunds.sort((a, b) => +a.occurredAt - +b.occurredAt);
 }
 
-async function seedCommerce(seed: Seed, products: SeededShopProduct[]): Promise<NewLedgerEntry[]> {
-  const { tx, rates } = seed;
+/**
+ * Affiliate links are the creators' own doing (written here); their orders and refunds come
+ * from the shop, through the orders ingest, which writes each commission and each refund's
+ * reversal by the app's one rule (lib/domain/commission.ts).
+ */
+async function seedCommerce(seed: Seed, products: SeededShopProduct[]): Promise<void> {
+  const { tx } = seed;
   const rng = Rng.stream("clicks");
   const links = planAffiliateLinks(seed, products);
   const orders = planOrders(seed, links);
 
-  const linkIds = new Map<string, number>();
   for (const batch of chunks(links)) {
-    const inserted = await tx
-      .insert(t.affiliateLinks)
-      .values(
-        batch.map((l) => ({
-          creatorId: l.creator.id,
-          shopProductId: l.product.id,
-          code: l.code,
-          // Clicks convert at a few percent: clicks follow orders.
-          clicks: l.orders * rng.int(15, 60) + rng.int(0, 400),
-          createdAt: l.createdAt,
-        })),
-      )
-      .returning({ id: t.affiliateLinks.id, code: t.affiliateLinks.code });
-    for (const r of inserted) linkIds.set(r.code, r.id);
+    await tx.insert(t.affiliateLinks).values(
+      batch.map((l) => ({
+        creatorId: l.creator.id,
+        shopProductId: l.product.id,
+        code: l.code,
+        // Clicks convert at a few percent: clicks follow orders.
+        clicks: l.orders * rng.int(15, 60) + rng.int(0, 400),
+        createdAt: l.createdAt,
+      })),
+    );
   }
 
-  const orderRows: (typeof t.orders.$inferInsert)[] = [];
-  const refundRows: (typeof t.refunds.$inferInsert)[] = [];
-  const entries: NewLedgerEntry[] = [];
-  let refundSeq = 0;
+  const paid: Record<string, unknown>[] = [];
+  const refunds: { occurredAt: Date; item: Record<string, unknown> }[] = [];
   orders.forEach((order, i) => {
     const id = seedId("ord", i + 1);
-    const { creator, product } = order.link;
-    const refundedMinor = order.refunds.reduce((s, r) => s + r.amountMinor, 0);
-    orderRows.push({
+    paid.push({
       id,
-      affiliateLinkId: linkIds.get(order.link.code)!,
-      creatorId: creator.id,
-      shopProductId: product.id,
-      amountMinor: order.amountMinor,
-      currency: product.currency,
-      refundedMinor,
-      commissionBps: product.commissionBps,
-      buyerRef: order.buyerRef,
-      occurredAt: order.occurredAt,
-      createdAt: order.occurredAt,
+      type: "paid",
+      affiliateCode: order.link.code,
+      amount: order.amountMinor,
+      currency: order.link.product.currency,
+      occurredAt: order.occurredAt.toISOString(),
+      buyer: order.buyerRef,
     });
-
-    // Commission in the order currency, converted at the rate of the order's day.
-    const commission = commissionMinor(order.amountMinor, product.commissionBps);
-    const earned = rates.toCreatorCurrency(commission, product.currency, creator.currency, order.occurredAt);
-    // Pending for the return window, then available.
-    const commissionAvailableAt = new Date(order.occurredAt.getTime() + product.returnWindowDays * DAY);
-    if (earned.amountMinor > 0) {
-      entries.push({
-        creatorId: creator.id,
-        kind: "commission",
-        ...earned,
-        orderId: id,
-        occurredAt: order.occurredAt,
-        availableAt: commissionAvailableAt,
-        createdAt: order.occurredAt,
-      });
-    }
-
-    // Refunds reverse their share of the commission at the order's rate, never below zero.
-    let leftOriginal = commission;
-    let leftConverted = Math.max(earned.amountMinor, 0);
     for (const refund of order.refunds) {
-      const refundId = seedId("ref", ++refundSeq);
-      refundRows.push({ id: refundId, orderId: id, amountMinor: refund.amountMinor, occurredAt: refund.occurredAt, createdAt: refund.occurredAt });
-      const original = Math.min(commissionMinor(refund.amountMinor, product.commissionBps), leftOriginal);
-      const converted =
-        earned.fxRateMicros === null ? original : Math.min(convertMinor(original, earned.fxRateMicros), leftConverted);
-      leftOriginal -= original;
-      leftConverted -= converted;
-      if (converted <= 0) continue;
-      entries.push({
-        creatorId: creator.id,
-        kind: "refund",
-        amountMinor: -converted,
-        currency: creator.currency,
-        originalAmountMinor: earned.fxRateMicros === null ? null : -original,
-        originalCurrency: earned.originalCurrency,
-        fxRateMicros: earned.fxRateMicros,
-        orderId: id,
-        refundId,
-        occurredAt: refund.occurredAt,
-        // As the app does: inside the return window with the commission it cancels, after it at once.
-        availableAt: refund.occurredAt > commissionAvailableAt ? refund.occurredAt : commissionAvailableAt,
-        createdAt: refund.occurredAt,
-      });
+      refunds.push({ occurredAt: refund.occurredAt, item: { type: "refund", orderId: id, amount: refund.amountMinor, occurredAt: refund.occurredAt.toISOString() } });
     }
   });
-  for (const batch of chunks(orderRows)) await tx.insert(t.orders).values(batch);
-  for (const batch of chunks(refundRows)) await tx.insert(t.refunds).values(batch);
-  return entries;
-}
-
-/** Ledger ids follow time, as they would in a running system. */
-async function insertLedgerEntries(tx: Tx, entries: NewLedgerEntry[]): Promise<void> {
-  const sorted = [...entries].sort((a, b) => +a.occurredAt - +b.occurredAt);
-  for (const batch of chunks(sorted)) await tx.insert(t.ledgerEntries).values(batch);
+  // Orders first (a refund is accepted only after its order), then refunds in time order.
+  refunds.sort((a, b) => +a.occurredAt - +b.occurredAt);
+  const refundItems = refunds.map((r, i) => ({ id: seedId("ref", i + 1), ...r.item }));
+  for (const batch of chunks(paid, MAX_BATCH_ITEMS)) expectAllAccepted("orders", batch.length, await ingestOrders(batch, tx));
+  for (const batch of chunks(refundItems, MAX_BATCH_ITEMS)) expectAllAccepted("refunds", batch.length, await ingestOrders(batch, tx));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1301,55 +1146,24 @@ async function insertLedgerEntries(tx: Tx, entries: NewLedgerEntry[]): Promise<v
  * payout of the demo creator that needs two approvers, and (2) a payout of the creator whose
  * link keeps selling to the same buyer, which the fraud signals flag.
  */
-async function planDemoAdjustments(seed: Seed): Promise<NewLedgerEntry[]> {
+async function seedDemoAdjustments(seed: Seed): Promise<void> {
   const [lastMonth] = completedMonths(seed.anchor, 1);
   const at = new Date(lastMonth.end - 10 * DAY);
-  const [suspect] = await rows<{ creator_id: number }>(seed.tx, sql`select creator_id from orders where buyer_ref = 'buyer_90417' limit 1`);
-  const suspectCreator = seed.creators.find((c) => c.id === suspect?.creator_id);
-  const credit = (creator: SeededCreator, amountMinor: number, note: string): NewLedgerEntry => ({
-    creatorId: creator.id,
-    kind: "adjustment",
-    amountMinor,
-    currency: creator.currency,
-    note,
-    occurredAt: at,
-    availableAt: at,
-    createdBy: seed.users.admin,
-    createdAt: at,
-  });
-  return [
-    credit(seed.demo, 90_000, "Creator week keynote: speaker fee"),
-    ...(suspectCreator ? [credit(suspectCreator, 15_000, "Live together launch: guest bonus")] : []),
-  ];
+  const credit = (creatorId: number, amountMinor: number, note: string) =>
+    recordAdjustment(seed.tx, { creatorId, amountMinor, note, createdBy: seed.users.admin, at });
+  await credit(seed.demo.id, 90_000, "Creator week keynote: speaker fee");
+  const suspectId = await suspectCreatorId(seed);
+  if (suspectId !== null) await credit(suspectId, 15_000, "Live together launch: guest bonus");
+}
+
+/** The creator whose link keeps selling to the same buyer (planOrders). */
+async function suspectCreatorId(seed: Seed): Promise<number | null> {
+  const [suspect] = await rows<{ creator_id: number }>(seed.tx, sql`select creator_id from orders where buyer_ref = ${SUSPECT_BUYER} limit 1`);
+  return suspect?.creator_id ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Payout runs, payouts and the staff decisions on them
-
-type Decision = {
-  action: "payout.approve" | "payout.hold" | "payout.reject" | "payout.mark_paid";
-  actorId: number;
-  at: Date;
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
-};
-
-type PayoutPlan = {
-  creatorId: number;
-  currency: string;
-  amountMinor: number;
-  /** amountMinor by earning group, as payouts store it. */
-  byGroup: { bonusMinor: number; commissionMinor: number; otherMinor: number };
-  entryIds: number[];
-  status: PayoutStatus;
-  approvalsRequired: number;
-  decisions: Decision[];
-  approvals: { reviewerId: number; at: Date }[];
-  hold?: { code: string; note: string; fix: string; decideBy: string };
-  rejectReason?: string;
-  paidAt?: Date;
-  paymentReference?: string;
-};
+// Payout runs, and the staff decisions on them
 
 const HOLD_REASONS = {
   kyc_missing: {
@@ -1368,12 +1182,18 @@ const HOLD_REASONS = {
     note: "Tax form missing for this year.",
     fix: "Submit your tax form (W-8BEN or your local equivalent).",
   },
-} as const;
+} as const satisfies Partial<Record<HoldReasonCode, { note: string; fix: string }>>;
 
 const REJECT_REASONS = [
   "Bank account shared with another creator account.",
   "Orders reversed by the merchant after a fraud review.",
   "Creator account closed at the creator's request.",
+];
+
+const APPROVAL_NOTES = [
+  "Earnings match the ledger.",
+  "Orders confirmed with the merchant.",
+  "Activity checked against the Live history.",
 ];
 
 /** The last `count` completed calendar months before the anchor, oldest first. */
@@ -1395,241 +1215,103 @@ function payoutStatusFor(rng: Rng, age: number): PayoutStatus {
   return rng.weighted([["paid", 88], ["held", 4], ["rejected", 8]] as const);
 }
 
-/** Writes the decisions that lead a pending payout to its status, in the order staff took them. */
-function decide(
-  rng: Rng,
-  anchor: number,
-  users: UserIds,
-  plan: PayoutPlan,
-  runStart: number,
-  suspectId: number,
-): void {
-  let at = runStart + rng.int(6, 96) * HOUR;
-  const record = (action: Decision["action"], actorId: number, after: Record<string, unknown>) => {
-    const before = { status: plan.decisions.at(-1)?.after.status ?? "pending_review" };
-    plan.decisions.push({ action, actorId, at: notAfter(anchor, at), before, after });
-  };
-  const approve = () => {
-    const reviewers = plan.approvalsRequired === 2 ? [users.staff, users.staff2] : [rng.pick([users.staff, users.staff2])];
-    reviewers.forEach((reviewerId, i) => {
-      if (i > 0) at += rng.int(1, 20) * HOUR;
-      plan.approvals.push({ reviewerId, at: notAfter(anchor, at) });
-      const done = i === reviewers.length - 1;
-      record("payout.approve", reviewerId, { status: done ? "approved" : "pending_review", approvals: i + 1 });
-    });
-  };
+type RunPayout = { id: number; creatorId: number; approvalsRequired: number; status: PayoutStatus };
 
-  switch (plan.status) {
-    case "pending_review":
-      return;
-    case "held": {
-      const code = plan.creatorId === suspectId ? "activity_review" : rng.pick(Object.keys(HOLD_REASONS) as (keyof typeof HOLD_REASONS)[]);
-      plan.hold = { code, ...HOLD_REASONS[code], decideBy: dayKey(at + 14 * DAY) };
-      record("payout.hold", users.staff, { status: "held", holdReasonCode: code });
-      return;
-    }
-    case "rejected":
-      plan.rejectReason = rng.pick(REJECT_REASONS);
-      record("payout.reject", users.staff2, { status: "rejected", rejectReason: plan.rejectReason });
-      return;
-    case "approved":
-      approve();
-      return;
-    case "paid":
-      approve();
-      at += rng.int(24, 72) * HOUR;
-      plan.paidAt = notAfter(anchor, at);
-      record("payout.mark_paid", users.staff, { status: "paid" });
-      return;
-  }
-}
-
-type LedgerForPayout = { id: number; creatorId: number; kind: string; amountMinor: number; currency: string; availableAt: Date };
-
-/** One payout per creator and currency whose available, untaken entries reach the minimum. */
-function planRun(entries: LedgerForPayout[], taken: Set<number>, periodEnd: number): PayoutPlan[] {
-  const groups = new Map<string, LedgerForPayout[]>();
-  for (const e of entries) {
-    if (taken.has(e.id) || e.availableAt.getTime() >= periodEnd) continue;
-    const key = `${e.creatorId}:${e.currency}`;
-    groups.set(key, [...(groups.get(key) ?? []), e]);
-  }
-  const plans: PayoutPlan[] = [];
-  for (const group of groups.values()) {
-    const amountMinor = group.reduce((s, e) => s + e.amountMinor, 0);
-    if (amountMinor < MIN_PAYOUT_MINOR) continue; // smaller balances roll over
-    const sumOf = (kinds: string[]) => group.filter((e) => kinds.includes(e.kind)).reduce((s, e) => s + e.amountMinor, 0);
-    plans.push({
-      creatorId: group[0].creatorId,
-      currency: group[0].currency,
-      amountMinor,
-      byGroup: {
-        bonusMinor: sumOf(["milestone_award"]),
-        commissionMinor: sumOf(["commission", "refund"]),
-        otherMinor: sumOf(["adjustment"]),
-      },
-      entryIds: group.map((e) => e.id),
-      status: "pending_review",
-      approvalsRequired: amountMinor > FOUR_EYES_ABOVE_MINOR ? 2 : 1,
-      decisions: [],
-      approvals: [],
-    });
-  }
-  return plans.sort((a, b) => a.creatorId - b.creatorId);
-}
-
+/**
+ * Three monthly runs, each the app's own run at the start of the next month, then the decisions
+ * that lead each payout to the status the story wants, taken by the staff accounts through the
+ * app's decision functions, in order and at their time: a rejected payout gives its entries
+ * back to the next run, a paid one writes its debit.
+ */
 async function seedPayouts(seed: Seed): Promise<void> {
   const { tx, anchor, users } = seed;
   const rng = Rng.stream("payouts");
-  // Payout debits never go into a payout themselves.
-  const entries = await tx
-    .select({
-      id: t.ledgerEntries.id,
-      creatorId: t.ledgerEntries.creatorId,
-      kind: t.ledgerEntries.kind,
-      amountMinor: t.ledgerEntries.amountMinor,
-      currency: t.ledgerEntries.currency,
-      availableAt: t.ledgerEntries.availableAt,
-    })
-    .from(t.ledgerEntries)
-    .where(ne(t.ledgerEntries.kind, "payout"))
-    .orderBy(t.ledgerEntries.id);
-  const suspectId = (await rows<{ creator_id: number }>(tx, sql`
-    select creator_id from orders where buyer_ref = 'buyer_90417' limit 1`))[0]?.creator_id ?? -1;
-
-  const taken = new Set<number>();
+  const suspectId = (await suspectCreatorId(seed)) ?? -1;
   const seen = new Set<PayoutStatus>();
   const months = completedMonths(anchor, 3);
   let paymentSeq = 0;
   for (const [i, month] of months.entries()) {
     const age = months.length - 1 - i;
     const runStart = notAfter(anchor, month.end + 2 * HOUR).getTime();
-    const plans = planRun(entries, taken, month.end);
-    for (const plan of plans) {
-      plan.status =
-        plan.creatorId === seed.demo.id ? (age === 0 ? "pending_review" : "paid")
-        : plan.creatorId === suspectId && age === 0 ? "pending_review" // the flagged case waits for review
+    const { runId } = await runPayoutsAsSystem(tx, month.period, { actorId: users.admin, at: new Date(runStart) });
+    const payouts = await rows<RunPayout>(
+      tx,
+      sql`select id, creator_id as "creatorId", approvals_required as "approvalsRequired", 'pending_review' as status
+          from payouts where run_id = ${runId} order by creator_id, currency`,
+    );
+    for (const p of payouts) {
+      p.status =
+        p.creatorId === seed.demo.id ? (age === 0 ? "pending_review" : "paid")
+        : p.creatorId === suspectId && age === 0 ? "pending_review" // the flagged case waits for review
         : payoutStatusFor(rng, age);
     }
-    if (age === 0) forceMissingStatuses(plans, seen, seed.demo.id, suspectId);
-    for (const plan of plans) {
-      seen.add(plan.status);
-      decide(rng, anchor, users, plan, runStart, suspectId);
-      if (plan.paidAt) plan.paymentReference = `PAY-${plan.paidAt.getUTCFullYear()}-${String(++paymentSeq).padStart(6, "0")}`;
-      // A rejected payout gives its entries back for the next run.
-      if (plan.status !== "rejected") for (const id of plan.entryIds) taken.add(id);
+    if (age === 0) forceMissingStatuses(payouts, seen, seed.demo.id, suspectId);
+    for (const p of payouts) {
+      seen.add(p.status);
+      await decide(seed, rng, p, runStart, suspectId, (paidAt) => `PAY-${paidAt.getUTCFullYear()}-${String(++paymentSeq).padStart(6, "0")}`);
     }
-    await insertRun(seed, month.period, runStart, plans);
   }
 }
 
 /** Every payout state exists in the demo, whatever day of the month the data is loaded. */
-function forceMissingStatuses(plans: PayoutPlan[], seen: Set<PayoutStatus>, demoId: number, suspectId: number): void {
+function forceMissingStatuses(payouts: RunPayout[], seen: Set<PayoutStatus>, demoId: number, suspectId: number): void {
   const needed: PayoutStatus[] = ["pending_review", "held", "approved", "rejected", "paid"];
   for (const status of needed) {
-    const count = (s: PayoutStatus) => plans.filter((p) => p.status === s).length;
+    const count = (s: PayoutStatus) => payouts.filter((p) => p.status === s).length;
     if (seen.has(status) || count(status) > 0) continue;
     // Take a payout whose own state stays visible elsewhere.
-    const plan = plans.find((p) => p.creatorId !== demoId && p.creatorId !== suspectId && (seen.has(p.status) || count(p.status) > 1));
-    if (!plan) throw new Error(`no payout left to show the "${status}" state`);
-    plan.status = status;
+    const p = payouts.find((q) => q.creatorId !== demoId && q.creatorId !== suspectId && (seen.has(q.status) || count(q.status) > 1));
+    if (!p) throw new Error(`no payout left to show the "${status}" state`);
+    p.status = status;
   }
 }
 
-async function insertRun(seed: Seed, period: string, runStart: number, plans: PayoutPlan[]): Promise<void> {
-  const { tx, users } = seed;
-  const [run] = await tx
-    .insert(t.payoutRuns)
-    .values({
-      period,
-      status: "finished",
-      startedBy: users.admin,
-      payoutCount: plans.length,
-      startedAt: new Date(runStart),
-      finishedAt: new Date(runStart + 3 * MINUTE),
-    })
-    .returning({ id: t.payoutRuns.id });
-  if (plans.length === 0) return;
+/** Takes the decisions that lead a new payout to `p.status`, as staff took them, through the DAL. */
+async function decide(seed: Seed, rng: Rng, p: RunPayout, runStart: number, suspectId: number, reference: (paidAt: Date) => string): Promise<void> {
+  const { tx, anchor, users } = seed;
+  let at = runStart + rng.int(6, 96) * HOUR;
+  let version = 1;
+  const when = () => notAfter(anchor, at);
+  const approve = async () => {
+    const reviewers = p.approvalsRequired === 2 ? [users.staff, users.staff2] : [rng.pick([users.staff, users.staff2])];
+    for (const [i, reviewerId] of reviewers.entries()) {
+      if (i > 0) at += rng.int(1, 20) * HOUR;
+      // Always with a note: a payout with fraud signals cannot be approved without one.
+      await approvePayoutAs(tx, { id: reviewerId }, { payoutId: p.id, version: version++, note: rng.pick(APPROVAL_NOTES) }, when());
+    }
+  };
 
-  const inserted = await tx
-    .insert(t.payouts)
-    .values(
-      plans.map((p) => ({
-        runId: run.id,
-        creatorId: p.creatorId,
-        currency: p.currency,
-        amountMinor: p.amountMinor,
-        ...p.byGroup,
-        status: p.status,
-        approvalsRequired: p.approvalsRequired,
-        holdReasonCode: p.hold?.code ?? null,
-        holdNote: p.hold?.note ?? null,
-        holdFix: p.hold?.fix ?? null,
-        holdDecideBy: p.hold?.decideBy ?? null,
-        rejectReason: p.rejectReason ?? null,
-        paymentReference: p.paymentReference ?? null,
-        paidAt: p.paidAt ?? null,
-        version: 1 + p.decisions.length,
-        createdAt: new Date(runStart),
-        updatedAt: p.decisions.at(-1)?.at ?? new Date(runStart),
-      })),
-    )
-    .returning({ id: t.payouts.id, creatorId: t.payouts.creatorId, currency: t.payouts.currency });
-  const payoutId = (p: PayoutPlan) => inserted.find((r) => r.creatorId === p.creatorId && r.currency === p.currency)!.id;
-
-  const items = plans.flatMap((p) => {
-    const releasedAt = p.status === "rejected" ? p.decisions.at(-1)!.at : null;
-    return p.entryIds.map((ledgerEntryId) => ({ payoutId: payoutId(p), ledgerEntryId, releasedAt }));
-  });
-  for (const batch of chunks(items)) await tx.insert(t.payoutItems).values(batch);
-
-  const approvals = plans.flatMap((p) =>
-    p.approvals.map((a) => ({ payoutId: payoutId(p), reviewerId: a.reviewerId, note: null, createdAt: a.at })),
-  );
-  if (approvals.length) await tx.insert(t.payoutApprovals).values(approvals);
-
-  // Money leaves: the debit that brings the creator's balance back down.
-  const debits: NewLedgerEntry[] = plans
-    .filter((p) => p.status === "paid")
-    .map((p) => ({
-      creatorId: p.creatorId,
-      kind: "payout" as const,
-      amountMinor: -p.amountMinor,
-      currency: p.currency,
-      payoutId: payoutId(p),
-      occurredAt: p.paidAt!,
-      availableAt: p.paidAt!,
-      createdBy: users.staff,
-      createdAt: p.paidAt!,
-    }));
-  if (debits.length) await tx.insert(t.ledgerEntries).values(debits);
-
-  const audit = plans.flatMap((p) =>
-    p.decisions.map((d) => ({
-      actorId: d.actorId,
-      action: d.action,
-      entityType: "payout",
-      entityId: String(payoutId(p)),
-      before: d.before,
-      after: d.after,
-      createdAt: d.at,
-    })),
-  );
-  for (const batch of chunks(audit)) await tx.insert(t.auditLog).values(batch);
+  switch (p.status) {
+    case "pending_review":
+      return;
+    case "held": {
+      const code = p.creatorId === suspectId ? "activity_review" : rng.pick(Object.keys(HOLD_REASONS) as (keyof typeof HOLD_REASONS)[]);
+      const decideBy = dayKey(at + PAYOUT_HOLD_DAYS * DAY);
+      await holdPayoutAs(tx, { id: users.staff }, { payoutId: p.id, version, reasonCode: code, ...HOLD_REASONS[code], decideBy }, when());
+      return;
+    }
+    case "rejected":
+      await rejectPayoutAs(tx, { id: users.staff2 }, { payoutId: p.id, version, reason: rng.pick(REJECT_REASONS) }, when());
+      return;
+    case "approved":
+      await approve();
+      return;
+    case "paid":
+      await approve();
+      at += rng.int(24, 72) * HOUR;
+      await markPayoutPaidAs(tx, { id: users.staff }, { payoutId: p.id, version, paymentReference: reference(when()) }, when());
+      return;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Counters and invariants
 
-/** Challenge counters agree with the rows they count. */
+/** The enrollment counter agrees with the enrollments written above (ingest kept spent_minor). */
 async function syncChallengeCounters(tx: Tx): Promise<void> {
   await tx.execute(sql`
     update challenges c set
-      enrolled_count = (select count(*) from enrollments e where e.challenge_id = c.id and e.withdrawn_at is null),
-      spent_minor = (
-        select coalesce(sum(m.reward_minor), 0) from milestone_awards a
-        join milestones m on m.id = a.milestone_id
-        where m.challenge_id = c.id and a.status = 'paid')`);
+      enrolled_count = (select count(*) from enrollments e where e.challenge_id = c.id and e.withdrawn_at is null)`);
 }
 
 /** Refuses to commit a data set that breaks the money rules or the demo's promises. */
@@ -1691,7 +1373,7 @@ async function assertSeedInvariants(seed: Seed): Promise<void> {
       (select count(*)::int from payouts where creator_id = ${seed.demo.id} and status = 'pending_review' and approvals_required = 2)
         as four_eyes_open,
       (select count(*)::int from payouts p where p.status = 'pending_review'
-        and p.creator_id = (select creator_id from orders where buyer_ref = 'buyer_90417' limit 1)) as flagged_open`,
+        and p.creator_id = (select creator_id from orders where buyer_ref = ${SUSPECT_BUYER} limit 1)) as flagged_open`,
   );
   const unmet = [
     Number(demo.live_awards) < 2 && "2 awards in live challenges",

@@ -1,7 +1,21 @@
 // `npm run db:seed`: empties the app tables and loads the demo data set (db/seed-data.ts).
 // Works on embedded PGlite (default, or PGLITE_DIR) and on PostgreSQL (DATABASE_URL).
+import { register } from "node:module";
 import { sql } from "drizzle-orm";
 import type { Db } from "./index";
+
+// The seed makes its money through the data access layer, which imports "server-only" (it
+// throws outside React Server Components). A script is server code: resolve that marker to an
+// empty module, as Next does on the server (same as scripts/payouts-run.ts).
+register(
+  "data:text/javascript," +
+    encodeURIComponent(
+      `export async function resolve(specifier, context, next) {
+        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
+        return next(specifier, context);
+      }`,
+    ),
+);
 
 async function main(): Promise<void> {
   if (process.env.NODE_ENV === "production" && !process.argv.includes("--force")) {

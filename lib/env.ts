@@ -36,8 +36,20 @@ function integerFromEnv(name: string, fallback: number): number {
 export const payoutMinimumMinor = () => integerFromEnv("PAYOUT_MINIMUM_MINOR", 10_000);
 /** Payouts above this need two approvals by two different reviewers (default 1,000.00). */
 export const fourEyesLimitMinor = () => integerFromEnv("PAYOUT_FOUR_EYES_LIMIT_MINOR", 100_000);
-/** Failed sign-ins allowed per email or per address within a minute. */
+/** Failed sign-ins one client may make for one account (15 minutes) before it is refused. */
 export const signInFailureLimit = () => integerFromEnv("SIGN_IN_FAILURE_LIMIT", 10);
+
+/**
+ * How many proxies in front of the app append to `X-Forwarded-For` and are trusted (default 0:
+ * the header is ignored and the connection's peer is the client). 0 to 5; anything else stops
+ * the server at start rather than trusting what a client wrote.
+ */
+export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TRUSTED_PROXY_HOPS;
+  if (raw === undefined || raw.trim() === "") return 0;
+  if (!/^[0-5]$/.test(raw.trim())) throw new Error("TRUSTED_PROXY_HOPS must be a whole number from 0 to 5");
+  return Number(raw.trim());
+}
 
 /** Days of notice enrolled creators get when a live challenge is ended early (default 14). */
 export const challengeEndNoticeDays = () => integerFromEnv("CHALLENGE_END_NOTICE_DAYS", 14);

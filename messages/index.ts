@@ -12,8 +12,10 @@ import enMarketing from "./en/marketing.json";
 import frMarketing from "./fr/marketing.json";
 import enShop from "./en/shop.json";
 import frShop from "./fr/shop.json";
+import enTrust from "./en/trust.json";
+import frTrust from "./fr/trust.json";
 
 export const catalogs = {
-  en: { ...enCommon, ...enCreator, ...enPayouts, ...enAdmin, ...enMarketing, ...enShop },
-  fr: { ...frCommon, ...frCreator, ...frPayouts, ...frAdmin, ...frMarketing, ...frShop },
+  en: { ...enCommon, ...enCreator, ...enPayouts, ...enAdmin, ...enMarketing, ...enShop, ...enTrust },
+  fr: { ...frCommon, ...frCreator, ...frPayouts, ...frAdmin, ...frMarketing, ...frShop, ...frTrust },
 };

@@ -1,3 +1,4 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { catalogs } from "./index";
 
@@ -16,5 +17,20 @@ describe("UI text", () => {
       const empty = keys(catalog).filter((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalog) === "");
       expect(empty).toEqual([]);
     }
+  });
+
+  it("counts with ICU plurals, never “(s)” or a bare number before a plural noun", () => {
+    const all = (catalog: unknown) => keys(catalog).map((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalog) as string);
+    for (const catalog of Object.values(catalogs)) expect(all(catalog).filter((text) => text.includes("(s)"))).toEqual([]);
+    const fr = createTranslator({ locale: "fr", messages: catalogs.fr });
+    const en = createTranslator({ locale: "en", messages: catalogs.en });
+    expect(fr("payouts.queue.approvals", { count: 0, required: 2 })).toBe("0 approbation sur 2");
+    expect(fr("payouts.queue.approvals", { count: 2, required: 2 })).toBe("2 approbations sur 2");
+    expect(fr("marketing.overview.joinedInAll", { count: 1, left: 1 })).toBe("1 inscription au total, 1 départ");
+    expect(fr("marketing.overview.joinedInAll", { count: 3, left: 0 })).toBe("3 inscriptions au total, aucun départ");
+    expect(en("marketing.overview.joinedInAll", { count: 3, left: 2 })).toBe("3 joined in all, 2 left");
+    expect(fr("marketing.status.endEarlyHint", { days: 1 })).toContain("au moins 1 jour à l");
+    expect(en("marketing.errors.ends_within_notice", { days: 1 })).toContain("notice period of 1 day:");
+    expect(fr("marketing.followUp.unpaid", { count: 1 })).toBe("1 non payé, budget épuisé");
   });
 });

@@ -6,16 +6,17 @@ import { MilestoneProgress } from "@/components/milestone-progress";
 import { RangePicker } from "@/components/range-picker";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { RANGES, getMyEarningsSeries, getMyEarningsSummary, getMyLiveChallenges, takeMyNewAwards, type RangeKey } from "@/lib/dal/creator-home";
+import { RANGES, getMyEarningsSeries, getMyEarningsSummary, getMyLiveChallenges, getMyNewAwards, type RangeKey } from "@/lib/dal/creator-home";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { DismissAwards } from "./_components/dismiss-awards";
 
 export default async function CreatorHome({ searchParams }: { searchParams: Promise<{ range?: string }> }) {
   const user = await requireRole(AREA_ROLES.creator);
   const { range: rawRange } = await searchParams;
   const range: RangeKey = rawRange && rawRange in RANGES ? (rawRange as RangeKey) : "90d";
-  const [awards, summary, series, live] = await Promise.all([takeMyNewAwards(), getMyEarningsSummary(), getMyEarningsSeries(range), getMyLiveChallenges()]);
+  const [awards, summary, series, live] = await Promise.all([getMyNewAwards(), getMyEarningsSummary(), getMyEarningsSeries(range), getMyLiveChallenges()]);
   const locale = await getLocale();
   const t = await getTranslations("home");
   const tc = await getTranslations("challenges");
@@ -40,7 +41,10 @@ export default async function CreatorHome({ searchParams }: { searchParams: Prom
 
       {awards.length > 0 && (
         <section role="status" aria-labelledby="awards-title" className="rounded-lg border border-green-200 bg-green-50 p-4">
-          <h2 id="awards-title" className="font-semibold text-green-900">{t("awards.title")}</h2>
+          <div className="flex items-start justify-between gap-3">
+            <h2 id="awards-title" className="font-semibold text-green-900">{t("awards.title")}</h2>
+            <DismissAwards awardIds={awards.map((a) => a.id)} label={t("awards.dismiss")} />
+          </div>
           <ul className="mt-2 space-y-1 text-sm text-green-900">
             {awards.map((a) => (
               <li key={a.id}>

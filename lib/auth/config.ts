@@ -2,7 +2,8 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Facebook from "next-auth/providers/facebook";
-import { authSecret, facebookConfigured } from "@/lib/env";
+import { clientAddressFrom } from "@/lib/auth/client-address";
+import { authSecret, facebookConfigured, trustedProxyHops } from "@/lib/env";
 import { checkCredentials, findUserForOAuth } from "@/lib/dal/credentials";
 import { signInSchema } from "@/lib/validation/auth";
 
@@ -17,9 +18,9 @@ class TooManyAttempts extends CredentialsSignin {
 // so a role change takes effect at once whatever the token says.
 const SESSION_MAX_AGE = 8 * 60 * 60;
 
+// The connection's peer (or the trusted proxy's entry), never what the client wrote.
 function clientAddress(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "unknown";
+  return clientAddressFrom(request?.headers ?? new Headers(), trustedProxyHops());
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

@@ -76,6 +76,7 @@ export const SERVER_ACTIONS: Record<string, Access> = {
   "app/(auth)/login/actions.ts#facebookSignInAction": "public",
   "app/creator/challenges/actions.ts#enrollAction": CREATOR,
   "app/creator/challenges/actions.ts#withdrawAction": CREATOR,
+  "app/creator/actions.ts#dismissAwardsAction": CREATOR,
   "app/staff/payouts/actions.ts#runPayoutsAction": STAFF,
   "app/staff/payouts/actions.ts#approvePayoutAction": STAFF,
   "app/staff/payouts/actions.ts#holdPayoutAction": STAFF,

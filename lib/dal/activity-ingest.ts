@@ -1,10 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, rows, type Tx } from "@/db";
+import { getDb, rows, type Executor, type Tx } from "@/db";
 import { ledgerEntries, milestoneAwards } from "@/db/schema";
 import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
+import { countedParts } from "./counted-sql";
 import { convertAt } from "./fx";
+
+// "Counted" (lib/dal/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
+// checked where events meet enrollments (e), the window part where they meet challenges (k).
+const counted = countedParts({ at: "occurred_at", startsAt: "k.starts_at", endsAt: "k.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
 
 /** A valid event of the batch, with its index in the request (for per-item errors). */
 type BatchEvent = { idx: number; id: string; creator: string; metric: string; amount: number; occurred_at: string };
@@ -26,9 +31,10 @@ type DueAward = {
  * verified the HMAC signature (lib/api/signed-batch.ts): the platform is the only principal.
  * Invalid events are rejected one by one; the valid ones are stored, counted once per id
  * (whatever the replays or concurrency), rolled up, and may award milestones — all in one
- * transaction, so a failure leaves nothing half-written.
+ * transaction, so a failure leaves nothing half-written. `db` is for the demo seed, which
+ * ingests inside its own transaction (lib/dal/system.ts); everyone else leaves it out.
  */
-export async function ingestActivityEvents(items: unknown[]): Promise<BatchResult> {
+export async function ingestActivityEvents(items: unknown[], db?: Executor): Promise<BatchResult> {
   const rejected: Rejection[] = [];
   const valid: { index: number; event: ActivityEventInput }[] = [];
   items.forEach((item, index) => {
@@ -39,7 +45,7 @@ export async function ingestActivityEvents(items: unknown[]): Promise<BatchResul
 
   if (valid.length === 0) return { accepted: 0, duplicates: 0, rejected };
 
-  const db = await getDb();
+  const conn = db ?? (await getDb());
   const batch: BatchEvent[] = valid.map(({ index, event }) => ({
     idx: index,
     id: event.id,
@@ -48,7 +54,7 @@ export async function ingestActivityEvents(items: unknown[]): Promise<BatchResul
     amount: event.amount,
     occurred_at: event.occurredAt.toISOString(),
   }));
-  const stored = await db.transaction(async (tx) => {
+  const stored = await conn.transaction(async (tx) => {
     const result = await storeBatch(tx, batch);
     if (result.due.length > 0) await awardReachedMilestones(tx, result.due);
     return result;
@@ -118,13 +124,11 @@ async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: num
           select e.id as enrollment_id, e.challenge_id, ev.metric, ev.amount, ev.occurred_at
           from ev
           join enrollments e on e.creator_id = ev.creator_id
-            and ev.occurred_at >= e.enrolled_at
-            and (e.withdrawn_at is null or ev.occurred_at < e.withdrawn_at)
+            and ${counted.afterEnrolling} and ${counted.beforeWithdrawing}
         ), counted as (
           select h.enrollment_id, h.metric, sum(h.amount) as amount, max(h.occurred_at) as last_at
           from enrolled h
-          join counting k on k.challenge_id = h.challenge_id and k.metric = h.metric
-            and h.occurred_at >= k.starts_at and h.occurred_at < k.ends_at
+          join counting k on k.challenge_id = h.challenge_id and k.metric = h.metric and ${counted.inWindow}
           group by h.enrollment_id, h.metric
         ), up as (
           insert into enrollment_progress (enrollment_id, metric, total)

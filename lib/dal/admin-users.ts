@@ -56,14 +56,16 @@ export async function listUsers(options: { q?: string; role?: Role; page: number
 /**
  * Changes a user's role, audited in the same transaction. Refused for the admin's own account
  * (nobody locks themselves out or promotes themselves), when the role changed since the admin
- * looked, and when it would leave no enabled admin.
+ * looked, when it would leave no enabled admin, and when it would give staff or admin to the
+ * owner of a creator profile (they could decide on their own payouts); that refusal is audited.
+ * A role change ends the user's sessions.
  */
 export async function changeUserRole(input: { userId: number; currentRole: Role; role: Role }): Promise<{ changed: boolean }> {
   const me = await assertRole(AREA_ROLES.admin);
   if (input.userId === me.id) throw new DomainError("admin.errors.own_role");
   if (input.role === input.currentRole) return { changed: false };
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     // Lock the enabled admins first: two admins demoting each other at once take turns, so
     // the second sees the first's change and the last admin stays.
     const admins = await rows<{ id: number }>(tx, sql`select id from users where role = 'admin' and disabled_at is null order by id for update`);
@@ -73,7 +75,11 @@ export async function changeUserRole(input: { userId: number; currentRole: Role;
     if (target.role === "admin" && input.role !== "admin" && admins.filter((a) => a.id !== target.id).length === 0) {
       throw new DomainError("admin.errors.last_admin");
     }
-    await tx.execute(sql`update users set role = ${input.role}, updated_at = now() where id = ${target.id}`);
+    if (REVIEWER_ROLES.includes(input.role)) {
+      const [owns] = await rows<{ id: number }>(tx, sql`select id from creators where user_id = ${target.id} limit 1`);
+      if (owns) return { changed: false, refused: { email: target.email, role: target.role, creatorId: owns.id } };
+    }
+    await tx.execute(sql`update users set role = ${input.role}, session_version = session_version + 1, updated_at = now() where id = ${target.id}`);
     await recordAudit(tx, {
       actorId: me.id,
       action: "user.role_change",
@@ -82,6 +88,22 @@ export async function changeUserRole(input: { userId: number; currentRole: Role;
       before: { role: target.role, email: target.email },
       after: { role: input.role, email: target.email },
     });
-    return { changed: true };
+    return { changed: true, refused: null };
   });
+  if (outcome.refused) {
+    const { email, role, creatorId } = outcome.refused;
+    await recordAudit(db, {
+      actorId: me.id,
+      action: "user.role_change_refused",
+      entityType: "user",
+      entityId: input.userId,
+      before: { role, email },
+      after: { role: input.role, email, reason: "owns_creator_profile", creatorId },
+    });
+    throw new DomainError("trust.errors.reviewer_owns_creator");
+  }
+  return { changed: outcome.changed };
 }
+
+/** Roles that decide on payouts: never given to someone who owns a creator profile. */
+const REVIEWER_ROLES: readonly Role[] = ["staff", "admin"];

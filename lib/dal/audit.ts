@@ -13,6 +13,8 @@ export type AuditRecord = {
   entityId: string | number;
   before: unknown;
   after: unknown;
+  /** When it was decided, if not now (the demo seed replays decisions at their time). */
+  at?: Date;
 };
 
 /**
@@ -28,6 +30,7 @@ export async function recordAudit(tx: Executor, record: AuditRecord): Promise<vo
     entityId: String(record.entityId),
     before: record.before,
     after: record.after,
+    ...(record.at ? { createdAt: record.at } : {}),
   });
 }
 

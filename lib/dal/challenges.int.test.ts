@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { challenges, enrollments } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
 import { DomainError } from "@/lib/errors";
 import { event, postEvents } from "@/test/events";
-import { createChallenge, createCreator, createUser } from "@/test/factories";
+import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
 import { enrollMe, getMyChallenge, listMyChallenges, withdrawMe } from "./challenges";
 
 const failureCode = (promise: Promise<unknown>) =>
@@ -107,6 +107,26 @@ describe("what a creator sees", () => {
     expect(await runAs(user.id, () => getMyChallenge(draft.challenge.id))).toBeNull();
   });
 
+  it("announces scheduled challenges the creator will be able to join, soonest first, not the others", async () => {
+    const { user } = await createCreator({ followers: 50_000, country: "FR" });
+    const later = await createChallenge({ startsAt: new Date(Date.now() + 14 * 86_400_000), endsAt: new Date(Date.now() + 40 * 86_400_000) });
+    const soon = await createChallenge({ startsAt: new Date(Date.now() + 3 * 86_400_000), endsAt: new Date(Date.now() + 30 * 86_400_000), countries: ["FR", "BE"] });
+    const notForMe = await createChallenge({ startsAt: new Date(Date.now() + 3 * 86_400_000), countries: ["DE"] });
+    const draft = await createChallenge({ state: "draft", startsAt: new Date(Date.now() + 3 * 86_400_000) });
+
+    const lists = await runAs(user.id, () => listMyChallenges());
+    const upcoming = lists.upcoming.map((c) => c.id);
+    expect(upcoming.indexOf(soon.challenge.id)).toBeGreaterThanOrEqual(0);
+    expect(upcoming.indexOf(soon.challenge.id)).toBeLessThan(upcoming.indexOf(later.challenge.id));
+    expect(upcoming).not.toContain(notForMe.challenge.id);
+    expect(upcoming).not.toContain(draft.challenge.id);
+    const shown = lists.upcoming.find((c) => c.id === soon.challenge.id)!;
+    expect(shown).toMatchObject({ lifecycle: "scheduled", rewardTotalMinor: 12_500, milestoneCount: 2, reasons: [] });
+    expect(shown.rules).toEqual({ minFollowers: 10_000, maxFollowers: 1_000_000, countries: ["FR", "BE"], inviteOnly: false });
+    const elsewhere = [...lists.eligible, ...lists.enrolled, ...lists.ineligible, ...lists.ended].map((c) => c.id);
+    expect(elsewhere).not.toContain(soon.challenge.id);
+  });
+
   it("shows progress, and a pace projection from the last 14 days", async () => {
     const { user, creator } = await createCreator();
     const { challenge } = await createChallenge({
@@ -129,5 +149,43 @@ describe("what a creator sees", () => {
     expect(second.kind).toBe("on");
     if (second.kind === "on") expect(Math.round((second.date.getTime() - Date.now()) / 86_400_000)).toBe(6);
     expect(view!.milestones[2].projection).toEqual({ kind: "not_before_end" });
+  });
+});
+
+describe("what counted", () => {
+  it("says 'before enrolling' for an event in the enrollment's millisecond but microseconds earlier, as progress does", async () => {
+    const { user, creator } = await createCreator();
+    const { challenge } = await createChallenge({ milestones: [{ metric: "stars_received", threshold: 1000, rewardMinor: 2500 }] });
+    const enrollment = await enrollDirectly(challenge.id, creator.id);
+    const at = new Date(Date.now() - 3_600_000);
+    // Enrolled 456 µs into the millisecond the event carries (an API time has milliseconds only).
+    const db = await getDb();
+    await db.execute(sql`update enrollments set enrolled_at = ${at.toISOString()}::timestamptz + interval '456 microseconds' where id = ${enrollment.id}`);
+    await postEvents({ events: [event(creator.handle, 300, at), event(creator.handle, 200, new Date(at.getTime() + 1))] });
+    const view = await runAs(user.id, () => getMyChallenge(challenge.id));
+    expect(view?.milestones[0].current).toBe(200);
+    expect(view?.recentActivity.map((a) => [a.amount, a.verdict])).toEqual([
+      [200, "counted"],
+      [300, "before_enrollment"],
+    ]);
+  });
+
+  it("lists only the events of the challenge's own metrics, one page at a time", async () => {
+    const { user, creator } = await createCreator();
+    const { challenge } = await createChallenge({ milestones: [{ metric: "stars_received", threshold: 100_000, rewardMinor: 2500 }] });
+    await enrollDirectly(challenge.id, creator.id);
+    const base = Date.now() - 3_600_000;
+    await postEvents({
+      events: [
+        ...Array.from({ length: 25 }, (_, i) => event(creator.handle, 10, new Date(base + i * 1000))),
+        ...Array.from({ length: 5 }, (_, i) => event(creator.handle, 7, new Date(base + 100_000 + i), "minutes_streamed")),
+      ],
+    });
+    const first = await runAs(user.id, () => getMyChallenge(challenge.id));
+    expect(first?.activityPage).toEqual({ page: 1, total: 25, pageSize: 20 });
+    expect(first?.recentActivity).toHaveLength(20);
+    expect(first?.recentActivity.every((a) => a.metric === "stars_received" && a.verdict === "counted")).toBe(true);
+    const second = await runAs(user.id, () => getMyChallenge(challenge.id, 2));
+    expect(second?.recentActivity).toHaveLength(5);
   });
 });

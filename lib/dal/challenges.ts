@@ -6,6 +6,7 @@ import { ineligibleReasons, type EligibilityProfile, type IneligibleReason } fro
 import { lifecycleOf, type Lifecycle } from "@/lib/domain/lifecycle";
 import { PACE_WINDOW_DAYS, daysLeft, projectMilestone, type PaceProjection } from "@/lib/domain/pace";
 import { DomainError } from "@/lib/errors";
+import { countedParts } from "./counted-sql";
 import { AREA_ROLES, assertCreator, assertRole } from "./session";
 
 export type ChallengeSummary = {
@@ -25,9 +26,13 @@ export type ChallengeSummary = {
   earnedMinor: number;
   reachedCount: number;
   reasons: IneligibleReason[];
+  /** What the challenge asks of a creator, so an upcoming card can say why this one qualifies. */
+  rules: { minFollowers: number; maxFollowers: number | null; countries: string[]; inviteOnly: boolean };
 };
 
 export type CreatorChallengeLists = {
+  /** Scheduled challenges the creator will be able to join when they start. */
+  upcoming: ChallengeSummary[];
   eligible: ChallengeSummary[];
   enrolled: ChallengeSummary[];
   ineligible: ChallengeSummary[];
@@ -83,6 +88,7 @@ function summarize(row: ChallengeRow, profile: EligibilityProfile, now: Date): C
     earnedMinor: Number(row.earned),
     reachedCount: Number(row.reached),
     reasons: row.enrolled ? [] : ineligibleReasons(rulesOf(row), { ...profile, invited: row.invited }),
+    rules: { minFollowers: row.min_followers, maxFollowers: row.max_followers, countries: row.countries ?? [], inviteOnly: row.invite_only },
   };
 }
 
@@ -110,8 +116,8 @@ async function profileOf(db: Executor, creatorId: number): Promise<Omit<Eligibil
 
 /**
  * The signed-in creator's challenges: live ones they can join, the ones they are in, live ones
- * they cannot join with the reasons, and ended ones they took part in with their results.
- * Drafts are never included.
+ * they cannot join with the reasons, scheduled ones they will be able to join, and ended ones they
+ * took part in with their results. Drafts are never included.
  */
 export async function listMyChallenges(): Promise<CreatorChallengeLists> {
   const me = await assertCreator();
@@ -133,17 +139,20 @@ export async function listMyChallenges(): Promise<CreatorChallengeLists> {
         from challenges c
         left join enrollments e on e.challenge_id = c.id and e.creator_id = ${me.creatorId}
         where c.state <> 'draft'
-          and ((c.state = 'published' and now() >= c.starts_at and now() < c.ends_at) or e.id is not null)
+          and ((c.state = 'published' and now() < c.ends_at) or e.id is not null)
         order by c.ends_at asc, c.id asc
         limit 500`,
   );
-  const lists: CreatorChallengeLists = { eligible: [], enrolled: [], ineligible: [], ended: [] };
+  const lists: CreatorChallengeLists = { upcoming: [], eligible: [], enrolled: [], ineligible: [], ended: [] };
   for (const row of found) {
     const summary = summarize(row, { ...profile, invited: row.invited }, now);
     if (summary.lifecycle === "ended" || summary.lifecycle === "archived") lists.ended.push(summary);
     else if (summary.enrolled) lists.enrolled.push(summary);
     else if (summary.lifecycle === "live") (summary.reasons.length ? lists.ineligible : lists.eligible).push(summary);
+    // Enrollment opens at the start; only the ones this creator will be able to join are announced.
+    else if (summary.lifecycle === "scheduled" && summary.reasons.length === 0) lists.upcoming.push(summary);
   }
+  lists.upcoming.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
   lists.ended.reverse();
   return lists;
 }
@@ -179,7 +188,9 @@ export type ChallengeView = {
   enrollment: { enrolledAt: Date; withdrawnAt: Date | null } | null;
   reasons: IneligibleReason[];
   milestones: MilestoneView[];
+  /** The creator's events of this challenge's metrics, one page, newest first. */
   recentActivity: { id: string; metric: Metric; amount: number; occurredAt: Date; verdict: ActivityVerdict }[];
+  activityPage: { page: number; total: number; pageSize: number };
 };
 
 /** The profile a challenge page is rendered for: a real creator, or a marketing preview. */
@@ -190,7 +201,7 @@ export type Viewer = { creatorId: number | null; profile: EligibilityProfile | P
  * challenge, the viewer's enrollment and invite together; then milestones with progress and the
  * latest raw events together.
  */
-async function loadChallengeView(db: Executor, challengeId: number, viewer: Viewer): Promise<ChallengeView | null> {
+async function loadChallengeView(db: Executor, challengeId: number, viewer: Viewer, activityPage = 1): Promise<ChallengeView | null> {
   const [[row], enrollment, invitedRow, profile] = await Promise.all([
     rows<ChallengeRow & { description_en: string; description_fr: string }>(
       db,
@@ -248,7 +259,9 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
           where m.challenge_id = ${challengeId}
           order by m.position`,
     ),
-    viewer.creatorId ? recentEventsOf(db, viewer.creatorId, startsAt, endsAt) : Promise.resolve([]),
+    viewer.creatorId
+      ? activityOf(db, viewer.creatorId, challengeId, enrollment?.id ?? null, startsAt, endsAt, activityPage)
+      : Promise.resolve({ total: 0, events: [] }),
   ]);
   const milestones: MilestoneView[] = milestoneRows.map((m) => ({
     id: m.id,
@@ -265,8 +278,6 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
         : { kind: "not_before_end" },
   }));
 
-  const metricsUsed = [...new Set(milestones.map((m) => m.metric))];
-  const recentActivity = events.map((e) => ({ ...e, verdict: verdictOf(e, startsAt, endsAt, metricsUsed, enrollment) }));
 
   return {
     id: row.id,
@@ -286,51 +297,59 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
     enrollment: enrollment ? { enrolledAt: enrollment.enrolledAt, withdrawnAt: enrollment.withdrawnAt } : null,
     reasons: enrollment && !enrollment.withdrawnAt ? [] : ineligibleReasons(rulesOf(row), { ...profile, invited }),
     milestones,
-    recentActivity,
+    recentActivity: events.events,
+    activityPage: { page: activityPage, total: events.total, pageSize: ACTIVITY_PAGE_SIZE },
   };
 }
 
-/**
- * The creator's latest events around the challenge window. Reads raw events through the
- * (creator_id, occurred_at) index, 20 rows at most.
- */
-async function recentEventsOf(db: Executor, creatorId: number, startsAt: Date, endsAt: Date) {
-  const until = new Date(Math.min(Date.now(), endsAt.getTime() + 7 * 86_400_000));
-  // The sort is qualified on purpose: a bare "occurred_at" names the ::text output column, an
-  // order no index gives — it read all the creator's events of those weeks to keep 20.
-  const events = await rows<{ id: string; metric: Metric; amount: number; occurred_at: string }>(
-    db,
-    sql`select id, metric, amount::float8 as amount, occurred_at::text as occurred_at from activity_events
-        where creator_id = ${creatorId} and occurred_at <= ${until.toISOString()}::timestamptz
-          and occurred_at >= ${new Date(startsAt.getTime() - 7 * 86_400_000).toISOString()}::timestamptz
-        order by activity_events.occurred_at desc limit 20`,
-  );
-  return events.map((e) => ({ id: e.id, metric: e.metric, amount: Number(e.amount), occurredAt: new Date(e.occurred_at) }));
-}
+export const ACTIVITY_PAGE_SIZE = 20;
 
-/** Whether an event counted toward the challenge, and why not. */
-function verdictOf(
-  e: { metric: Metric; occurredAt: Date },
-  startsAt: Date,
-  endsAt: Date,
-  metricsUsed: Metric[],
-  enrollment: { enrolledAt: Date; withdrawnAt: Date | null } | null,
-): ActivityVerdict {
-  if (!metricsUsed.includes(e.metric)) return "metric_not_used";
-  if (e.occurredAt < startsAt || e.occurredAt >= endsAt) return "outside_window";
-  if (!enrollment) return "not_enrolled";
-  if (e.occurredAt < new Date(enrollment.enrolledAt)) return "before_enrollment";
-  if (enrollment.withdrawnAt && e.occurredAt >= new Date(enrollment.withdrawnAt)) return "after_withdrawal";
-  return "counted";
+// "Counted?" with the one definition of counted (lib/dal/counted-sql.ts), over the aliases of
+// activityOf: event ev, challenge c, enrollment e. In SQL, at microseconds, never via a JS Date.
+const verdict = countedParts({ at: "ev.occurred_at", startsAt: "c.starts_at", endsAt: "c.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
+
+/**
+ * The creator's events of the challenge's own metrics around its window, newest first, one page
+ * at a time, each with its verdict, and how many there are. Reads raw events through the
+ * (creator_id, occurred_at) index.
+ */
+async function activityOf(db: Executor, creatorId: number, challengeId: number, enrollmentId: number | null, startsAt: Date, endsAt: Date, page: number) {
+  const until = new Date(Math.min(Date.now(), endsAt.getTime() + 7 * 86_400_000));
+  const from = new Date(startsAt.getTime() - 7 * 86_400_000);
+  const where = sql`ev.creator_id = ${creatorId} and ev.occurred_at <= ${until.toISOString()}::timestamptz
+          and ev.occurred_at >= ${from.toISOString()}::timestamptz
+          and ev.metric in (select m.metric from milestones m where m.challenge_id = ${challengeId})`;
+  const [events, [{ n }]] = await Promise.all([
+    rows<{ id: string; metric: Metric; amount: number; occurred_at: string; verdict: ActivityVerdict }>(
+      db,
+      sql`select ev.id, ev.metric, ev.amount::float8 as amount, ev.occurred_at::text as occurred_at,
+                 case when not ${verdict.inWindow} then 'outside_window'
+                      when e.id is null then 'not_enrolled'
+                      when not ${verdict.afterEnrolling} then 'before_enrollment'
+                      when not ${verdict.beforeWithdrawing} then 'after_withdrawal'
+                      else 'counted' end as verdict
+          from activity_events ev
+          join challenges c on c.id = ${challengeId}
+          left join enrollments e on e.id = ${enrollmentId ?? -1}
+          where ${where}
+          order by ev.occurred_at desc, ev.id desc
+          limit ${ACTIVITY_PAGE_SIZE} offset ${(page - 1) * ACTIVITY_PAGE_SIZE}`,
+    ),
+    rows<{ n: number }>(db, sql`select count(*)::int as n from activity_events ev where ${where}`),
+  ]);
+  return {
+    total: Number(n),
+    events: events.map((e) => ({ id: e.id, metric: e.metric, amount: Number(e.amount), occurredAt: new Date(e.occurred_at), verdict: e.verdict })),
+  };
 }
 
 /** A challenge as the signed-in creator sees it; drafts do not exist for creators. */
-export async function getMyChallenge(challengeId: number): Promise<ChallengeView | null> {
+export async function getMyChallenge(challengeId: number, activityPage = 1): Promise<ChallengeView | null> {
   const me = await assertCreator();
   const db = await getDb();
   // The profile is read alongside the challenge (first round trip of loadChallengeView).
   const profile = profileOf(db, me.creatorId).then((p) => ({ ...p, invited: false }));
-  const view = await loadChallengeView(db, challengeId, { creatorId: me.creatorId, profile });
+  const view = await loadChallengeView(db, challengeId, { creatorId: me.creatorId, profile }, activityPage);
   if (!view || view.lifecycle === "draft") return null;
   return view;
 }

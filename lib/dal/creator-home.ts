@@ -1,7 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
-import type { Metric } from "@/db/schema";
+import { milestoneAwards, type Metric } from "@/db/schema";
 import { daysLeft } from "@/lib/domain/pace";
 import { ENTRY_STATUSES, earningGroupSql, type EntryStatus } from "./ledger-sql";
 import { assertCreator } from "./session";
@@ -166,20 +166,36 @@ export async function getMyLiveChallenges(): Promise<LiveChallengeProgress[]> {
 
 export type NewAward = { id: number; status: "paid" | "unpaid_budget"; titleEn: string; titleFr: string; position: number; rewardMinor: number; currency: string };
 
-/** Milestones reached since the creator last looked; marks them seen so each shows once. */
-export async function takeMyNewAwards(): Promise<NewAward[]> {
+/**
+ * Milestones reached since the creator last dismissed the banner. A read only: a render may run
+ * twice (refresh, prefetch, revalidation), so the banner stays until the creator dismisses it.
+ */
+export async function getMyNewAwards(): Promise<NewAward[]> {
   const me = await assertCreator();
   const db = await getDb();
   const found = await rows<{ id: number; status: "paid" | "unpaid_budget"; title_en: string; title_fr: string; position: number; reward_minor: number; currency: string }>(
     db,
-    sql`with seen as (
-          update milestone_awards set seen_at = now()
-          where creator_id = ${me.creatorId} and seen_at is null
-          returning id, status, milestone_id
-        )
-        select seen.id, seen.status, c.title_en, c.title_fr, m.position, m.reward_minor::float8 as reward_minor, c.currency::text as currency
-        from seen join milestones m on m.id = seen.milestone_id join challenges c on c.id = m.challenge_id
-        order by seen.id`,
+    sql`select a.id, a.status, c.title_en, c.title_fr, m.position, m.reward_minor::float8 as reward_minor, c.currency::text as currency
+        from milestone_awards a join milestones m on m.id = a.milestone_id join challenges c on c.id = m.challenge_id
+        where a.creator_id = ${me.creatorId} and a.seen_at is null
+        order by a.id
+        limit 50`,
   );
   return found.map((r) => ({ id: r.id, status: r.status, titleEn: r.title_en, titleFr: r.title_fr, position: r.position, rewardMinor: Number(r.reward_minor), currency: r.currency }));
+}
+
+/**
+ * Marks the awards the creator was shown as seen: only the ids the banner listed (an award
+ * reached meanwhile still gets its banner), and only the creator's own.
+ */
+export async function markMyAwardsSeen(awardIds: number[]): Promise<{ marked: number }> {
+  const me = await assertCreator();
+  if (awardIds.length === 0) return { marked: 0 };
+  const db = await getDb();
+  const marked = await db
+    .update(milestoneAwards)
+    .set({ seenAt: sql`now()` })
+    .where(and(eq(milestoneAwards.creatorId, me.creatorId), inArray(milestoneAwards.id, awardIds), isNull(milestoneAwards.seenAt)))
+    .returning({ id: milestoneAwards.id });
+  return { marked: marked.length };
 }

@@ -8,18 +8,16 @@ import { checkCredentials } from "./credentials";
 describe("sign-in under fuzzing", () => {
   it("refuses every random credential cleanly, and still accepts the right one", async () => {
     const user = await createUser("staff");
-    let failuresForUser = 0;
     await fc.assert(
       fc.asyncProperty(fc.record({ email: fc.oneof(fc.string(), fc.emailAddress(), fc.constant(user.email)), password: fc.string() }), fc.ipV4(), async (input, ip) => {
         const parsed = signInSchema.safeParse(input);
         if (!parsed.success) return; // the form answers with field errors before any lookup
-        const result = await checkCredentials(parsed.data.email, parsed.data.password, ip);
+        const result = await checkCredentials(parsed.data.email, parsed.data.password, ip, async () => {});
         if (parsed.data.password !== TEST_PASSWORD) expect(result.status).not.toBe("ok");
-        if (parsed.data.email === user.email && result.status !== "ok") failuresForUser++;
       }),
       { numRuns: 40 },
     );
-    // The right password still works, unless the fuzzing itself tripped the per-email throttle.
-    expect((await checkCredentials(user.email, TEST_PASSWORD, "10.9.9.9")).status).toBe(failuresForUser >= 10 ? "throttled" : "ok");
+    // The right password still works from a client that was not failing.
+    expect((await checkCredentials(user.email, TEST_PASSWORD, "10.9.9.9", async () => {})).status).toBe("ok");
   });
 });

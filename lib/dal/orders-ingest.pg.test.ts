@@ -77,4 +77,62 @@ describe("POST /api/orders under concurrency (PostgreSQL)", () => {
     expect(both.map((o) => o.refundedMinor)).toEqual([12_000, 12_000]);
     expect(await netOf(a.id)).toBe(commissionMinor(88_000, 1000));
   });
+
+  it("nets exactly zero when a 100.00 order at 15 % is refunded as 50.00 + 50.00 at the same time", async () => {
+    const { code } = await promoting(1500);
+    for (let round = 0; round < 5; round++) {
+      const order = paid(code, 10_000);
+      await postOrders({ orders: [order] });
+      expect(await netOf(order.id)).toBe(1500);
+      const results = await Promise.all([postOrders({ orders: [refund(order.id, 5000)] }), postOrders({ orders: [refund(order.id, 5000)] })]);
+      expect(results.map((r) => [r.status, r.body.accepted])).toEqual([[200, 1], [200, 1]]);
+      expect(await netOf(order.id)).toBe(0);
+    }
+  });
+
+  it("nets exactly zero when 20 refunds of 10.00 take back a 200.00 order at the same time", async () => {
+    const { code } = await promoting(1500);
+    const order = paid(code, 20_000);
+    await postOrders({ orders: [order] });
+    const results = await Promise.all(Array.from({ length: 20 }, () => postOrders({ orders: [refund(order.id, 1000)] })));
+    expect(results.reduce((n, r) => n + (r.body.accepted as number), 0)).toBe(20);
+    expect(await netOf(order.id)).toBe(0);
+  });
+
+  it("neither deadlocks nor over-refunds when paid-order batches and refund batches of the same orders commit interleaved", async () => {
+    const { code } = await promoting(1500);
+    const db = await getDb();
+    for (let round = 0; round < 8; round++) {
+      // Orders already paid (refunds of them race) and orders paid by the racing batches.
+      const before = Array.from({ length: 6 }, (_, i) => paid(code, 4000 + 100 * i));
+      await postOrders({ orders: before });
+      const fresh = Array.from({ length: 6 }, (_, i) => paid(code, 6000 + 100 * i));
+      const all = [...before, ...fresh];
+      const halves = (o: { id: string; amount: number }) => [refund(o.id, o.amount / 2), refund(o.id, o.amount / 2)];
+      const bodies = [
+        // a paid batch that also replays the orders already there, in reverse id order
+        { orders: [...fresh, ...before].reverse() },
+        // refund batches in opposite orders, one of them mixed with paid orders
+        { orders: before.flatMap((o) => halves(o).slice(0, 1)) },
+        { orders: [...before].reverse().flatMap((o) => halves(o).slice(1)) },
+        { orders: [...fresh.slice(0, 3), ...before.slice(0, 3).map((o) => refund(o.id, 1))] },
+      ];
+      const results = await Promise.all(bodies.map((body) => postOrders(body)));
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      // Refunds of fresh orders: now that they all exist, in two racing batches.
+      const second = await Promise.all([
+        postOrders({ orders: fresh.map((o) => refund(o.id, o.amount / 2)) }),
+        postOrders({ orders: [...fresh].reverse().map((o) => refund(o.id, o.amount / 2)) }),
+        postOrders({ orders: all.map((o) => paid(code, o.amount, { id: o.id, occurredAt: new Date(o.occurredAt) })) }),
+      ]);
+      expect(second.map((r) => r.status)).toEqual([200, 200, 200]);
+      const state = await db.select().from(orders).where(inArray(orders.id, all.map((o) => o.id)));
+      for (const o of state) {
+        const net = await netOf(o.id);
+        expect(net, o.id).toBe(commissionMinor(o.amountMinor - o.refundedMinor, 1500));
+        if (o.refundedMinor === o.amountMinor) expect(net).toBe(0);
+      }
+      expect(state.filter((o) => fresh.some((f) => f.id === o.id)).every((o) => o.refundedMinor === o.amountMinor)).toBe(true);
+    }
+  });
 });

@@ -1,10 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, rows, type Tx } from "@/db";
+import { getDb, rows, type Executor, type Tx } from "@/db";
 import { ledgerEntries } from "@/db/schema";
 import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
-import { refundReversal } from "@/lib/domain/commission";
-import { commissionMinor, toMajorString } from "@/lib/domain/money";
+import { toMajorString } from "@/lib/domain/money";
+import { commissionMinor, refundReversal } from "@/lib/domain/money-rules";
 import { orderItemSchema, type PaidOrderInput, type RefundInput } from "@/lib/validation/orders";
 import { firstIssue } from "@/lib/validation/ingest";
 import { toCreatorCurrency } from "./fx";
@@ -49,9 +49,10 @@ type LockedOrder = {
  * beyond its amount (conditional UPDATE under the order's row lock), and the whole batch is one
  * transaction. Within a batch, paid orders are taken before refunds, so a refund may follow its
  * order in the same batch; a refund whose order has not arrived yet is rejected and must be sent
- * again later.
+ * again later. `db` is for the demo seed, which ingests inside its own transaction
+ * (lib/dal/system.ts); everyone else leaves it out.
  */
-export async function ingestOrders(items: unknown[]): Promise<BatchResult> {
+export async function ingestOrders(items: unknown[], db?: Executor): Promise<BatchResult> {
   const rejected: Rejection[] = [];
   const paid: Indexed<PaidOrderInput>[] = [];
   const refunds: Indexed<RefundInput>[] = [];
@@ -77,8 +78,13 @@ export async function ingestOrders(items: unknown[]): Promise<BatchResult> {
   });
 
   if (paid.length > 0 || refunds.length > 0) {
-    const db = await getDb();
-    const outcome = await db.transaction(async (tx) => {
+    const conn = db ?? (await getDb());
+    const outcome = await conn.transaction(async (tx) => {
+      // Every existing order the batch touches is locked first, in id order, before any other
+      // write: paid orders and refunds then take their locks in one global order (orders before
+      // ledger rows, sorted ids), so a paid batch and a refund batch never deadlock, and what a
+      // refund decides on is read after the lock (see takeRefunds).
+      await lockOrders(tx, [...paid.map((p) => p.item.id), ...refunds.map((r) => r.item.orderId)]);
       const a = paid.length > 0 ? await takePaidOrders(tx, paid) : { accepted: 0, duplicates: 0, rejected: [] };
       const b = refunds.length > 0 ? await takeRefunds(tx, refunds) : { accepted: 0, duplicates: 0, rejected: [] };
       return { accepted: a.accepted + b.accepted, duplicates: a.duplicates + b.duplicates, rejected: [...a.rejected, ...b.rejected] };
@@ -89,6 +95,18 @@ export async function ingestOrders(items: unknown[]): Promise<BatchResult> {
   }
   rejected.sort((x, y) => x.index - y.index);
   return { accepted: 0, duplicates, rejected };
+}
+
+/** Locks the existing orders among `ids` (FOR NO KEY UPDATE, in id order); new ones are not there yet. */
+async function lockOrders(tx: Tx, ids: string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length === 0) return;
+  await tx.execute(
+    sql`select o.id from orders o
+        where o.id in (select jsonb_array_elements_text(${JSON.stringify(sorted)}::jsonb))
+        order by o.id
+        for no key update of o`,
+  );
 }
 
 /** Stores new paid orders and writes each one's pending commission entry. */
@@ -159,9 +177,15 @@ async function takePaidOrders(tx: Tx, paid: Indexed<PaidOrderInput>[]): Promise<
 }
 
 /**
- * Applies refunds one by one. The orders they touch are locked first, in id order, so refunds of
- * one order are serialized across concurrent requests (and no two requests deadlock); the
- * conditional UPDATE then refuses any refund that would go beyond the order's amount.
+ * Applies refunds one by one. ingestOrders has locked the orders they touch (lockOrders), so refunds
+ * of one order are serialized across concurrent requests; the conditional UPDATE then refuses any
+ * refund that would go beyond the order's amount.
+ *
+ * The order and its net commission are read in a statement of their own, *after* the lock: in
+ * READ COMMITTED a new statement sees every refund committed before the lock was granted. (Read
+ * as a subquery of the locking SELECT, the net was the one from before the wait, and two
+ * concurrent 50.00 refunds of a 100.00 order each took back 7.50 of a 15.00 commission already
+ * half reversed.)
  */
 async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<BatchResult> {
   const rejected: Rejection[] = [];
@@ -177,8 +201,7 @@ async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<Bat
         from orders o
         left join ledger_entries le on le.order_id = o.id and le.kind = 'commission'
         where o.id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))
-        order by o.id
-        for no key update of o`,
+        order by o.id`,
   );
   const orders = new Map(locked.map((o) => [o.id, { ...o, amount_minor: Number(o.amount_minor), refunded_minor: Number(o.refunded_minor) }]));
 

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, rows, type Db } from "@/db";
+import { getDb, rows, type Executor } from "@/db";
 import { users } from "@/db/schema";
-import { isFuturePeriod, isPeriod, periodBounds } from "@/lib/domain/period";
+import { isFuturePeriod, isPeriod, periodBounds, periodOf } from "@/lib/domain/period";
 import { fourEyesLimitMinor, payoutMinimumMinor } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "./audit";
+import { clockSql } from "./clock";
 import { earningGroupSql } from "./ledger-sql";
 import { AREA_ROLES, assertRole } from "./session";
 
@@ -26,33 +27,40 @@ export type PayoutRunResult = {
  * by the end of the period (and by now) that no live payout holds, never kind 'payout', summed;
  * a sum that reaches the minimum becomes one payout waiting for review, a smaller one rolls
  * over. One transaction; a period runs once (payout_runs.period is unique), and an entry sits in
- * at most one live payout (partial unique index on payout_items).
+ * at most one live payout (partial unique index on payout_items). `at` is for the demo seed,
+ * which runs past months at the time they ran in its story; the app runs at the database's now.
  */
-async function executeRun(db: Db, period: string, actorId: number | null): Promise<PayoutRunResult> {
+async function executeRun(db: Executor, period: string, actorId: number | null, at?: Date): Promise<PayoutRunResult> {
   if (!isPeriod(period)) throw new DomainError("payouts.run.errors.period_format");
   if (isFuturePeriod(period)) throw new DomainError("payouts.run.errors.future", { period });
   const { end } = periodBounds(period);
+  // A month before anything could be paid is a typo, not a run to record forever.
+  const [first] = await rows<{ ms: number | null }>(db, sql`select (extract(epoch from min(available_at)) * 1000)::float8 as ms from ledger_entries`);
+  if (first?.ms != null && end.getTime() <= Number(first.ms)) {
+    throw new DomainError("trust.validation.period_too_early", { first: periodOf(new Date(Number(first.ms))) });
+  }
   const minimum = payoutMinimumMinor();
   const fourEyes = fourEyesLimitMinor();
+  const now = clockSql(at);
 
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${RUN_LOCK})`);
     const [run] = await rows<{ id: number }>(
       tx,
-      sql`insert into payout_runs (period, status, started_by) values (${period}, 'running', ${actorId})
+      sql`insert into payout_runs (period, status, started_by, started_at) values (${period}, 'running', ${actorId}, ${now})
           on conflict (period) do nothing returning id`,
     );
     if (!run) throw new DomainError("payouts.run.errors.already_run", { period });
 
     const created = await rows<{ currency: string; count: number; amount: number }>(
       tx,
-      createPayoutsSql({ runId: run.id, end, minimumMinor: minimum, fourEyesLimitMinor: fourEyes }),
+      createPayoutsSql({ runId: run.id, end, minimumMinor: minimum, fourEyesLimitMinor: fourEyes, now }),
     );
     const totals = created.map((c) => ({ currency: c.currency, count: Number(c.count), amountMinor: Number(c.amount) }));
     const payoutCount = totals.reduce((n, t) => n + t.count, 0);
 
     await tx.execute(
-      sql`update payout_runs set status = 'finished', payout_count = ${payoutCount}, finished_at = now() where id = ${run.id}`,
+      sql`update payout_runs set status = 'finished', payout_count = ${payoutCount}, finished_at = ${now} where id = ${run.id}`,
     );
     await recordAudit(tx, {
       actorId,
@@ -61,6 +69,7 @@ async function executeRun(db: Db, period: string, actorId: number | null): Promi
       entityId: run.id,
       before: null,
       after: { period, payoutCount, totals, minimumMinor: minimum, fourEyesLimitMinor: fourEyes },
+      at,
     });
     return { runId: run.id, period, payoutCount, totals };
   });
@@ -72,23 +81,25 @@ async function executeRun(db: Db, period: string, actorId: number | null): Promi
  * very statement over 100,000 creators (bench/payout-run.ts); call it only inside executeRun's
  * transaction and lock.
  */
-export function createPayoutsSql(run: { runId: number; end: Date; minimumMinor: number; fourEyesLimitMinor: number }): SQL {
+export function createPayoutsSql(run: { runId: number; end: Date; minimumMinor: number; fourEyesLimitMinor: number; now?: SQL }): SQL {
+  const now = run.now ?? sql`now()`;
   return sql`with eligible as materialized (
       select le.id, le.creator_id, le.currency, le.amount_minor, ${earningGroupSql} as grp
       from ledger_entries le
       where le.kind <> 'payout'
         and le.available_at < ${run.end.toISOString()}::timestamptz
-        and le.available_at <= now()
+        and le.available_at <= ${now}
         and not exists (
           select 1 from payout_items pi where pi.ledger_entry_id = le.id and pi.released_at is null)
     ), new_payouts as (
-      insert into payouts (run_id, creator_id, currency, amount_minor, bonus_minor, commission_minor, other_minor, status, approvals_required)
+      insert into payouts (run_id, creator_id, currency, amount_minor, bonus_minor, commission_minor, other_minor, status, approvals_required, created_at, updated_at)
       select ${run.runId}, e.creator_id, e.currency, sum(e.amount_minor)::bigint,
              coalesce(sum(e.amount_minor) filter (where e.grp = 'bonus'), 0)::bigint,
              coalesce(sum(e.amount_minor) filter (where e.grp = 'commission'), 0)::bigint,
              coalesce(sum(e.amount_minor) filter (where e.grp = 'other'), 0)::bigint,
              'pending_review',
-             case when sum(e.amount_minor) > ${run.fourEyesLimitMinor} then 2 else 1 end
+             case when sum(e.amount_minor) > ${run.fourEyesLimitMinor} then 2 else 1 end,
+             ${now}, ${now}
       from eligible e
       group by e.creator_id, e.currency
       having sum(e.amount_minor) >= ${run.minimumMinor} and sum(e.amount_minor) > 0
@@ -136,6 +147,14 @@ export async function runPayoutsFromCommandLine(period: string, options: { asEma
     actor = user.email;
   }
   return { ...(await executeRun(db, period, actorId)), actor };
+}
+
+/**
+ * FOR THE DEMO SEED ONLY (through lib/dal/system.ts): a run without a session, inside the
+ * seed's transaction, dated `at`. Same rules and statement as every other run.
+ */
+export async function runPayoutsAsSystem(db: Executor, period: string, options: { actorId: number | null; at?: Date }): Promise<PayoutRunResult> {
+  return executeRun(db, period, options.actorId, options.at);
 }
 
 export type PayoutRunSummary = { id: number; period: string; payoutCount: number; startedAt: Date; startedBy: string | null };

@@ -5,6 +5,8 @@ import type { PayoutStatus } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { HoldReasonCode, QueueFilters } from "@/lib/validation/payouts";
 import { recordAudit } from "./audit";
+import { refuseOwnPayout } from "./reviewer-conflicts";
+import { clockSql } from "./clock";
 import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, type FraudSignal, type SignalRow } from "./payout-signals";
 import { AREA_ROLES, assertRole } from "./session";
 
@@ -473,11 +475,11 @@ function check(current: Current | undefined, d: Decision, allowed: readonly Payo
 const OPEN: readonly PayoutStatus[] = ["pending_review", "held"];
 
 /** The conditional write every decision goes through: zero rows means someone else got there first. */
-async function bump(tx: Executor, d: Decision, allowed: readonly PayoutStatus[], set: SQL): Promise<{ version: number; status: PayoutStatus }> {
+async function bump(tx: Executor, d: Decision, allowed: readonly PayoutStatus[], set: SQL, at?: Date): Promise<{ version: number; status: PayoutStatus }> {
   const statuses = sql.join(allowed.map((s) => sql`${s}`), sql`, `);
   const [updated] = await rows<{ version: number; status: PayoutStatus }>(
     tx,
-    sql`update payouts set ${set}, version = version + 1, updated_at = now()
+    sql`update payouts set ${set}, version = version + 1, updated_at = ${clockSql(at)}
         where id = ${d.payoutId} and version = ${d.version} and status in (${statuses})
         returning version, status`,
   );
@@ -494,8 +496,17 @@ export type ApproveResult = { status: PayoutStatus; approvals: number; approvals
  */
 export async function approvePayout(d: Decision & { note?: string }): Promise<ApproveResult> {
   const me = await assertRole(AREA_ROLES.staff);
+  await refuseOwnPayout(me, d.payoutId, "approve");
+  return approvePayoutAs(await getDb(), me, d);
+}
+
+// The decisions' bodies below take the reviewer as an argument: the functions above check the
+// session and pass it; the demo seed passes a staff account and the time of its story
+// (lib/dal/system.ts). One set of rules either way.
+
+/** approvePayout for a reviewer already checked, optionally dated `at`. */
+export async function approvePayoutAs(db: Executor, me: { id: number }, d: Decision & { note?: string }, at?: Date): Promise<ApproveResult> {
   const note = d.note?.trim() || null;
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const current = await loadCurrent(tx, d.payoutId, true);
     check(current, d, OPEN, "payouts.errors.already_decided");
@@ -505,8 +516,10 @@ export async function approvePayout(d: Decision & { note?: string }): Promise<Ap
 
     const approvals = approvers.length + 1;
     const complete = approvals >= current.approvals_required;
-    const updated = await bump(tx, d, OPEN, complete ? sql`status = 'approved'` : sql`status = status`);
-    await tx.execute(sql`insert into payout_approvals (payout_id, reviewer_id, note) values (${d.payoutId}, ${me.id}, ${note})`);
+    const updated = await bump(tx, d, OPEN, complete ? sql`status = 'approved'` : sql`status = status`, at);
+    await tx.execute(
+      sql`insert into payout_approvals (payout_id, reviewer_id, note, created_at) values (${d.payoutId}, ${me.id}, ${note}, ${clockSql(at)})`,
+    );
     await recordAudit(tx, {
       actorId: me.id,
       action: "payout.approve",
@@ -514,15 +527,23 @@ export async function approvePayout(d: Decision & { note?: string }): Promise<Ap
       entityId: d.payoutId,
       before: { status: current.status, approvals: approvers.length, version: current.version },
       after: { status: updated.status, approvals, approvalsRequired: current.approvals_required, note, flagged: Boolean(current.flagged), version: updated.version },
+      at,
     });
     return { status: updated.status, approvals, approvalsRequired: current.approvals_required };
   });
 }
 
 /** Holds a pending payout (or updates a hold) with a reason, what the creator can do, and a decision date. */
-export async function holdPayout(d: Decision & { reasonCode: HoldReasonCode; note: string; fix: string; decideBy: string }): Promise<void> {
+export async function holdPayout(d: HoldDecision): Promise<void> {
   const me = await assertRole(AREA_ROLES.staff);
-  const db = await getDb();
+  await refuseOwnPayout(me, d.payoutId, "hold");
+  await holdPayoutAs(await getDb(), me, d);
+}
+
+type HoldDecision = Decision & { reasonCode: HoldReasonCode; note: string; fix: string; decideBy: string };
+
+/** holdPayout for a reviewer already checked, optionally dated `at`. */
+export async function holdPayoutAs(db: Executor, me: { id: number }, d: HoldDecision, at?: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const current = await loadCurrent(tx, d.payoutId);
     check(current, d, OPEN, "payouts.errors.already_decided");
@@ -531,6 +552,7 @@ export async function holdPayout(d: Decision & { reasonCode: HoldReasonCode; not
       d,
       OPEN,
       sql`status = 'held', hold_reason_code = ${d.reasonCode}, hold_note = ${d.note}, hold_fix = ${d.fix}, hold_decide_by = ${d.decideBy}::date`,
+      at,
     );
     await recordAudit(tx, {
       actorId: me.id,
@@ -539,6 +561,7 @@ export async function holdPayout(d: Decision & { reasonCode: HoldReasonCode; not
       entityId: d.payoutId,
       before: { status: current.status, holdReasonCode: current.hold_reason_code, version: current.version },
       after: { status: "held", holdReasonCode: d.reasonCode, note: d.note, fix: d.fix, decideBy: d.decideBy, version: updated.version },
+      at,
     });
   });
 }
@@ -546,14 +569,19 @@ export async function holdPayout(d: Decision & { reasonCode: HoldReasonCode; not
 /** Rejects a pending or held payout: its entries are released and go back to available. */
 export async function rejectPayout(d: Decision & { reason: string }): Promise<{ releasedEntries: number }> {
   const me = await assertRole(AREA_ROLES.staff);
-  const db = await getDb();
+  await refuseOwnPayout(me, d.payoutId, "reject");
+  return rejectPayoutAs(await getDb(), me, d);
+}
+
+/** rejectPayout for a reviewer already checked, optionally dated `at`. */
+export async function rejectPayoutAs(db: Executor, me: { id: number }, d: Decision & { reason: string }, at?: Date): Promise<{ releasedEntries: number }> {
   return db.transaction(async (tx) => {
     const current = await loadCurrent(tx, d.payoutId);
     check(current, d, OPEN, "payouts.errors.already_decided");
-    const updated = await bump(tx, d, OPEN, sql`status = 'rejected', reject_reason = ${d.reason}`);
+    const updated = await bump(tx, d, OPEN, sql`status = 'rejected', reject_reason = ${d.reason}`, at);
     const released = await rows<{ ledger_entry_id: number }>(
       tx,
-      sql`update payout_items set released_at = now() where payout_id = ${d.payoutId} and released_at is null returning ledger_entry_id`,
+      sql`update payout_items set released_at = ${clockSql(at)} where payout_id = ${d.payoutId} and released_at is null returning ledger_entry_id`,
     );
     await recordAudit(tx, {
       actorId: me.id,
@@ -562,6 +590,7 @@ export async function rejectPayout(d: Decision & { reason: string }): Promise<{ 
       entityId: d.payoutId,
       before: { status: current.status, version: current.version },
       after: { status: "rejected", rejectReason: d.reason, releasedEntries: released.length, version: updated.version },
+      at,
     });
     return { releasedEntries: released.length };
   });
@@ -573,16 +602,22 @@ export async function rejectPayout(d: Decision & { reason: string }): Promise<{ 
  */
 export async function markPayoutPaid(d: Decision & { paymentReference: string }): Promise<void> {
   const me = await assertRole(AREA_ROLES.staff);
-  const db = await getDb();
+  await refuseOwnPayout(me, d.payoutId, "mark_paid");
+  await markPayoutPaidAs(await getDb(), me, d);
+}
+
+/** markPayoutPaid for a reviewer already checked, optionally dated `at`. */
+export async function markPayoutPaidAs(db: Executor, me: { id: number }, d: Decision & { paymentReference: string }, at?: Date): Promise<void> {
+  const now = clockSql(at);
   await db.transaction(async (tx) => {
     const current = await loadCurrent(tx, d.payoutId);
     check(current, d, ["approved"], "payouts.errors.not_approved");
-    const updated = await bump(tx, d, ["approved"], sql`status = 'paid', paid_at = now(), payment_reference = ${d.paymentReference}`);
+    const updated = await bump(tx, d, ["approved"], sql`status = 'paid', paid_at = ${now}, payment_reference = ${d.paymentReference}`, at);
     // The debit shares the transaction's clock with paid_at.
     await tx.execute(
       sql`insert into ledger_entries (creator_id, kind, amount_minor, currency, payout_id, note, occurred_at, available_at, created_by)
           values (${current.creator_id}, 'payout', ${-Number(current.amount_minor)}, ${current.currency}, ${d.payoutId},
-                  ${d.paymentReference}, now(), now(), ${me.id})`,
+                  ${d.paymentReference}, ${now}, ${now}, ${me.id})`,
     );
     await recordAudit(tx, {
       actorId: me.id,
@@ -591,6 +626,7 @@ export async function markPayoutPaid(d: Decision & { paymentReference: string })
       entityId: d.payoutId,
       before: { status: current.status, version: current.version },
       after: { status: "paid", paymentReference: d.paymentReference, amountMinor: Number(current.amount_minor), currency: current.currency, version: updated.version },
+      at,
     });
   });
 }

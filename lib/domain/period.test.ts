@@ -8,6 +8,7 @@ describe("payout periods", () => {
     expect(isPeriod("2026-13")).toBe(false);
     expect(isPeriod("2026-00")).toBe(false);
     expect(isPeriod("26-11")).toBe(false);
+    expect(isPeriod("0000-01")).toBe(false); // Date.UTC would read it as 1900
     expect(isPeriod("2026-11-01")).toBe(false);
   });
 

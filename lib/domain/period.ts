@@ -1,7 +1,8 @@
 // Payout periods are calendar months in UTC, written "YYYY-MM" (the form payout_runs.period
 // stores). A period covers [start, end): end is the first instant of the next month.
 
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+// A real month of this millennium: "0000-01" would become 1900 in Date.UTC (two-digit years).
+const PERIOD = /^(2\d{3})-(0[1-9]|1[0-2])$/;
 
 export function isPeriod(value: string): boolean {
   return PERIOD.test(value);

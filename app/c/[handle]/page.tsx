@@ -58,7 +58,7 @@ export default async function Storefront({ params }: Props) {
                     rel="noopener noreferrer"
                     className="flex h-full items-center gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm hover:border-brand-500"
                   >
-                    <ProductImage src={p.imageUrl} title={p.title} className="h-20 w-20" />
+                    <ProductImage src={p.imageUrl} className="h-20 w-20" />
                     <span className="min-w-0">
                       <span className="block font-semibold text-gray-900">{p.title}</span>
                       <span className="tabular block text-sm text-gray-700">{money(p.priceMinor, p.currency)}</span>
@@ -85,7 +85,7 @@ export default async function Storefront({ params }: Props) {
                     rel="sponsored noopener"
                     className="flex h-full items-center gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm hover:border-brand-500"
                   >
-                    <ProductImage src={p.imageUrl} title={p.title} className="h-20 w-20" />
+                    <ProductImage src={p.imageUrl} className="h-20 w-20" />
                     <span className="min-w-0">
                       <span className="block font-semibold text-gray-900">{p.title}</span>
                       <span className="block text-sm text-gray-600">{p.merchant}</span>

@@ -86,7 +86,7 @@ export default async function CreatorShop({ searchParams }: { searchParams: Sear
               <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white shadow-sm">
                 {own.map((p) => (
                   <li key={p.id} className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-2 p-3 sm:grid-cols-[auto_1fr_auto] sm:p-4">
-                    <ProductImage src={p.imageUrl} title={p.title} className="h-14 w-14" />
+                    <ProductImage src={p.imageUrl} className="h-14 w-14" />
                     <div className="min-w-0">
                       <p className="flex flex-wrap items-center gap-2">
                         <a href={p.url} target="_blank" rel="noopener noreferrer" className="font-medium text-gray-900 hover:underline">
@@ -216,7 +216,7 @@ export default async function CreatorShop({ searchParams }: { searchParams: Sear
                 <li key={p.id}>
                   <article aria-labelledby={`sp-${p.id}`} className="flex h-full flex-col gap-3 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
                     <div className="flex gap-3">
-                      <ProductImage src={p.imageUrl} title={p.title} className="h-16 w-16" />
+                      <ProductImage src={p.imageUrl} className="h-16 w-16" />
                       <div className="min-w-0">
                         <h4 id={`sp-${p.id}`} className="font-semibold text-gray-900">{p.title}</h4>
                         <p className="text-sm text-gray-600">{p.merchant} · {category(p.category)}</p>

@@ -96,7 +96,7 @@ export async function AudienceEstimateCard({ estimate }: { estimate: AudienceEst
           </div>
           {estimate.enrollmentCap !== null && estimate.enrollmentCap < estimate.total && (
             <div className="flex flex-wrap justify-between gap-x-3">
-              <dt className="text-gray-600">{t("withCap", { cap: n(estimate.enrollmentCap) })}</dt>
+              <dt className="text-gray-600">{t("withCap", { cap: estimate.enrollmentCap })}</dt>
               <dd className="tabular font-medium">{money(estimate.cappedWorstCaseMinor)}</dd>
             </div>
           )}

@@ -11,6 +11,7 @@ import { listAuditEntries } from "@/lib/dal/audit";
 import { getPayoutReview } from "@/lib/dal/payouts";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
+import { PAYOUT_HOLD_DAYS } from "@/lib/domain/payout-rules";
 import { isoDayFromNow } from "@/lib/domain/period";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { ApproveForm, HoldForm, MarkPaidForm, RejectForm } from "./_components/decision-forms";
@@ -47,7 +48,7 @@ export default async function StaffPayoutPage({ params }: Props) {
   const iApproved = review.approvals.some((a) => a.reviewerId === me.id);
   const flagged = review.signals.length > 0;
   const today = isoDayFromNow(0);
-  const inTwoWeeks = isoDayFromNow(14);
+  const holdDecideBy = isoDayFromNow(PAYOUT_HOLD_DAYS);
   const last = trail.entries[0];
   const groups = ["bonus", "commission", "reversal", "adjustment"] as const;
 
@@ -239,7 +240,7 @@ export default async function StaffPayoutPage({ params }: Props) {
                 <HoldForm
                   payoutId={review.id}
                   version={review.version}
-                  defaultDecideBy={review.status === "held" && review.hold?.decideBy && review.hold.decideBy >= today ? review.hold.decideBy : inTwoWeeks}
+                  defaultDecideBy={review.status === "held" && review.hold?.decideBy && review.hold.decideBy >= today ? review.hold.decideBy : holdDecideBy}
                   minDecideBy={today}
                   current={review.status === "held" && review.hold ? review.hold : undefined}
                 />
