@@ -16,6 +16,12 @@ const DOMAIN_IMPURE = [
   { group: ["@/lib/dal", "@/lib/dal/*", "../dal", "../dal/*"], allowTypeImports: true, message: "lib/domain holds pure rules: the DAL depends on it, not the other way." },
 ];
 const LIB_FROM_DB = { group: ["@/lib", "@/lib/*", "@/lib/**", "../lib", "../lib/*", "../lib/**"], message: "db/ is the schema and the connection: it must not depend on the application (lib/)." };
+// The system caller (ingest, the CLI payout run, the seed) acts without a session: no page,
+// action or route handler may reach it, nor the `…As` entry points that take a reviewer.
+const SYSTEM_CALLER = [
+  { group: ["@/lib/dal/system", "**/dal/system"], message: "The system caller is for ingest, scripts and the seed, never for app/: use the session's caller." },
+  { group: ["@/lib/dal/*"], importNamePattern: "^[a-z]\\w*As$", message: "The `…As` entry points skip the session check: app/ calls the checked function." },
+];
 const NEXT_AUTH = { group: ["next-auth", "next-auth/*", "@auth/*"], message: "Only lib/auth talks to Auth.js: use its exports." };
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
@@ -31,7 +37,7 @@ const config = [
   { ignores: [".next/**", "node_modules/**", ".data/**", "bench/work/**", "playwright-report/**", "test-results/**", "next-env.d.ts"] },
   // Most specific last: a later block replaces the rule's options for the files it matches.
   restrict(["**/*.{ts,tsx,mjs,js}"], [NEXT_AUTH], ["lib/auth/**"]),
-  restrict(["app/**/*.{ts,tsx}"], [DB_RUNTIME, NEXT_AUTH]),
+  restrict(["app/**/*.{ts,tsx}"], [DB_RUNTIME, ...SYSTEM_CALLER, NEXT_AUTH]),
   restrict(["components/**/*.{ts,tsx}"], [DB_RUNTIME, DAL_RUNTIME, APP_FROM_COMPONENTS, NEXT_AUTH]),
   restrict(["lib/domain/**/*.{ts,tsx}"], [...DOMAIN_IMPURE, NEXT_AUTH]),
   restrict(["db/**/*.{ts,tsx}"], [LIB_FROM_DB, NEXT_AUTH]),
