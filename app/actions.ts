@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { signOut } from "@/lib/auth/config";
 import { publicAction } from "@/lib/actions";
+import { endMySessions } from "@/lib/dal/session";
 import { updateMyLocale } from "@/lib/dal/users";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locale";
 
@@ -13,6 +14,8 @@ export const setLocaleAction = publicAction(z.object({ locale: z.enum(LOCALES) }
   return { ok: true };
 });
 
+/** Signs out everywhere: a copy of the session cookie stops working too. */
 export async function signOutAction(): Promise<void> {
+  await endMySessions();
   await signOut({ redirectTo: "/login" });
 }

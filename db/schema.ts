@@ -35,9 +35,11 @@ export const metricEnum = pgEnum("metric", [
   "live_sessions",
   "badges_sold",
   "live_with_guest",
+  // A measure, not an event metric: distinct UTC days with a counted live session (lib/domain/measures.ts).
+  "live_days",
 ]);
 export const awardStatusEnum = pgEnum("award_status", ["paid", "unpaid_budget"]);
-export const ledgerKindEnum = pgEnum("ledger_kind", ["milestone_award", "commission", "refund", "adjustment", "payout"]);
+export const ledgerKindEnum = pgEnum("ledger_kind", ["milestone_award", "commission", "refund", "adjustment", "payout", "milestone_adjustment"]);
 export const payoutStatusEnum = pgEnum("payout_status", ["pending_review", "held", "approved", "rejected", "paid"]);
 export const payoutRunStatusEnum = pgEnum("payout_run_status", ["running", "finished"]);
 
@@ -475,7 +477,8 @@ export const ledgerEntries = pgTable(
     // the index alone. A creator's entries are spread over the whole table, one heap page each:
     // without this, their cost grew with everyone else's history, not only the creator's.
     index("ledger_entries_creator_time_idx").on(t.creatorId, t.occurredAt, t.kind, t.currency, t.availableAt, t.amountMinor, t.orderId),
-    uniqueIndex("ledger_entries_milestone_award_key").on(t.milestoneAwardId),
+    // One bonus entry per award; a late event that moves the crossing adds milestone_adjustment entries.
+    uniqueIndex("ledger_entries_milestone_award_key").on(t.milestoneAwardId).where(sql`${t.kind} = 'milestone_award'`),
     uniqueIndex("ledger_entries_commission_order_key").on(t.orderId).where(sql`${t.kind} = 'commission'`),
     uniqueIndex("ledger_entries_refund_key").on(t.refundId),
     uniqueIndex("ledger_entries_payout_key").on(t.payoutId),
@@ -488,7 +491,8 @@ export const ledgerEntries = pgTable(
        or (${t.kind} = 'commission' and ${t.orderId} is not null and ${t.amountMinor} > 0)
        or (${t.kind} = 'refund' and ${t.refundId} is not null and ${t.orderId} is not null and ${t.amountMinor} < 0)
        or (${t.kind} = 'payout' and ${t.payoutId} is not null and ${t.amountMinor} < 0)
-       or (${t.kind} = 'adjustment' and ${t.note} is not null)`,
+       or (${t.kind} = 'adjustment' and ${t.note} is not null)
+       or (${t.kind}::text = 'milestone_adjustment' and ${t.milestoneAwardId} is not null)`,
     ),
     check(
       "ledger_entries_fx_complete",

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Role } from "@/db/schema";
 import { assertRole, type CurrentUser } from "@/lib/dal/session";
 import { DomainError, ForbiddenError, UnauthenticatedError, isDatabaseUnavailable } from "@/lib/errors";
+import { UNSAFE_TEXT, unsafeTextPaths } from "@/lib/validation/safe-text";
 
 import type { ActionResult, FieldErrors } from "./types";
 export type { ActionResult, FieldErrors } from "./types";
@@ -62,6 +63,11 @@ async function runAction<S extends z.ZodType, T>(
   const raw = formDataToObject(input);
   try {
     const user = roles ? await assertRole(roles) : (null as unknown as CurrentUser);
+    // Any field, whatever its schema: a NUL or lone surrogate is a field error, never a 500.
+    const unsafe = unsafeTextPaths(raw);
+    if (unsafe.length > 0) {
+      return { ok: false, message: "errors.invalid_input", fieldErrors: Object.fromEntries(unsafe.map((p) => [p, [UNSAFE_TEXT]])), input: withoutSecrets(raw) };
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       return { ok: false, message: "errors.invalid_input", fieldErrors: toFieldErrors(parsed.error), input: withoutSecrets(raw) };

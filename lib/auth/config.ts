@@ -44,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const result = await checkCredentials(parsed.data.email, parsed.data.password, clientAddress(request));
         if (result.status === "throttled") throw new TooManyAttempts();
         if (result.status !== "ok") throw new WrongCredentials();
-        return { id: String(result.user.id), name: result.user.name, email: result.user.email };
+        return { id: String(result.user.id), name: result.user.name, email: result.user.email, sv: result.user.sessionVersion };
       },
     }),
     ...(facebookConfigured() ? [Facebook] : []),
@@ -58,14 +58,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt({ token, user, account }) {
       if (account?.provider === "facebook" && user?.email) {
         const known = await findUserForOAuth(user.email);
-        if (known) token.uid = known.id;
+        if (known) {
+          token.uid = known.id;
+          token.sv = known.sessionVersion;
+        }
       } else if (user?.id) {
         token.uid = Number(user.id);
+        // The session version at sign-in: the DAL refuses the token once the user's moves on.
+        token.sv = (user as { sv?: number }).sv;
       }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "number") (session.user as { uid?: number }).uid = token.uid;
+      if (typeof token.sv === "number") (session.user as { sv?: number }).sv = token.sv;
       return session;
     },
   },

@@ -2,16 +2,20 @@
 // data-access code "as" a user through AsyncLocalStorage instead of forging cookies.
 import { AsyncLocalStorage } from "node:async_hooks";
 
-const testIdentity = new AsyncLocalStorage<{ userId: number | null }>();
+type Identity = { userId: number | null; sessionVersion?: number };
+const testIdentity = new AsyncLocalStorage<Identity>();
 
-/** Runs fn as the given user (tests and scripts only; refused in production). */
-export function runAs<T>(userId: number | null, fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs fn as the given user (tests and scripts only; refused in production). With a
+ * `sessionVersion`, it acts as a session token carrying that version would.
+ */
+export function runAs<T>(userId: number | null, fn: () => Promise<T>, options: { sessionVersion?: number } = {}): Promise<T> {
   if (process.env.NODE_ENV === "production" && process.env.APP_ENV !== "test") {
     throw new Error("runAs is for tests and scripts");
   }
-  return testIdentity.run({ userId }, fn);
+  return testIdentity.run({ userId, sessionVersion: options.sessionVersion }, fn);
 }
 
-export function identityOverride(): { userId: number | null } | undefined {
+export function identityOverride(): Identity | undefined {
   return testIdentity.getStore();
 }

@@ -18,7 +18,7 @@ async function send(raw: string) {
 describe("POST /api/events under fuzzing", () => {
   it("never answers 500 to arbitrary bodies, and says what is wrong", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), async (raw) => {
+      fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.jsonValue().map((v) => JSON.stringify(v)), fc.jsonValue({ stringUnit: "binary" }).map((v) => JSON.stringify({ events: [v] }))), async (raw) => {
         const { status, body } = await send(raw);
         expect([200, 400, 413]).toContain(status);
         if (status !== 200) expect(typeof body.error).toBe("string");
@@ -43,6 +43,13 @@ describe("POST /api/events under fuzzing", () => {
       validEvent.map((e) => ({ ...e, creator: `${e.creator}.unknown` })),
       validEvent.map((e) => ({ ...e, occurredAt: "not a date" })),
       validEvent.map((e) => ({ ...e, amount: e.amount + 0.5 })),
+      // Characters PostgreSQL cannot store, anywhere in a string of the item.
+      fc.tuple(validEvent, fc.constantFrom("id", "creator", "metric", "occurredAt"), fc.constantFrom("\u0000", "\ud800", "\udfff"), fc.nat(3)).map(
+        ([e, field, bad, at]) => {
+          const text = String(e[field as keyof typeof e]);
+          return { ...e, [field]: text.slice(0, at) + bad + text.slice(at) };
+        },
+      ),
     );
     let expected = 0;
     let expectedEvents = 0;

@@ -1,11 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rows, type Executor, type Tx } from "@/db";
-import { ledgerEntries, milestoneAwards } from "@/db/schema";
+import { ledgerEntries, milestoneAwards, type Metric } from "@/db/schema";
+import { measureKindOf } from "@/lib/domain/measures";
 import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
-import { countedParts } from "./counted-sql";
-import { convertAt } from "./fx";
+import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
+import { convertAt, type Converted } from "./fx";
 
 // "Counted" (lib/dal/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
 // checked where events meet enrollments (e), the window part where they meet challenges (k).
@@ -13,18 +14,8 @@ const counted = countedParts({ at: "occurred_at", startsAt: "k.starts_at", endsA
 
 /** A valid event of the batch, with its index in the request (for per-item errors). */
 type BatchEvent = { idx: number; id: string; creator: string; metric: string; amount: number; occurred_at: string };
-type DueAward = {
-  enrollment_id: number;
-  milestone_id: number;
-  creator_id: number;
-  challenge_id: number;
-  position: number;
-  reward_minor: number;
-  challenge_currency: string;
-  creator_currency: string;
-  reached_at: string;
-  rate_micros: number | null;
-};
+/** An enrollment and measure the batch counted for, with the batch's first and last such event. */
+type Touched = { enrollment_id: number; measure: Metric; first_at: string; last_at: string };
 
 /**
  * Takes a batch of activity events from the platform. Callers are route handlers that have
@@ -56,7 +47,7 @@ export async function ingestActivityEvents(items: unknown[], db?: Executor): Pro
   }));
   const stored = await conn.transaction(async (tx) => {
     const result = await storeBatch(tx, batch);
-    if (result.due.length > 0) await awardReachedMilestones(tx, result.due);
+    if (result.touched.length > 0) await settleMilestones(tx, result.touched);
     return result;
   });
   // Unknown creators are rejected; of the rest, what was not stored was already there (a replay)
@@ -77,8 +68,8 @@ export async function ingestActivityEvents(items: unknown[], db?: Executor): Pro
  * events were new and the milestones the new totals reach that have no award yet, with the
  * day's exchange rate for each (the awards are written next, in the same transaction).
  */
-async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: number; known: number; unknownCreatorAt: number[]; due: DueAward[] }> {
-  const [result] = await rows<{ accepted: number; known: number; unknown: string; due: string }>(
+async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: number; known: number; unknownCreatorAt: number[]; touched: Touched[] }> {
+  const [result] = await rows<{ accepted: number; known: number; unknown: string; touched: string }>(
     tx,
     sql`with resolved as materialized (
           select x.*, c.id as creator_id
@@ -110,7 +101,7 @@ async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: num
           -- use: a few hundred rows, hashed once, instead of a challenge and a milestone lookup
           -- for each enrollment found (at full bench scale, nine in ten of a batch's 2,800
           -- enrollments are of challenges that are over or do not count that metric).
-          select distinct c.id as challenge_id, m.metric, c.starts_at, c.ends_at
+          select distinct c.id as challenge_id, m.metric as measure, ${eventMetricSql("m.metric")} as metric, c.starts_at, c.ends_at
           from challenges c
           join milestones m on m.challenge_id = c.id
           where c.state <> 'draft'
@@ -126,44 +117,152 @@ async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: num
           join enrollments e on e.creator_id = ev.creator_id
             and ${counted.afterEnrolling} and ${counted.beforeWithdrawing}
         ), counted as (
-          select h.enrollment_id, h.metric, sum(h.amount) as amount, max(h.occurred_at) as last_at
+          select h.enrollment_id, k.measure, sum(h.amount) as amount, min(h.occurred_at) as first_at, max(h.occurred_at) as last_at
           from enrolled h
           join counting k on k.challenge_id = h.challenge_id and k.metric = h.metric and ${counted.inWindow}
-          group by h.enrollment_id, h.metric
+          group by h.enrollment_id, k.measure
         ), up as (
+          -- Sums add up here. A distinct-days measure only takes its row lock here (+0): its total
+          -- is recounted by settleMilestones once this statement has stored the batch's events.
+          -- The row lock serializes every batch that counts for this enrollment and measure
+          -- until commit, which is what makes the crossing walk of settleMilestones exact.
           insert into enrollment_progress (enrollment_id, metric, total)
-          select enrollment_id, metric, amount from counted order by enrollment_id, metric
+          select enrollment_id, measure, case when ${isDistinctDaysSql("measure")} then 0 else amount end
+          from counted order by enrollment_id, measure
           on conflict (enrollment_id, metric)
           do update set total = enrollment_progress.total + excluded.total, updated_at = now()
           returning enrollment_id, metric, total
-        ), due as (
-          -- The milestones reached by the new totals and not awarded yet. The awards themselves
-          -- are checked again under the unique key when written: this snapshot may be stale.
-          select e.id as enrollment_id, m.id as milestone_id, e.creator_id, m.challenge_id, m.position,
-                 m.reward_minor::float8 as reward_minor, c.currency::text as challenge_currency,
-                 cr.currency::text as creator_currency, counted.last_at as reached_at,
-                 (select r.rate_micros::float8 from exchange_rates r
-                   where r.base = c.currency and r.quote = cr.currency and r.day <= (counted.last_at at time zone 'UTC')::date
-                   order by r.day desc limit 1) as rate_micros
-          from up
-          join counted on counted.enrollment_id = up.enrollment_id and counted.metric = up.metric
-          join enrollments e on e.id = up.enrollment_id
-          join challenges c on c.id = e.challenge_id
-          join creators cr on cr.id = e.creator_id
-          join milestones m on m.challenge_id = e.challenge_id and m.metric = up.metric and m.threshold <= up.total
-          where not exists (select 1 from milestone_awards a where a.enrollment_id = e.id and a.milestone_id = m.id)
         )
         select (select count(*) from ev)::int as accepted,
                (select count(*) from resolved where creator_id is not null)::int as known,
                coalesce((select jsonb_agg(idx order by idx) from resolved where creator_id is null), '[]'::jsonb)::text as unknown,
-               coalesce((select jsonb_agg(to_jsonb(due) order by due.challenge_id, due.position, due.enrollment_id) from due), '[]'::jsonb)::text as due`,
+               -- Referenced so that the progress upsert runs (a data-modifying CTE always does, but
+               -- its rows are what settleMilestones starts from).
+               coalesce((select jsonb_agg(jsonb_build_object('enrollment_id', k.enrollment_id, 'measure', k.measure,
+                                   'first_at', k.first_at::text, 'last_at', k.last_at::text) order by k.enrollment_id, k.measure)
+                         from counted k join up on up.enrollment_id = k.enrollment_id and up.metric = k.measure), '[]'::jsonb)::text as touched`,
   );
   return {
     accepted: Number(result.accepted),
     known: Number(result.known),
     unknownCreatorAt: JSON.parse(result.unknown) as number[],
-    due: JSON.parse(result.due) as DueAward[],
+    touched: JSON.parse(result.touched) as Touched[],
   };
+}
+
+type Crossing = {
+  enrollment_id: number;
+  milestone_id: number;
+  creator_id: number;
+  challenge_id: number;
+  position: number;
+  reward_minor: number;
+  challenge_currency: string;
+  creator_currency: string;
+  award_id: number | null;
+  award_status: "paid" | "unpaid_budget" | null;
+  crossing_at: string;
+  moved: boolean;
+  rate_micros: number | null;
+  /** The award's ledger entries so far (bonus + adjustments), summed per currency. */
+  nets: Record<string, number> | null;
+};
+
+// The crossing walk's "counted", over its aliases: event ev, challenge c, enrollment e.
+const walk = countedParts({ at: "ev.occurred_at", startsAt: "c.starts_at", endsAt: "c.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
+
+/**
+ * Dates and pays the milestones the batch touched, by the crossing rule (README "Money rules",
+ * lib/domain/money-rules.ts crossingOf): the crossing event is the first counted event, in
+ * (occurred_at, id) order, whose running total reaches the threshold; the award is dated with it
+ * and converted at that UTC day's rate. Runs after storeBatch, under the progress row locks it
+ * took, so it sees every event that counts for these enrollments (committed or this batch's).
+ *
+ * - A milestone without an award gets one, in crossing order (budget is spent in that order).
+ * - An award whose crossing a late, earlier-dated event moved gets its new reached_at and, when
+ *   paid and the cents differ at the new day's rate, a milestone_adjustment entry for the
+ *   difference. Events only add, so a crossing only moves earlier: the walk reads events up to
+ *   the current reached_at, and runs only when the batch has an event at or before it.
+ */
+async function settleMilestones(tx: Tx, touched: Touched[]): Promise<void> {
+  const distinctDays = touched.filter((t) => measureKindOf(t.measure) === "distinct_days");
+  if (distinctDays.length > 0) {
+    // Recounted, not added: a day already counted by an earlier batch adds nothing.
+    await tx.execute(sql`update enrollment_progress p set total = x.days, updated_at = now()
+      from (
+        select t.enrollment_id, t.measure,
+               (select count(distinct (ev.occurred_at at time zone 'UTC')::date) from activity_events ev
+                where ev.creator_id = e.creator_id and ev.metric = ${eventMetricSql("t.measure")} and ${walk.counted}) as days
+        from jsonb_to_recordset(${JSON.stringify(distinctDays)}::jsonb) as t(enrollment_id int, measure metric)
+        join enrollments e on e.id = t.enrollment_id
+        join challenges c on c.id = e.challenge_id
+      ) x
+      where p.enrollment_id = x.enrollment_id and p.metric = x.measure`);
+  }
+  const crossings = await rows<Crossing>(
+    tx,
+    sql`select e.id as enrollment_id, m.id as milestone_id, e.creator_id, c.id as challenge_id, m.position,
+               m.reward_minor::float8 as reward_minor, c.currency::text as challenge_currency, cr.currency::text as creator_currency,
+               a.id as award_id, a.status as award_status,
+               coalesce(x.at, t.last_at)::text as crossing_at,
+               (a.id is not null and x.at < a.reached_at) as moved,
+               (select r.rate_micros::float8 from exchange_rates r
+                 where r.base = c.currency and r.quote = cr.currency and r.day <= (coalesce(x.at, t.last_at) at time zone 'UTC')::date
+                 order by r.day desc limit 1) as rate_micros,
+               (select jsonb_object_agg(n.currency, n.net) from (
+                  select le.currency::text as currency, sum(le.amount_minor)::float8 as net from ledger_entries le
+                  where a.id is not null and le.milestone_award_id = a.id group by 1) n) as nets
+        from jsonb_to_recordset(${JSON.stringify(touched)}::jsonb) as t(enrollment_id int, measure metric, first_at timestamptz, last_at timestamptz)
+        join enrollments e on e.id = t.enrollment_id
+        join challenges c on c.id = e.challenge_id
+        join creators cr on cr.id = e.creator_id
+        join enrollment_progress p on p.enrollment_id = e.id and p.metric = t.measure
+        join milestones m on m.challenge_id = c.id and m.metric = t.measure and m.threshold <= p.total
+        left join milestone_awards a on a.enrollment_id = e.id and a.milestone_id = m.id
+        left join lateral (
+          select w.occurred_at as at from (
+            select s.id, s.occurred_at, sum(s.step) over (order by s.occurred_at, s.id rows between unbounded preceding and current row) as running
+            from (
+              select ev.id, ev.occurred_at,
+                     case when ${isDistinctDaysSql("t.measure")}
+                          then (row_number() over (partition by (ev.occurred_at at time zone 'UTC')::date order by ev.occurred_at, ev.id) = 1)::int
+                          else ev.amount end as step
+              from activity_events ev
+              where ev.creator_id = e.creator_id and ev.metric = ${eventMetricSql("t.measure")} and ${walk.counted}
+                and (a.reached_at is null or ev.occurred_at <= a.reached_at)
+            ) s
+          ) w
+          where w.running >= m.threshold
+          order by w.occurred_at, w.id
+          limit 1
+        ) x on true
+        where a.id is null or a.reached_at >= t.first_at
+        order by coalesce(x.at, t.last_at), e.id, m.position`,
+  );
+  const statements = crossings.flatMap((award) => {
+    const rate = award.rate_micros === null ? null : Number(award.rate_micros);
+    const money = convertAt(award.reward_minor, award.challenge_currency, award.creator_currency, rate);
+    if (award.award_id === null) return newAward(tx, award, money);
+    if (!award.moved) return [];
+    const fixes = [tx.execute(sql`update ${milestoneAwards} set reached_at = ${award.crossing_at}::timestamptz where id = ${award.award_id}`)];
+    if (award.award_status !== "paid" || award.nets === null) return fixes;
+    // What the award's entries should add up to now, per currency, minus what they add up to.
+    const currencies = new Set([money.currency, ...Object.keys(award.nets)]);
+    for (const currency of currencies) {
+      const delta = (currency === money.currency ? money.amountMinor : 0) - Number(award.nets[currency] ?? 0);
+      if (delta === 0) continue;
+      const converted = currency === money.currency && money.fxRateMicros !== null;
+      fixes.push(
+        tx.execute(sql`insert into ${ledgerEntries} (creator_id, kind, milestone_award_id, amount_minor, currency,
+                                      original_amount_minor, original_currency, fx_rate_micros, occurred_at, available_at)
+            values (${award.creator_id}, 'milestone_adjustment', ${award.award_id}, ${delta}, ${currency},
+                    ${converted ? money.originalAmountMinor : null}, ${converted ? money.originalCurrency : null}, ${converted ? money.fxRateMicros : null},
+                    ${award.crossing_at}::timestamptz, greatest(now(), ${award.crossing_at}::timestamptz))`),
+      );
+    }
+    return fixes;
+  });
+  await Promise.all(statements);
 }
 
 /**
@@ -174,39 +273,35 @@ async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: num
  *
  * Two statements per award, and no decision in JavaScript between them, so all of them go to
  * the server in one pipelined burst (postgres.js pipelines a transaction's pending queries) and
- * run in order: the awards of one challenge spend its budget in milestone order, as before.
+ * run in order: a batch's awards spend budget in crossing order.
  */
-async function awardReachedMilestones(tx: Tx, due: DueAward[]): Promise<void> {
-  const statements = due.flatMap((award) => {
-    const money = convertAt(award.reward_minor, award.challenge_currency, award.creator_currency, award.rate_micros === null ? null : Number(award.rate_micros));
-    const reachedAt = new Date(award.reached_at).toISOString();
-    return [
-      // The award, its budget (spent only if this request's award row is new) and its ledger
-      // entry (written only if the budget was spent).
-      tx.execute(sql`with award as (
-            insert into milestone_awards (enrollment_id, milestone_id, creator_id, status, reached_at)
-            values (${award.enrollment_id}, ${award.milestone_id}, ${award.creator_id}, 'paid', ${reachedAt}::timestamptz)
-            on conflict do nothing
-            returning id
-          ), spent as (
-            update challenges set spent_minor = spent_minor + ${award.reward_minor}
-            where id = ${award.challenge_id} and exists (select 1 from award)
-              and (budget_minor is null or spent_minor + ${award.reward_minor} <= budget_minor)
-            returning id
-          )
-          insert into ${ledgerEntries} (creator_id, kind, milestone_award_id, amount_minor, currency,
-                                        original_amount_minor, original_currency, fx_rate_micros, occurred_at, available_at)
-          select ${award.creator_id}, 'milestone_award', award.id, ${money.amountMinor}, ${money.currency},
-                 ${money.originalAmountMinor}, ${money.originalCurrency}, ${money.fxRateMicros}, ${reachedAt}::timestamptz, ${reachedAt}::timestamptz
-          from award where exists (select 1 from spent)`),
-      // The next statement sees the first one's effects: an award this request wrote without
-      // a ledger entry is one the budget could not pay. Another request's award is left alone
-      // (it has its entry, or that request marks it itself).
-      tx.execute(sql`update ${milestoneAwards} a set status = 'unpaid_budget'
-          where a.enrollment_id = ${award.enrollment_id} and a.milestone_id = ${award.milestone_id} and a.status = 'paid'
-            and a.created_at = now()
-            and not exists (select 1 from ledger_entries le where le.milestone_award_id = a.id)`),
-    ];
-  });
-  await Promise.all(statements);
+function newAward(tx: Tx, award: Crossing, money: Converted) {
+  const reachedAt = award.crossing_at;
+  return [
+    // The award, its budget (spent only if this request's award row is new) and its ledger
+    // entry (written only if the budget was spent).
+    tx.execute(sql`with award as (
+          insert into milestone_awards (enrollment_id, milestone_id, creator_id, status, reached_at)
+          values (${award.enrollment_id}, ${award.milestone_id}, ${award.creator_id}, 'paid', ${reachedAt}::timestamptz)
+          on conflict do nothing
+          returning id
+        ), spent as (
+          update challenges set spent_minor = spent_minor + ${award.reward_minor}
+          where id = ${award.challenge_id} and exists (select 1 from award)
+            and (budget_minor is null or spent_minor + ${award.reward_minor} <= budget_minor)
+          returning id
+        )
+        insert into ${ledgerEntries} (creator_id, kind, milestone_award_id, amount_minor, currency,
+                                      original_amount_minor, original_currency, fx_rate_micros, occurred_at, available_at)
+        select ${award.creator_id}, 'milestone_award', award.id, ${money.amountMinor}, ${money.currency},
+               ${money.originalAmountMinor}, ${money.originalCurrency}, ${money.fxRateMicros}, ${reachedAt}::timestamptz, ${reachedAt}::timestamptz
+        from award where exists (select 1 from spent)`),
+    // The next statement sees the first one's effects: an award this request wrote without
+    // a ledger entry is one the budget could not pay. Another request's award is left alone
+    // (it has its entry, or that request marks it itself).
+    tx.execute(sql`update ${milestoneAwards} a set status = 'unpaid_budget'
+        where a.enrollment_id = ${award.enrollment_id} and a.milestone_id = ${award.milestone_id} and a.status = 'paid'
+          and a.created_at = now()
+          and not exists (select 1 from ledger_entries le where le.milestone_award_id = a.id)`),
+  ];
 }

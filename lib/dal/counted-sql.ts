@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { DERIVED_MEASURES } from "@/lib/domain/measures";
 
 // The one definition of "counted" (README "Money rules"): an event counts for an enrollment iff
 // it is the enrollment's creator's, of a metric the challenge measures, inside the window
@@ -17,4 +18,20 @@ export function countedParts(c: CountedColumns): { inWindow: SQL; afterEnrolling
   const afterEnrolling = sql.raw(`(${c.at} >= ${c.enrolledAt})`);
   const beforeWithdrawing = sql.raw(`(${c.withdrawnAt} is null or ${c.at} < ${c.withdrawnAt})`);
   return { inWindow, afterEnrolling, beforeWithdrawing, counted: sql`(${inWindow} and ${afterEnrolling} and ${beforeWithdrawing})` };
+}
+
+// Measures in SQL, from lib/domain/measures.ts: the event metric a measure reads, and whether it
+// counts distinct UTC days instead of summing amounts.
+const derived = Object.entries(DERIVED_MEASURES);
+
+/** The event metric of a measure column, as a `metric` value. */
+export function eventMetricSql(measure: string): SQL {
+  if (derived.length === 0) return sql.raw(measure);
+  return sql.raw(`(case ${derived.map(([m, d]) => `when ${measure} = '${m}' then '${d.from}'::metric`).join(" ")} else ${measure} end)`);
+}
+
+/** True when a measure column counts distinct UTC days. */
+export function isDistinctDaysSql(measure: string): SQL {
+  const days = derived.filter(([, d]) => d.kind === "distinct_days").map(([m]) => `'${m}'`);
+  return sql.raw(days.length === 0 ? "false" : `(${measure}::text in (${days.join(", ")}))`);
 }

@@ -76,7 +76,7 @@ export async function getMyEarningsSeries(range: RangeKey): Promise<SeriesPoint[
           select generate_series(date_trunc(${unit}, now() - ${days} * interval '1 day'), date_trunc(${unit}, now()), ${step}::interval) as b
         ), sums as (
           select date_trunc(${unit}, le.occurred_at) as b,
-                 sum(le.amount_minor) filter (where le.kind = 'milestone_award') as bonus,
+                 sum(le.amount_minor) filter (where le.kind in ('milestone_award', 'milestone_adjustment')) as bonus,
                  sum(le.amount_minor) filter (where le.kind in ('commission', 'refund')) as commission
           from ledger_entries le join creators c on c.id = le.creator_id
           where le.creator_id = ${me.creatorId} and le.currency = c.currency

@@ -9,7 +9,10 @@ describe("sign-in under fuzzing", () => {
   it("refuses every random credential cleanly, and still accepts the right one", async () => {
     const user = await createUser("staff");
     await fc.assert(
-      fc.asyncProperty(fc.record({ email: fc.oneof(fc.string(), fc.emailAddress(), fc.constant(user.email)), password: fc.string() }), fc.ipV4(), async (input, ip) => {
+      fc.asyncProperty(fc.record({
+          email: fc.oneof(fc.string(), fc.emailAddress(), fc.constant(user.email), fc.emailAddress().map((e) => `\u0000${e}`)),
+          password: fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constant("pass\u0000word"), fc.constant("\ud800")),
+        }), fc.ipV4(), async (input, ip) => {
         const parsed = signInSchema.safeParse(input);
         if (!parsed.success) return; // the form answers with field errors before any lookup
         const result = await checkCredentials(parsed.data.email, parsed.data.password, ip, async () => {});

@@ -66,7 +66,7 @@ type EntryRow = {
 
 function toEntry(r: EntryRow): EarningEntry {
   let source: EntrySource | null = null;
-  if (r.kind === "milestone_award" && r.challenge_id !== null) {
+  if ((r.kind === "milestone_award" || r.kind === "milestone_adjustment") && r.challenge_id !== null) {
     source = { type: "milestone", challengeId: r.challenge_id, titleEn: r.title_en!, titleFr: r.title_fr!, position: r.position!, metric: r.metric! };
   } else if (r.kind === "commission" && r.order_id !== null) {
     source = {

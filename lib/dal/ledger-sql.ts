@@ -18,8 +18,9 @@ export const entryJoinsSql = sql.raw(`ledger_entries le
   left join payout_items pi on pi.ledger_entry_id = le.id and pi.released_at is null
   left join payouts p on p.id = pi.payout_id`);
 
-// Earnings group the kinds a creator thinks in: bonuses, and commissions net of refunds.
+// Earnings group the kinds a creator thinks in: bonuses (with their crossing-day corrections),
+// and commissions net of refunds.
 export const earningGroupSql = sql.raw(`(case
-  when le.kind = 'milestone_award' then 'bonus'
+  when le.kind in ('milestone_award', 'milestone_adjustment') then 'bonus'
   when le.kind in ('commission', 'refund') then 'commission'
   else 'other' end)`);

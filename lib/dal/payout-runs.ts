@@ -34,8 +34,9 @@ async function executeRun(db: Executor, period: string, actorId: number | null, 
   if (!isPeriod(period)) throw new DomainError("payouts.run.errors.period_format");
   if (isFuturePeriod(period)) throw new DomainError("payouts.run.errors.future", { period });
   const { end } = periodBounds(period);
-  // A month before anything could be paid is a typo, not a run to record forever.
-  const [first] = await rows<{ ms: number | null }>(db, sql`select (extract(epoch from min(available_at)) * 1000)::float8 as ms from ledger_entries`);
+  // A month that ended before the platform's first money was earned is a typo, not a run to
+  // record forever. Earned (occurred_at), not available: a run's entries may still be on hold.
+  const [first] = await rows<{ ms: number | null }>(db, sql`select (extract(epoch from min(occurred_at)) * 1000)::float8 as ms from ledger_entries`);
   if (first?.ms != null && end.getTime() <= Number(first.ms)) {
     throw new DomainError("trust.validation.period_too_early", { first: periodOf(new Date(Number(first.ms))) });
   }

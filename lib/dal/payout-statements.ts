@@ -120,7 +120,7 @@ export type PayoutStatement = MyPayout & {
 };
 
 const lineKindSql = sql`case
-  when le.kind = 'milestone_award' then 'bonus'
+  when le.kind in ('milestone_award', 'milestone_adjustment') then 'bonus'
   when le.kind = 'commission' then 'commission'
   when ${clawbackSql} then 'clawback'
   when le.kind = 'refund' then 'reversal'

@@ -346,7 +346,7 @@ export async function getPayoutReview(id: number): Promise<PayoutReview | null> 
       amount: number;
     }>(
       db,
-      sql`select case le.kind when 'milestone_award' then 'bonus' when 'commission' then 'commission'
+      sql`select case le.kind when 'milestone_award' then 'bonus' when 'milestone_adjustment' then 'bonus' when 'commission' then 'commission'
                    when 'refund' then 'reversal' else 'adjustment' end as grp,
                  ch.id as challenge_id, ch.title_en, ch.title_fr, sp.title as product_title,
                  case when le.kind = 'adjustment' then le.note end as note,

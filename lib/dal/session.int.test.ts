@@ -5,7 +5,8 @@ import { users } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { createCreator, createUser } from "@/test/factories";
-import { AREA_ROLES, assertCreator, assertRole, getCurrentUser } from "./session";
+import { changeUserRole } from "./admin-users";
+import { AREA_ROLES, assertCreator, assertRole, endMySessions, getCurrentUser } from "./session";
 
 describe("session and roles", () => {
   it("reads the signed-in user with their creator profile", async () => {
@@ -38,5 +39,19 @@ describe("session and roles", () => {
     await expect(runAs(user.id, () => assertRole(AREA_ROLES.staff))).rejects.toBeInstanceOf(ForbiddenError);
     await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
     await expect(runAs(user.id, () => assertRole(AREA_ROLES.marketing))).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it("ends every session of a user at once on sign-out and on a role change", async () => {
+    const user = await createUser("staff");
+    const admin = await createUser("admin");
+    // Two devices holding tokens of version 0.
+    await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 0 })).resolves.toMatchObject({ id: user.id });
+    await runAs(user.id, () => endMySessions(), { sessionVersion: 0 });
+    await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 0 })).resolves.toBeNull();
+    await expect(runAs(user.id, () => assertRole(AREA_ROLES.staff), { sessionVersion: 0 })).rejects.toBeInstanceOf(UnauthenticatedError);
+    // Signing in again gets the new version; a role change ends that session too.
+    await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 1 })).resolves.toMatchObject({ id: user.id });
+    await runAs(admin.id, () => changeUserRole({ userId: user.id, currentRole: "staff", role: "marketing" }));
+    await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 1 })).resolves.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { creators, users, type Role } from "@/db/schema";
@@ -32,22 +32,26 @@ export const HOME_BY_ROLE: Record<Role, string> = {
   admin: "/admin/users",
 };
 
-async function sessionUserId(): Promise<number | null> {
+/** The session's user and the session version its token carries (tests may leave it out). */
+async function sessionIdentity(): Promise<{ uid: number; sv: number | undefined } | null> {
   const override = identityOverride();
-  if (override) return override.userId;
+  if (override) return override.userId === null ? null : { uid: override.userId, sv: override.sessionVersion };
   const { auth } = await import("@/lib/auth/config");
   const session = await auth();
-  const uid = (session?.user as { uid?: unknown } | undefined)?.uid;
-  return typeof uid === "number" ? uid : null;
+  const { uid, sv } = (session?.user ?? {}) as { uid?: unknown; sv?: unknown };
+  // A token without a version predates session versions: it is not honoured.
+  return typeof uid === "number" ? { uid, sv: typeof sv === "number" ? sv : -1 } : null;
 }
 
 /**
- * The signed-in user, read fresh from the database once per request: a disabled account or a
- * changed role takes effect on the next request, whatever the session token still says.
+ * The signed-in user, read fresh from the database once per request: a disabled account, a
+ * changed role or a sign-out elsewhere (the session version moved on) takes effect on the next
+ * request, whatever the session token still says.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const uid = await sessionUserId();
-  if (uid === null) return null;
+  const identity = await sessionIdentity();
+  if (identity === null) return null;
+  const { uid, sv } = identity;
   const db = await getDb();
   const [row] = await db
     .select({
@@ -61,9 +65,17 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     })
     .from(users)
     .leftJoin(creators, eq(creators.userId, users.id))
-    .where(and(eq(users.id, uid), isNull(users.disabledAt)));
+    .where(and(eq(users.id, uid), isNull(users.disabledAt), sv === undefined ? undefined : eq(users.sessionVersion, sv)));
   return row ?? null;
 });
+
+/** Ends every session of the signed-in user, on every device (sign-out). */
+export async function endMySessions(): Promise<void> {
+  const me = await getCurrentUser();
+  if (!me) return;
+  const db = await getDb();
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, me.id));
+}
 
 /** For pages and route handlers: signed-out visitors go to /login, other roles get the 403 page. */
 export async function requireRole(allowed: readonly Role[]): Promise<CurrentUser> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { safeText } from "./safe-text";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email("invalid_email").max(254),
-  password: z.string().min(1, "required").max(200),
+  email: safeText().trim().toLowerCase().email("invalid_email").max(254),
+  password: safeText().min(1, "required").max(200),
 });

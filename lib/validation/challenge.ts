@@ -2,6 +2,7 @@
 // Each field is optional: an absent field means "empty" for a draft and "unchanged" for a live
 // challenge (whose locked inputs are disabled, so never sent). Messages are full keys.
 import { z } from "zod";
+import { safeText } from "./safe-text";
 import { challengeKindEnum, metricEnum, platformEnum, type ChallengeKind, type Metric, type Platform } from "@/db/schema";
 import type { FieldErrors } from "@/lib/actions/types";
 import { CURRENCIES, parseMajor } from "@/lib/domain/money";
@@ -48,11 +49,11 @@ const text = (max: number) =>
   z
     .string({ message: v("text") })
     .transform((s) => s.trim())
-    .pipe(z.string().max(max, v("tooLong")));
+    .pipe(safeText().max(max, v("tooLong")));
 
 const count = (message: string, min: number) =>
   z
-    .union([z.string(), z.number()])
+    .union([safeText(), z.number()])
     .transform((raw, ctx) => {
       const n = typeof raw === "number" ? raw : parseCount(raw);
       if (n === null || !Number.isSafeInteger(n) || n < min || n > MAX_COUNT) {
@@ -64,7 +65,7 @@ const count = (message: string, min: number) =>
 
 /** Empty → null; else a count. */
 const optionalCount = (message: string, min: number) =>
-  z.union([z.string(), z.number(), z.null()]).transform((raw, ctx) => {
+  z.union([safeText(), z.number(), z.null()]).transform((raw, ctx) => {
     if (raw === null || (typeof raw === "string" && raw.trim() === "")) return null;
     const parsed = count(message, min).safeParse(raw);
     if (!parsed.success) {
@@ -76,7 +77,7 @@ const optionalCount = (message: string, min: number) =>
 
 /** Money typed in major units ("12.50", "12,50"), parsed without floats; must be positive. */
 const positiveMoney = (message: string) =>
-  z.string({ message: v(message) }).transform((raw, ctx) => {
+  safeText({ message: v(message) }).transform((raw, ctx) => {
     const minor = parseMajor(raw);
     if (minor === null || minor <= 0) {
       ctx.addIssue({ code: "custom", message: v(message) });
@@ -86,7 +87,7 @@ const positiveMoney = (message: string) =>
   });
 
 /** A datetime-local field read as UTC; empty is null. */
-export const utcDateTimeField = z.union([z.string(), z.date(), z.null()]).transform((raw, ctx) => {
+export const utcDateTimeField = z.union([safeText(), z.date(), z.null()]).transform((raw, ctx) => {
   if (raw === null || raw === "") return null;
   const date = raw instanceof Date ? raw : parseUtcDateTime(raw);
   if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) {
@@ -98,7 +99,7 @@ export const utcDateTimeField = z.union([z.string(), z.date(), z.null()]).transf
 
 const milestoneSchema = z.object({
   metric: z.enum(metricEnum.enumValues, { message: v("metric") }),
-  threshold: z.union([z.string(), z.number()], { message: v("threshold") }).transform((raw, ctx) => {
+  threshold: z.union([safeText(), z.number()], { message: v("threshold") }).transform((raw, ctx) => {
     const n = typeof raw === "number" ? raw : parseCount(raw);
     if (n === null || !Number.isSafeInteger(n) || n <= 0 || n > MAX_THRESHOLD) {
       ctx.addIssue({ code: "custom", message: v("threshold") });
@@ -109,7 +110,7 @@ const milestoneSchema = z.object({
   reward: positiveMoney("reward"),
 });
 
-const checkbox = z.union([z.boolean(), z.string()]).transform((raw) => raw === true || raw === "on" || raw === "true" || raw === "1");
+const checkbox = z.union([z.boolean(), safeText()]).transform((raw) => raw === true || raw === "on" || raw === "true" || raw === "1");
 
 export const challengeFormSchema = z
   .preprocess(
@@ -129,12 +130,12 @@ export const challengeFormSchema = z
       minFollowers: optionalCount("followers", 0).optional(),
       maxFollowers: optionalCount("followers", 0).optional(),
       countries: z
-        .array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, v("country")))
+        .array(safeText().trim().toUpperCase().regex(/^[A-Z]{2}$/, v("country")))
         .transform((list) => [...new Set(list)].sort())
         .optional(),
       inviteOnly: checkbox.optional(),
       invites: z
-        .union([z.string(), z.array(z.string())])
+        .union([safeText(), z.array(safeText())])
         .transform((raw, ctx) => {
           const handles = splitHandles(raw);
           const bad = handles.filter((h) => !HANDLE.test(h));
@@ -145,7 +146,7 @@ export const challengeFormSchema = z
         .optional(),
       enrollmentCap: optionalCount("cap", 1).optional(),
       budget: z
-        .union([z.string(), z.null()])
+        .union([safeText(), z.null()])
         .transform((raw, ctx) => {
           if (raw === null || raw.trim() === "") return null;
           const parsed = positiveMoney("budget").safeParse(raw);

@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { metricEnum } from "@/db/schema";
+import { isEventMetric, type EventMetric } from "@/lib/domain/measures";
+import { safeApiText } from "./safe-text";
+
+// What the platform sends: every metric but the derived measures (live_days is computed here).
+const EVENT_METRICS = metricEnum.enumValues.filter(isEventMetric) as [string, ...string[]];
 
 export const MAX_BATCH_ITEMS = 1000;
 /** Bodies above this are refused before parsing (1,000 items fit in well under 1 MiB). */
@@ -14,9 +19,9 @@ const timestamp = z
   .refine((d) => d.getUTCFullYear() >= 2000, "occurredAt is too far in the past");
 
 export const activityEventSchema = z.object({
-  id: z.string().trim().min(1, "id is required").max(100, "id is longer than 100 characters"),
-  creator: z.string().trim().min(1, "creator is required").max(60),
-  metric: z.enum(metricEnum.enumValues, { message: `metric must be one of ${metricEnum.enumValues.join(", ")}` }),
+  id: safeApiText("id").trim().min(1, "id is required").max(100, "id is longer than 100 characters"),
+  creator: safeApiText("creator").trim().min(1, "creator is required").max(60),
+  metric: z.enum(EVENT_METRICS as [EventMetric, ...EventMetric[]], { message: `metric must be one of ${EVENT_METRICS.join(", ")}` }),
   amount: z
     .number({ message: "amount must be a number" })
     .int("amount must be an integer")

@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { CURRENCIES } from "@/lib/domain/money";
 import { ingestTimestamp } from "./ingest";
+import { safeApiText } from "./safe-text";
 
 const id = (name: string) =>
-  z
-    .string({ message: `${name} must be a string` })
+  safeApiText(name, { message: `${name} must be a string` })
     .trim()
     .min(1, `${name} is required`)
     .max(100, `${name} is longer than 100 characters`);
@@ -20,7 +20,7 @@ const amount = z
 export const paidOrderSchema = z.object({
   id: id("id"),
   type: z.literal("paid"),
-  affiliateCode: z.string({ message: "affiliateCode is required" }).trim().min(1, "affiliateCode is required").max(64, "affiliateCode is too long"),
+  affiliateCode: safeApiText("affiliateCode", { message: "affiliateCode is required" }).trim().min(1, "affiliateCode is required").max(64, "affiliateCode is too long"),
   amount,
   currency: z
     .string({ message: "currency is required" })
@@ -28,7 +28,7 @@ export const paidOrderSchema = z.object({
     .toUpperCase()
     .pipe(z.enum(CURRENCIES, { message: `currency must be one of ${CURRENCIES.join(", ")}` })),
   occurredAt: ingestTimestamp,
-  buyer: z.string().trim().max(200, "buyer is longer than 200 characters").optional(),
+  buyer: safeApiText("buyer").trim().max(200, "buyer is longer than 200 characters").optional(),
 });
 
 export const refundSchema = z.object({

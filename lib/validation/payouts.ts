@@ -1,6 +1,7 @@
 // Inputs of the payout pages: the review queue's URL filters, staff decisions, payout runs.
 // Shared by the forms, the server actions, the CSV export and the DAL.
 import { z } from "zod";
+import { safeText } from "./safe-text";
 import { payoutStatusEnum, type PayoutStatus } from "@/db/schema";
 import { parseMajor } from "@/lib/domain/money";
 import { HOLD_REASON_CODES } from "@/lib/domain/hold-reasons";
@@ -70,7 +71,7 @@ function minorToInput(minor: number): string {
 
 const id = z.coerce.number().int().positive();
 const decision = { payoutId: id, version: id };
-const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
+const text = (max: number, tooLong: string) => safeText().trim().max(max, tooLong);
 
 export const approveSchema = z.object({
   ...decision,
@@ -103,6 +104,6 @@ export const markPaidSchema = z.object({
 });
 
 export const runSchema = z.object({
-  period: z.string().trim().refine(isPeriod, "payouts.validation.period"),
+  period: safeText().trim().refine(isPeriod, "payouts.validation.period"),
 });
 

@@ -1,6 +1,7 @@
 // Input of the creator's shop: own products, promotions and the catalog's search parameters.
 // Messages are translation keys (messages/*/shop.json), shown next to the fields.
 import { z } from "zod";
+import { safeText } from "./safe-text";
 import { CURRENCIES, parseMajor } from "@/lib/domain/money";
 
 /** Largest price a creator may type for an own product: 1,000,000.00. */
@@ -24,7 +25,7 @@ const optionalText = (max: number, message: string) =>
     .transform((v) => (v ? v : null));
 
 export const ownProductSchema = z.object({
-  title: z.string().trim().min(1, "shop.validation.title_required").max(120, "shop.validation.title_too_long"),
+  title: safeText().trim().min(1, "shop.validation.title_required").max(120, "shop.validation.title_too_long"),
   price: z
     .string({ message: "shop.validation.price" })
     .trim()
@@ -42,7 +43,7 @@ export const ownProductSchema = z.object({
       return minor;
     }),
   currency: z.enum(CURRENCIES, { message: "shop.validation.currency" }),
-  url: z.string().trim().min(1, "shop.validation.url_required").max(2048, "shop.validation.url_too_long").refine(isHttpsUrl, "shop.validation.url"),
+  url: safeText().trim().min(1, "shop.validation.url_required").max(2048, "shop.validation.url_too_long").refine(isHttpsUrl, "shop.validation.url"),
   imageUrl: optionalText(2048, "shop.validation.url_too_long").refine((v) => v === null || isHttpsUrl(v), "shop.validation.image_url"),
   sku: optionalText(64, "shop.validation.sku_too_long").refine((v) => v === null || /^[A-Za-z0-9._\-/]+$/.test(v), "shop.validation.sku"),
 });
@@ -63,8 +64,8 @@ const firstValue = (v: SearchParamValue) => (Array.isArray(v) ? v[0] : v);
 
 /** The catalog's URL search parameters; anything odd falls back to the default, never an error. */
 export const catalogQuerySchema = z.object({
-  q: z.preprocess(firstValue, z.string().trim().max(100).catch("")).default(""),
-  category: z.preprocess(firstValue, z.string().trim().regex(/^[a-z_]{0,40}$/).catch("")).default(""),
+  q: z.preprocess(firstValue, safeText().trim().max(100).catch("")).default(""),
+  category: z.preprocess(firstValue, safeText().trim().regex(/^[a-z_]{0,40}$/).catch("")).default(""),
   minRate: z.preprocess(firstValue, z.coerce.number().int().min(0).max(10_000).catch(0)).default(0),
   page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000).catch(1)).default(1),
 });
@@ -75,7 +76,7 @@ export function parseCatalogQuery(params: Record<string, SearchParamValue>): Cat
 }
 
 /** Ledger kinds a creator sees on /creator/earnings (payouts have their own page). */
-export const EARNING_KINDS = ["milestone_award", "commission", "refund", "adjustment"] as const;
+export const EARNING_KINDS = ["milestone_award", "milestone_adjustment", "commission", "refund", "adjustment"] as const;
 export type EarningKind = (typeof EARNING_KINDS)[number];
 export const EARNING_STATUSES = ["pending", "available", "in_payout", "paid"] as const;
 export const ENTRIES_PAGE_SIZE = 25;
@@ -84,7 +85,7 @@ export const ENTRIES_PAGE_SIZE = 25;
 export const earningsQuerySchema = z.object({
   kind: z.preprocess(firstValue, z.enum(EARNING_KINDS).nullable().catch(null)).default(null),
   status: z.preprocess(firstValue, z.enum(EARNING_STATUSES).nullable().catch(null)).default(null),
-  order: z.preprocess(firstValue, z.string().trim().min(1).max(100).nullable().catch(null)).default(null),
+  order: z.preprocess(firstValue, safeText().trim().min(1).max(100).nullable().catch(null)).default(null),
   page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000).catch(1)).default(1),
 });
 export type EarningsQuery = z.infer<typeof earningsQuerySchema>;

@@ -78,12 +78,12 @@ export type Scenario = {
 const genTime: fc.Arbitrary<GenTime> = fc.record({
   anchor: fc.option(fc.nat(), { freq: 3 }),
   nudge: fc.constantFrom(-1, 0, 0, 1),
-  freeMs: fc.integer({ min: -DAY, max: SPAN }),
+  freeMs: fc.integer({ min: -DAY, max: 35 * DAY }),
 });
 
 export const scenario: fc.Arbitrary<Scenario> = fc
   .record({
-    creators: fc.array(fc.nat(CREATOR_CURRENCIES.length - 1), { minLength: 1, maxLength: 3 }),
+    creators: fc.array(fc.nat(CREATOR_CURRENCIES.length - 1), { minLength: 1, maxLength: 3, size: "max" }),
     challenges: fc.array(
       fc.record({
         currency: fc.nat(CHALLENGE_CURRENCIES.length - 1),
@@ -92,11 +92,11 @@ export const scenario: fc.Arbitrary<Scenario> = fc
         budget: fc.constantFrom("none", "ample", "tiny", "tight"),
         tightPct: fc.integer({ min: 10, max: 90 }),
         milestones: fc.array(
-          fc.record({ metric: fc.nat(METRICS.length - 1), threshold: fc.integer({ min: 1, max: 400 }), reward: fc.integer({ min: 100, max: 20_000 }) }),
-          { minLength: 1, maxLength: 3 },
+          fc.record({ metric: fc.nat(METRICS.length - 1), threshold: fc.integer({ min: 1, max: 250 }), reward: fc.integer({ min: 100, max: 20_000 }) }),
+          { minLength: 1, maxLength: 3, size: "max" },
         ),
       }),
-      { minLength: 1, maxLength: 3 },
+      { minLength: 1, maxLength: 3, size: "max" },
     ),
     enrollments: fc.array(
       fc.record({
@@ -105,20 +105,20 @@ export const scenario: fc.Arbitrary<Scenario> = fc
         enrollMs: fc.integer({ min: -2 * DAY, max: 10 * DAY }),
         withdrawMs: fc.option(fc.integer({ min: 1, max: 30 * DAY }), { freq: 4 }),
       }),
-      { minLength: 1, maxLength: 8 },
+      { minLength: 1, maxLength: 8, size: "max" },
     ),
-    products: fc.array(fc.record({ bps: fc.integer({ min: 0, max: 3000 }), windowDays: fc.constantFrom(7, 30, 365) }), { minLength: 1, maxLength: 2 }),
+    products: fc.array(fc.record({ bps: fc.integer({ min: 0, max: 3000 }), windowDays: fc.constantFrom(7, 30, 365) }), { minLength: 1, maxLength: 2, size: "max" }),
     events: fc.array(
       fc.record({
         creator: fc.nat(),
-        metric: fc.nat(EVENT_METRICS.length - 1),
+        metric: fc.oneof(fc.nat(METRICS.length - 1), fc.constant(0), fc.nat(EVENT_METRICS.length - 1)),
         amount: fc.integer({ min: 0, max: 200 }),
         at: genTime,
         late: fc.boolean(),
         replays: fc.nat(2),
         mutated: fc.boolean(),
       }),
-      { maxLength: 40 },
+      { maxLength: 40, size: "max" },
     ),
     orders: fc.array(
       fc.record({
@@ -132,13 +132,13 @@ export const scenario: fc.Arbitrary<Scenario> = fc
         refunds: fc.record({
           mode: fc.constantFrom("none", "partial", "full", "full"),
           pct: fc.integer({ min: 1, max: 99 }),
-          weights: fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4 }),
-          delays: fc.array(fc.integer({ min: 0, max: 50 * DAY }), { minLength: 4, maxLength: 4 }),
+          weights: fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4, size: "max" }),
+          delays: fc.array(fc.integer({ min: 0, max: 50 * DAY }), { minLength: 4, maxLength: 4, size: "max" }),
           over: fc.boolean(),
           mutated: fc.boolean(),
         }),
       }),
-      { maxLength: 8 },
+      { maxLength: 8, size: "max" },
     ),
   });
 

@@ -66,6 +66,14 @@ describe("milestones", () => {
     expect(runModel(world(), { ...empty, events: atEnd }).awards).toEqual([]);
   });
 
+  it("counts live_days as distinct UTC days with a live session, whatever the number of sessions", () => {
+    const w = world({ challenges: [{ ...world().challenges[0], milestones: [{ position: 1, metric: "live_days", threshold: 3, rewardMinor: 1000 }] }] });
+    const sessions = Array.from({ length: 105 }, (_, i) => ev(`s${String(i).padStart(3, "0")}`, 1, T + DAY + i, "ana", "live_sessions"));
+    expect(runModel(w, { ...empty, events: sessions }).awards).toEqual([]);
+    const threeDays = [...sessions, ev("d2", 1, T + 3 * DAY - 1, "ana", "live_sessions"), ev("d3", 1, T + 4 * DAY + 7, "ana", "live_sessions")];
+    expect(runModel(w, { ...empty, events: threeDays }).awards.map((a) => [a.crossingEventId, a.reachedAt])).toEqual([["d3", T + 4 * DAY + 7]]);
+  });
+
   it("pays awards from the budget in the order they were reached; one that does not fit is unpaid", () => {
     const w = world({
       creators: [{ key: "ana", currency: "EUR" }, { key: "bo", currency: "EUR" }],

@@ -139,7 +139,9 @@ export function runModel(world: ModelWorld, log: ModelLog, asOf: Ms = Date.now()
   for (const challenge of world.challenges) {
     for (const enrollment of world.enrollments.filter((e) => e.challenge === challenge.key)) {
       for (const milestone of challenge.milestones) {
-        const counted = (byCreatorMetric.get(`${enrollment.creator}\u0000${milestone.metric}`) ?? [])
+        // live_days is a measure of live_sessions events: one for each UTC day that has one.
+        const days = milestone.metric === "live_days";
+        const counted = (byCreatorMetric.get(`${enrollment.creator}\u0000${days ? "live_sessions" : milestone.metric}`) ?? [])
           .filter(
             (e) =>
               e.occurredAt >= challenge.startsAt &&
@@ -149,7 +151,9 @@ export function runModel(world: ModelWorld, log: ModelLog, asOf: Ms = Date.now()
           )
           .sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         let total = 0;
-        const crossing = counted.find((e) => (total += e.amount) >= milestone.threshold);
+        const seenDays = new Set<string>();
+        const step = (e: ModelEvent) => (!days ? e.amount : seenDays.has(utcDay(e.occurredAt)) ? 0 : (seenDays.add(utcDay(e.occurredAt)), 1));
+        const crossing = counted.find((e) => (total += step(e)) >= milestone.threshold);
         if (!crossing) continue;
         const currency = creatorCurrency.get(enrollment.creator)!;
         reached.push({

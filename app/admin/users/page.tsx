@@ -11,13 +11,15 @@ import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatDate } from "@/lib/i18n/format";
 import { ROLES } from "@/lib/validation/admin";
 import { RoleForm } from "./_components/role-form";
+import { safeParam } from "@/lib/validation/safe-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.users"))("title") };
 }
 
 type Params = { q?: string | string[]; role?: string | string[]; page?: string | string[] };
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+// A value with a NUL or a lone surrogate is dropped: PostgreSQL would refuse the query.
+const first = (v: string | string[] | undefined) => safeParam((Array.isArray(v) ? v[0] : v)?.trim() || undefined);
 
 export default async function AdminUsers({ searchParams }: { searchParams: Promise<Params> }) {
   const me = await requireRole(AREA_ROLES.admin);

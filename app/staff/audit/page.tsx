@@ -10,13 +10,15 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { AUDIT_PAGE_SIZE, getAuditFilterOptions, listAuditEntries, type AuditFilters } from "@/lib/dal/audit";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatDateTime } from "@/lib/i18n/format";
+import { safeParam } from "@/lib/validation/safe-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
 type Params = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+// A value with a NUL or a lone surrogate is dropped: PostgreSQL would refuse the query.
+const first = (v: string | string[] | undefined) => safeParam((Array.isArray(v) ? v[0] : v)?.trim() || undefined);
 const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
 
 function parseFilters(p: Params): AuditFilters {
