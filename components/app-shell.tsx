@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/actions";
+import type { setLocaleAction, signOutAction } from "@/app/actions";
 import type { Role } from "@/db/schema";
 import type { CurrentUser } from "@/lib/dal/session";
 import { LanguageSwitch } from "./language-switch";
@@ -36,8 +36,15 @@ function navFor(role: Role): { href: string; key: string }[] {
   }
 }
 
+type ShellProps = {
+  user: CurrentUser;
+  /** The app's actions, passed by the area's layout: a shared component does not import a route. */
+  actions: { signOut: typeof signOutAction; setLocale: typeof setLocaleAction };
+  children: ReactNode;
+};
+
 /** The frame of every signed-in page: navigation for the role, the user, language, sign-out. */
-export async function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
+export async function AppShell({ user, actions, children }: ShellProps) {
   const t = await getTranslations("nav");
   const tRoles = await getTranslations("roles");
   const items: NavItem[] = navFor(user.role).map((item) => ({ href: item.href, label: t(item.key) }));
@@ -53,8 +60,8 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
             <span className="hidden text-gray-600 sm:inline" title={user.email}>
               {t("signedInAs", { name: user.name })} · {tRoles(user.role)}
             </span>
-            <LanguageSwitch />
-            <form action={signOutAction}>
+            <LanguageSwitch action={actions.setLocale} />
+            <form action={actions.signOut}>
               <button type="submit" className="rounded px-2 py-1 font-medium text-gray-700 hover:bg-gray-100">
                 {t("signOut")}
               </button>

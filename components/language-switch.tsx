@@ -2,15 +2,15 @@
 
 import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { setLocaleAction } from "@/app/actions";
+import type { setLocaleAction } from "@/app/actions";
 
 const LABELS = { en: "English", fr: "Français" } as const;
 
 /** Two buttons, EN and FR; works without JavaScript too. */
-export function LanguageSwitch() {
+export function LanguageSwitch({ action: setLocale }: { action: typeof setLocaleAction }) {
   const t = useTranslations("nav");
   const locale = useLocale();
-  const [, action, pending] = useActionState(setLocaleAction, null);
+  const [, action, pending] = useActionState(setLocale, null);
   return (
     <form action={action} className="inline-flex items-center gap-1 text-sm" aria-label={t("language")}>
       {(["en", "fr"] as const).map((l) => (

@@ -3,7 +3,7 @@
 // because `next build` imports pages and a PGlite directory can be held by one process only.
 import path from "node:path";
 import { mkdirSync } from "node:fs";
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
 
@@ -79,16 +79,8 @@ function preparing<T extends PgClient>(client: T): T {
   });
 }
 
-async function migrateAndSeed(h: Handle): Promise<void> {
+async function migrateOnOpen(h: Handle): Promise<void> {
   await migrateDb(h.db, h.engine);
-  // The first start of an empty embedded database gets the demo data set.
-  if (h.engine === "pglite" && process.env.SEED_ON_START !== "0") {
-    const [{ n }] = await rows<{ n: number }>(h.db, sql`select count(*)::int as n from users`);
-    if (n === 0) {
-      const { seedDemoData } = await import("./seed-data");
-      await seedDemoData(h.db);
-    }
-  }
 }
 
 /** Applies committed migrations; on PostgreSQL under an advisory lock so parallel starts wait. */
@@ -122,7 +114,7 @@ function current(): Handle {
     close: async () => (await pending).close(),
     ready: pending.then(async (opened) => {
       h.db = opened.db;
-      await migrateAndSeed(opened);
+      await migrateOnOpen(opened);
     }),
   };
   // A failed start (database down) must not poison later requests: forget it and retry.

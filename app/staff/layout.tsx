@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
+import { setLocaleAction, signOutAction } from "@/app/actions";
 import { AppShell } from "@/components/app-shell";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { clientMessages } from "@/lib/i18n/client-messages";
@@ -9,7 +10,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   // The area's forms and buttons get their own texts in the browser, not the whole catalog.
   return (
     <NextIntlClientProvider messages={await clientMessages("staff")}>
-      <AppShell user={user}>{children}</AppShell>
+      <AppShell user={user} actions={{ signOut: signOutAction, setLocale: setLocaleAction }}>{children}</AppShell>
     </NextIntlClientProvider>
   );
 }

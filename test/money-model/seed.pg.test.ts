@@ -2,7 +2,7 @@
 // only, to run the slow demo seed once per `npm test`.
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { seedDemoData } from "@/db/seed-data";
+import { seedDemoData } from "@/lib/demo/seed-data";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { checkDatabase } from "./check";
 

@@ -1,8 +1,8 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/config";
+import { signInFailure } from "@/lib/auth/sign-in-failure";
 import { publicAction } from "@/lib/actions";
 import { signInSchema } from "@/lib/validation/auth";
 
@@ -17,10 +17,8 @@ export const signInAction = publicAction(loginFormSchema, async ({ email, passwo
   try {
     await signIn("credentials", { email, password, redirectTo: safeNext(next) });
   } catch (error) {
-    if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code;
-      return { ok: false, message: code === "throttled" ? "login.errors.throttled" : "login.errors.credentials", input: { email } };
-    }
+    const message = signInFailure(error);
+    if (message) return { ok: false, message, input: { email } };
     throw error; // the redirect that follows a successful sign-in
   }
   return { ok: true };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { setLocaleAction } from "@/app/actions";
 import { LanguageSwitch } from "@/components/language-switch";
 import { buttonClass } from "@/components/ui/button";
 import { facebookConfigured } from "@/lib/env";
@@ -23,7 +24,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md">
         <div className="mb-4 flex justify-end">
-          <LanguageSwitch />
+          <LanguageSwitch action={setLocaleAction} />
         </div>
         <div className="rounded-xl border border-gray-200 bg-white p-6 shadow-sm sm:p-8">
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">Creator Rewards</p>

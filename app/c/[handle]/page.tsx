@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { setLocaleAction } from "@/app/actions";
 import { LanguageSwitch } from "@/components/language-switch";
 import { ProductImage } from "@/components/product-image";
 import { getPublicStorefront } from "@/lib/dal/shop";
@@ -31,7 +32,7 @@ export default async function Storefront({ params }: Props) {
       <header className="border-b border-gray-200 bg-white">
         <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
           <span className="font-bold text-brand-700">Creator Rewards</span>
-          <LanguageSwitch />
+          <LanguageSwitch action={setLocaleAction} />
         </div>
       </header>
       <main id="main" className="mx-auto max-w-5xl space-y-10 px-4 py-8">

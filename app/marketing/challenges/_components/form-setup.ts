@@ -1,6 +1,6 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
-import { challengeKindEnum, metricEnum, platformEnum } from "@/db/schema";
+import { CHALLENGE_KINDS, METRICS, PLATFORMS } from "@/lib/dal/challenge-options";
 import type { MarketingChallenge } from "@/lib/dal/marketing-challenges";
 import { CURRENCIES, toMajorString } from "@/lib/domain/money";
 import { toUtcInput } from "@/lib/validation/challenge";
@@ -27,9 +27,9 @@ export async function formOptions(countries: string[]) {
   const tp = await getTranslations("platforms");
   const tm = await getTranslations("metrics");
   return {
-    kinds: challengeKindEnum.enumValues.map((k) => ({ value: k, label: tk(k) })),
-    platforms: platformEnum.enumValues.map((p) => ({ value: p, label: tp(p) })),
-    metrics: metricEnum.enumValues.map((m) => ({ value: m, label: tm(m) })),
+    kinds: CHALLENGE_KINDS.map((k) => ({ value: k, label: tk(k) })),
+    platforms: PLATFORMS.map((p) => ({ value: p, label: tp(p) })),
+    metrics: METRICS.map((m) => ({ value: m, label: tm(m) })),
     currencies: [...CURRENCIES],
     countries: countries.map((c) => ({ value: c, label: countryLabel(c, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
   };

@@ -11,7 +11,7 @@
 // UTC day (the anchor), so live challenges are live whenever the data is loaded.
 import { hash, type Algorithm } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
-import type { BatchResult } from "../lib/api/signed-batch";
+import type { BatchResult } from "@/lib/api/signed-batch";
 import {
   approvePayoutAs,
   holdPayoutAs,
@@ -21,14 +21,14 @@ import {
   recordAdjustment,
   rejectPayoutAs,
   runPayoutsAsSystem,
-} from "../lib/dal/system";
-import type { HoldReasonCode } from "../lib/domain/hold-reasons";
-import { divideHalfEven } from "../lib/domain/money";
-import { PAYOUT_HOLD_DAYS } from "../lib/domain/payout-rules";
-import { MAX_BATCH_ITEMS } from "../lib/validation/ingest";
-import { rows, type Db, type Tx } from "./index";
-import * as t from "./schema";
-import type { ChallengeKind, Metric, PayoutStatus, Platform } from "./schema";
+} from "@/lib/dal/system";
+import type { HoldReasonCode } from "@/lib/domain/hold-reasons";
+import { divideHalfEven } from "@/lib/domain/money";
+import { PAYOUT_HOLD_DAYS } from "@/lib/domain/payout-rules";
+import { MAX_BATCH_ITEMS } from "@/lib/validation/ingest";
+import { rows, type Db, type Tx } from "@/db";
+import * as t from "@/db/schema";
+import type { ChallengeKind, Metric, PayoutStatus, Platform } from "@/db/schema";
 
 const SEED = 0x5eed_2026;
 const DAY = 86_400_000;

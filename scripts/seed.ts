@@ -1,8 +1,8 @@
-// `npm run db:seed`: empties the app tables and loads the demo data set (db/seed-data.ts).
+// `npm run db:seed`: empties the app tables and loads the demo data set (lib/demo/seed-data.ts).
 // Works on embedded PGlite (default, or PGLITE_DIR) and on PostgreSQL (DATABASE_URL).
 import { register } from "node:module";
 import { sql } from "drizzle-orm";
-import type { Db } from "./index";
+import type { Db } from "../db";
 
 // The seed makes its money through the data access layer, which imports "server-only" (it
 // throws outside React Server Components). A script is server code: resolve that marker to an
@@ -24,8 +24,8 @@ async function main(): Promise<void> {
   }
   // The seed decides itself when to load data: getDb() must not auto-seed an empty database.
   process.env.SEED_ON_START = "0";
-  const { getDb, closeDb, databaseEngine } = await import("./index");
-  const { seedDemoData } = await import("./seed-data");
+  const { getDb, closeDb, databaseEngine } = await import("../db");
+  const { seedDemoData } = await import("../lib/demo/seed-data");
 
   const started = performance.now();
   const db = await getDb();
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 
 /** Every table of the app (partitions are reached through their parent). */
 async function appTables(db: Db): Promise<string[]> {
-  const { rows } = await import("./index");
+  const { rows } = await import("../db");
   const found = await rows<{ name: string }>(
     db,
     sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -59,7 +59,7 @@ async function appTables(db: Db): Promise<string[]> {
 }
 
 async function hasUsers(db: Db): Promise<boolean> {
-  const { rows } = await import("./index");
+  const { rows } = await import("../db");
   const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from users`);
   return n > 0;
 }
@@ -70,7 +70,7 @@ async function truncate(db: Db, tables: string[]): Promise<void> {
 }
 
 async function countRows(db: Db, table: string): Promise<number> {
-  const { rows } = await import("./index");
+  const { rows } = await import("../db");
   const [{ n }] = await rows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${quoteIdent(table)}`));
   return n;
 }

@@ -22,7 +22,7 @@ const MONEY_TABLES = {
   enrollmentProgress: "enrollment_progress",
 };
 
-describe("db/seed-data.ts", () => {
+describe("lib/demo/seed-data.ts", () => {
   it("never writes a money table itself", () => {
     for (const [table, name] of Object.entries(MONEY_TABLES)) {
       expect(source, table).not.toMatch(new RegExp(`\\.insert\\(t\\.${table}\\)`));

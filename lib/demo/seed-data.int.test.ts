@@ -1,4 +1,4 @@
-// The demo data set is made by the app's own money code (db/seed-data.ts): this checks the
+// The demo data set is made by the app's own money code (lib/demo/seed-data.ts): this checks the
 // seeded database against the money rules, recomputed here from the raw tables.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
