@@ -50,6 +50,8 @@ describe("payout runs", () => {
     await addEntry(a.creator.id, 20_000, inPeriod(p1), { currency: "USD" }); // its own payout
     await addEntry(b.creator.id, 8_000, inPeriod(p1));
     await addEntry(big.creator.id, 150_000, inPeriod(p1));
+    // The run compares every payout in EUR at its rate (without one, two approvals are needed).
+    await (await getDb()).execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values ('2019-01-01', 'USD', 'EUR', 900000)`);
 
     const run = await runAs(reviewer.id, () => startPayoutRun(p1));
     expect(run.period).toBe(p1);

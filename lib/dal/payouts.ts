@@ -22,6 +22,8 @@ export type QueueRow = {
   country: string;
   currency: string;
   amountMinor: number;
+  /** The amount in EUR at the run's stored rate (null: no rate was known at the run). */
+  amountEurMinor: number | null;
   status: PayoutStatus;
   approvals: number;
   approvalsRequired: number;
@@ -44,6 +46,7 @@ type QueueDbRow = SignalRow & {
   country: string;
   currency: string;
   amount_minor: number;
+  amount_eur_minor: number | null;
   status: PayoutStatus;
   approvals: number;
   approvals_required: number;
@@ -62,8 +65,9 @@ function filterSql(f: Omit<QueueFilters, "page" | "sort">, options: { status: bo
   const parts: SQL[] = [sql`true`];
   if (options.status && f.status !== "all") parts.push(sql`p.status = ${f.status}`);
   if (f.country) parts.push(sql`c.country = ${f.country}`);
-  if (f.minMinor !== undefined) parts.push(sql`p.amount_minor >= ${f.minMinor}`);
-  if (f.maxMinor !== undefined) parts.push(sql`p.amount_minor <= ${f.maxMinor}`);
+  // The amount range is in EUR: payouts in different currencies are compared at their run's rate.
+  if (f.minMinor !== undefined) parts.push(sql`p.amount_eur_minor >= ${f.minMinor}`);
+  if (f.maxMinor !== undefined) parts.push(sql`p.amount_eur_minor <= ${f.maxMinor}`);
   if (f.fraud === "flagged") parts.push(flaggedSql);
   if (f.fraud === "clear") parts.push(sql`not ${flaggedSql}`);
   return sql.join(parts, sql` and `);
@@ -75,8 +79,9 @@ const fraudJoin = (f: Pick<QueueFilters, "fraud">) => (f.fraud === "any" ? sql``
 const ORDER: Record<QueueFilters["sort"], SQL> = {
   oldest: sql`p.created_at asc, p.id asc`,
   newest: sql`p.created_at desc, p.id desc`,
-  amount_desc: sql`p.amount_minor desc, p.id asc`,
-  amount_asc: sql`p.amount_minor asc, p.id asc`,
+  // In EUR at the run's rate; a payout without a rate sorts last either way.
+  amount_desc: sql`p.amount_eur_minor desc nulls last, p.id asc`,
+  amount_asc: sql`p.amount_eur_minor asc nulls last, p.id asc`,
 };
 
 function toQueueRow(r: QueueDbRow): QueueRow {
@@ -89,6 +94,7 @@ function toQueueRow(r: QueueDbRow): QueueRow {
     country: r.country,
     currency: r.currency,
     amountMinor: Number(r.amount_minor),
+    amountEurMinor: r.amount_eur_minor === null ? null : Number(r.amount_eur_minor),
     status: r.status,
     approvals: Number(r.approvals),
     approvalsRequired: r.approvals_required,
@@ -112,7 +118,7 @@ function filteredPayouts(f: Omit<QueueFilters, "page" | "sort">, page?: { sort: 
 
 /** Columns of a queue row, read from filteredPayouts() and the signals beside it. */
 const queueColumns = sql`p.id, p.period, p.creator_id, p.handle, p.display_name, p.country::text as country, p.currency::text as currency,
-  p.amount_minor::float8 as amount_minor, p.status, p.approvals_required, p.created_at::text as created_at,
+  p.amount_minor::float8 as amount_minor, p.amount_eur_minor::float8 as amount_eur_minor, p.status, p.approvals_required, p.created_at::text as created_at,
   greatest(0, floor(extract(epoch from now() - p.created_at) / 86400))::int as waiting_days, p.hold_reason_code, p.hold_decide_by::text as hold_decide_by, p.reject_reason, p.paid_at::text as paid_at, p.payment_reference,
   (select count(*) from payout_approvals a where a.payout_id = p.id)::int as approvals, ${signalColumnsSql}`;
 
@@ -255,6 +261,9 @@ export type PayoutReview = {
   period: string;
   currency: string;
   amountMinor: number;
+  /** The amount in EUR at the run's stored rate, and that rate (null: none was known). */
+  amountEurMinor: number | null;
+  eurRateMicros: number | null;
   approvalsRequired: number;
   createdAt: Date;
   updatedAt: Date;
@@ -292,6 +301,8 @@ export async function getPayoutReview(id: number): Promise<PayoutReview | null> 
       period: string;
       currency: string;
       amount_minor: number;
+      amount_eur_minor: number | null;
+      eur_rate_micros: number | null;
       approvals_required: number;
       created_at: string;
       updated_at: string;
@@ -313,7 +324,7 @@ export async function getPayoutReview(id: number): Promise<PayoutReview | null> 
   >(
     db,
     sql`select p.id, p.version, p.status, r.period, p.currency::text as currency, p.amount_minor::float8 as amount_minor,
-               p.approvals_required, p.created_at::text as created_at, p.updated_at::text as updated_at,
+               p.amount_eur_minor::float8 as amount_eur_minor, p.eur_rate_micros::float8 as eur_rate_micros, p.approvals_required, p.created_at::text as created_at, p.updated_at::text as updated_at,
                p.hold_reason_code, p.hold_note, p.hold_fix, p.hold_decide_by::text as hold_decide_by, p.reject_reason,
                p.payment_reference, p.paid_at::text as paid_at,
                c.id as creator_id, c.handle, c.display_name, c.country::text as country, c.platform, c.followers, u.email,
@@ -378,6 +389,8 @@ export async function getPayoutReview(id: number): Promise<PayoutReview | null> 
     period: head.period,
     currency: head.currency,
     amountMinor: Number(head.amount_minor),
+    amountEurMinor: head.amount_eur_minor === null ? null : Number(head.amount_eur_minor),
+    eurRateMicros: head.eur_rate_micros === null ? null : Number(head.eur_rate_micros),
     approvalsRequired: head.approvals_required,
     createdAt: new Date(head.created_at),
     updatedAt: new Date(head.updated_at),
