@@ -334,8 +334,10 @@ describe("what creators see", () => {
     await runAs(reviewer.id, () => startPayoutRun(p1));
     const [first] = await payoutsOf(creator.id);
     expect(first.amount_minor).toBe(20_000);
+    await runAs(reviewer.id, () => approvePayout({ payoutId: first.id, version: first.version }));
+    await runAs(reviewer.id, () => markPayoutPaid({ payoutId: first.id, version: first.version + 1, paymentReference: "SEPA-CLAW-1" }));
 
-    // The order is refunded after it was paid out: the reversal lands in the next payout.
+    // The order is refunded after it was paid out: the clawback lands in the next payout.
     const db = await getDb();
     const p2 = nextPeriod();
     await db.execute(sql`insert into refunds (id, order_id, amount_minor, occurred_at) values ('ref_claw_' || ${order.orderId}, ${order.orderId}, 50000, ${inPeriod(p2).toISOString()})`);
@@ -352,6 +354,7 @@ describe("what creators see", () => {
       ["clawback", -5_000, null],
       ["adjustment", 18_410, 920_500],
     ]);
+    expect(statement?.lines[0]).toMatchObject({ clawbackOfPayoutId: first.id });
     expect(statement?.lines[1]).toMatchObject({ originalAmountMinor: 20_000, originalCurrency: "USD", note: "Creator week fee" });
     expect(statement?.subtotals).toEqual([
       { kind: "clawback", entries: 1, amountMinor: -5_000 },

@@ -5,6 +5,7 @@ import type { PayoutStatus } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { HoldReasonCode, QueueFilters } from "@/lib/validation/payouts";
 import { recordAudit } from "./audit";
+import { clawbackOfSql } from "./ledger-sql";
 import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, type FraudSignal, type SignalRow } from "./payout-signals";
 import { AREA_ROLES, assertRole } from "./session";
 
@@ -279,15 +280,10 @@ export type PayoutReview = {
 };
 
 /**
- * Whether a refund line reverses a commission that an earlier payout already took: then it is a
- * clawback of money paid (or about to be), not a correction inside this payout.
- * Needs `le` (the refund entry) and `p` (this payout) in scope.
+ * Whether a refund line takes back a commission already paid in another payout (a clawback), as
+ * opposed to a reversal of money not paid yet. Needs `le` (the refund entry) and `p` (this payout).
  */
-export const clawbackSql = sql.raw(`(le.kind = 'refund' and exists (
-  select 1 from ledger_entries ce
-  join payout_items ci on ci.ledger_entry_id = ce.id and ci.released_at is null
-  join payouts cp on cp.id = ci.payout_id
-  where ce.order_id = le.order_id and ce.kind = 'commission' and cp.id <> p.id and cp.created_at < p.created_at))`);
+export const clawbackSql = sql`(${clawbackOfSql} is not null)`;
 
 /** Everything a reviewer needs to decide on one payout; null when it does not exist. */
 export async function getPayoutReview(id: number): Promise<PayoutReview | null> {

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 type T = (key: string, values?: Record<string, string | number>) => string;
 
 /** What the entry came from, as one line of plain text (the page shows the same with links). */
-function sourceText(entry: EarningEntry, t: T, locale: string): string {
+function sourceText(entry: EarningEntry, t: T, tm: T, locale: string): string {
   const s = entry.source;
   if (!s) return "";
   switch (s.type) {
@@ -19,8 +19,10 @@ function sourceText(entry: EarningEntry, t: T, locale: string): string {
       return t("csvSource.milestone", { position: s.position, title: locale === "fr" ? s.titleFr : s.titleEn });
     case "order":
       return t("csvSource.order", { order: s.orderId, product: s.productTitle, code: s.code });
-    case "refund":
-      return t("csvSource.refund", { refund: s.refundId, order: s.orderId, product: s.productTitle });
+    case "refund": {
+      const text = t("csvSource.refund", { refund: s.refundId, order: s.orderId, product: s.productTitle });
+      return s.label.kind === "clawback" ? `${text} (${tm("csvClawback", { paid: s.label.paidInPayoutId })})` : text;
+    }
     case "note":
       return s.note;
   }
@@ -40,6 +42,7 @@ export async function GET(request: Request) {
   const format = csvFormat(locale, url.searchParams.get("sep"));
   const { handle, batches } = await openMyEntriesExport(query);
   const t = createTranslator({ locale, messages: catalogs[locale], namespace: "earnings" }) as unknown as T;
+  const tm = createTranslator({ locale, messages: catalogs[locale], namespace: "payoutMoney" }) as unknown as T;
 
   const header = csvStart(
     [t("csv.date"), t("csv.kind"), t("csv.source"), t("csv.amount"), t("csv.currency"), t("csv.status"), t("csv.originalAmount"), t("csv.originalCurrency"), t("csv.rate")],
@@ -49,8 +52,9 @@ export async function GET(request: Request) {
     csvLine(
       [
         { dateTime: e.occurredAt },
-        t(`kinds.${e.kind}`),
-        sourceText(e, t, locale),
+        // A refund is a reversal or a clawback, named as on the page (lib/domain/refund-label.ts).
+        e.source?.type === "refund" ? tm(`refundKinds.${e.source.label.kind}`) : t(`kinds.${e.kind}`),
+        sourceText(e, t, tm, locale),
         { money: e.amountMinor },
         e.currency,
         t(`statuses.${e.status}`),
