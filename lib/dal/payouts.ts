@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/errors";
 import type { HoldReasonCode, QueueFilters } from "@/lib/validation/payouts";
 import { recordAudit } from "./audit";
 import { clawbackOfSql } from "./ledger-sql";
-import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, type FraudSignal, type SignalRow } from "./payout-signals";
+import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, signalsOfPayout, type FraudSignal, type SignalRow } from "./payout-signals";
 import { AREA_ROLES, assertRole } from "./session";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -522,7 +522,9 @@ export async function approvePayout(d: Decision & { note?: string }): Promise<Ap
       entityType: "payout",
       entityId: d.payoutId,
       before: { status: current.status, approvals: approvers.length, version: current.version },
-      after: { status: updated.status, approvals, approvalsRequired: current.approvals_required, note, flagged: Boolean(current.flagged), version: updated.version },
+      after: { status: updated.status, approvals, approvalsRequired: current.approvals_required, note, flagged: Boolean(current.flagged), version: updated.version,
+        // What the reviewer saw, frozen with the decision: the audit keeps the evidence as it was.
+        signals: await signalsOfPayout(tx, d.payoutId) },
     });
     return { status: updated.status, approvals, approvalsRequired: current.approvals_required };
   });
@@ -547,7 +549,7 @@ export async function holdPayout(d: Decision & { reasonCode: HoldReasonCode; not
       entityType: "payout",
       entityId: d.payoutId,
       before: { status: current.status, holdReasonCode: current.hold_reason_code, version: current.version },
-      after: { status: "held", holdReasonCode: d.reasonCode, note: d.note, fix: d.fix, decideBy: d.decideBy, version: updated.version },
+      after: { status: "held", holdReasonCode: d.reasonCode, note: d.note, fix: d.fix, decideBy: d.decideBy, version: updated.version, signals: await signalsOfPayout(tx, d.payoutId) },
     });
   });
 }
@@ -570,7 +572,7 @@ export async function rejectPayout(d: Decision & { reason: string }): Promise<{ 
       entityType: "payout",
       entityId: d.payoutId,
       before: { status: current.status, version: current.version },
-      after: { status: "rejected", rejectReason: d.reason, releasedEntries: released.length, version: updated.version },
+      after: { status: "rejected", rejectReason: d.reason, releasedEntries: released.length, version: updated.version, signals: await signalsOfPayout(tx, d.payoutId) },
     });
     return { releasedEntries: released.length };
   });
