@@ -64,6 +64,11 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   return numberFormat(numberTag(locale), { style: "currency", currency }).format(exact);
 }
 
+/** An amount without its currency (one that applies in several), e.g. 10000 → "100,00" in French. */
+export function formatMajor(minor: number, locale: string): string {
+  return numberFormat(numberTag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(toMajorString(minor) as DecimalString as unknown as number);
+}
+
 /** A rate in millionths shown as a decimal, e.g. 1_082_500 → "1.0825". */
 export function formatRate(rateMicros: number, locale: string): string {
   return numberFormat(numberTag(locale), { maximumFractionDigits: 6 }).format(rateToDecimalString(rateMicros) as DecimalString as unknown as number);

@@ -204,7 +204,7 @@ export default async function StaffPayoutPage({ params }: Props) {
                       {" · "}
                       {e.actorName ?? ta("system")} · <span className="text-gray-600">{formatDateTime(e.at, locale)}</span>
                     </p>
-                    <AuditChanges before={e.before} after={e.after} />
+                    <AuditChanges before={e.before} after={e.after} currency={review.currency} />
                   </li>
                 ))}
               </ol>
