@@ -18,3 +18,24 @@ UPDATE "payouts" SET "amount_eur_minor" =
            OR (2 * mod(amount_minor::numeric * eur_rate_micros, 1000000) = 1000000 AND mod(div(amount_minor::numeric * eur_rate_micros, 1000000), 2) = 1)
          THEN 1 ELSE 0 END
 WHERE eur_rate_micros IS NOT NULL AND amount_eur_minor IS NULL;
+--> statement-breakpoint
+-- A payout inserted without its EUR rate (the demo seed, a script) gets the latest known rate and
+-- its EUR amount, as the payout run stores them (lib/dal/payout-runs.ts); a given rate is kept.
+CREATE OR REPLACE FUNCTION payouts_fill_eur() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE n numeric;
+BEGIN
+  IF NEW.eur_rate_micros IS NULL THEN
+    NEW.eur_rate_micros := CASE WHEN NEW.currency = 'EUR' THEN 1000000::bigint ELSE coalesce(
+      (SELECT x.rate_micros FROM exchange_rates x WHERE x.base = NEW.currency AND x.quote = 'EUR' AND x.day <= current_date ORDER BY x.day DESC LIMIT 1),
+      (SELECT round(1000000000000::numeric / x.rate_micros)::bigint FROM exchange_rates x WHERE x.base = 'EUR' AND x.quote = NEW.currency AND x.day <= current_date ORDER BY x.day DESC LIMIT 1)
+    ) END;
+  END IF;
+  IF NEW.amount_eur_minor IS NULL AND NEW.eur_rate_micros IS NOT NULL THEN
+    n := NEW.amount_minor::numeric * NEW.eur_rate_micros;
+    NEW.amount_eur_minor := div(n, 1000000) + CASE WHEN 2 * mod(n, 1000000) > 1000000
+      OR (2 * mod(n, 1000000) = 1000000 AND mod(div(n, 1000000), 2) = 1) THEN 1 ELSE 0 END;
+  END IF;
+  RETURN NEW;
+END $$;--> statement-breakpoint
+DROP TRIGGER IF EXISTS payouts_fill_eur ON "payouts";--> statement-breakpoint
+CREATE TRIGGER payouts_fill_eur BEFORE INSERT ON "payouts" FOR EACH ROW EXECUTE FUNCTION payouts_fill_eur();
