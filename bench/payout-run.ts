@@ -20,14 +20,14 @@ export async function runPayouts(
   options: { explain?: boolean } = {},
 ): Promise<string | null> {
   // Imported when called: bench/run.ts registers its "server-only" hook before that.
-  const [{ createPayoutsSql }, { fourEyesLimitMinor, payoutMinimumMinor }] = await Promise.all([import("../lib/dal/payout-runs"), import("../lib/env")]);
+  const [{ createPayoutsSql }, { fourEyesLimitEurMinor, payoutMinimumMinor }] = await Promise.all([import("../lib/dal/payout-runs"), import("../lib/domain/payout-rules")]);
   await tx.unsafe(`select pg_advisory_xact_lock(${RUN_LOCK})`);
   const [created] = await tx.unsafe<{ id: number }[]>(
     `insert into payout_runs (period, status, started_by) values ($1, 'running', $2) returning id`,
     [run.period, run.actorId],
   );
   const query = new PgDialect().sqlToQuery(
-    createPayoutsSql({ runId: created.id, end: new Date(run.endIso), minimumMinor: payoutMinimumMinor(), fourEyesLimitMinor: fourEyesLimitMinor() }),
+    createPayoutsSql({ runId: created.id, end: new Date(run.endIso), minimumMinor: payoutMinimumMinor(), fourEyesLimitEurMinor: fourEyesLimitEurMinor() }),
   );
   const params = query.params as postgres.ParameterOrJSON<never>[];
   let plan: string | null = null;

@@ -406,6 +406,11 @@ export const payouts = pgTable(
     bonusMinor: money("bonus_minor").notNull().default(0),
     commissionMinor: money("commission_minor").notNull().default(0),
     otherMinor: money("other_minor").notNull().default(0),
+    // The run's rate from the payout's currency to EUR (the reporting currency), stored when the
+    // run creates the payout, and the amount at that rate: staff limits, filters and sorts compare
+    // this, never raw amounts of different currencies. Null: no rate was known at the run.
+    eurRateMicros: bigint("eur_rate_micros", { mode: "number" }),
+    amountEurMinor: bigint("amount_eur_minor", { mode: "number" }),
     status: payoutStatusEnum("status").notNull().default("pending_review"),
     approvalsRequired: integer("approvals_required").notNull().default(1),
     holdReasonCode: text("hold_reason_code"),
@@ -430,6 +435,7 @@ export const payouts = pgTable(
     index("payouts_status_idx").on(t.status, t.createdAt),
     // The review queue sorted by amount within a status reads its page in index order.
     index("payouts_status_amount_idx").on(t.status, t.amountMinor),
+    index("payouts_status_amount_eur_idx").on(t.status, t.amountEurMinor),
     check("payouts_amount_positive", sql`${t.amountMinor} > 0`),
     check("payouts_amount_by_group", sql`${t.bonusMinor} + ${t.commissionMinor} + ${t.otherMinor} = ${t.amountMinor}`),
     check("payouts_approvals_required", sql`${t.approvalsRequired} between 1 and 2`),

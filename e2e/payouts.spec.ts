@@ -23,7 +23,7 @@ test("staff filters the queue, is refused approving a flagged payout without a n
   const page = await context.newPage();
   const queue = new PayoutQueuePage(page);
   await queue.goto();
-  await queue.filter({ fraud: /^flagged only$/i, sort: /^largest amount$/i });
+  await queue.filter({ fraud: /^flagged only$/i, sort: /^largest amount \(in EUR\)$/i });
   await expect(page).toHaveURL(/fraud=flagged/);
   await expect(page).toHaveURL(/sort=amount_desc/);
   // Every row left has at least one fraud signal.

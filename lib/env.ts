@@ -32,10 +32,7 @@ function integerFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-/** Minimum payout, in minor units of the creator's currency (default 100.00). */
-export const payoutMinimumMinor = () => integerFromEnv("PAYOUT_MINIMUM_MINOR", 10_000);
-/** Payouts above this need two approvals by two different reviewers (default 1,000.00). */
-export const fourEyesLimitMinor = () => integerFromEnv("PAYOUT_FOUR_EYES_LIMIT_MINOR", 100_000);
+// Payout minimum, four-eyes limit and hold periods: lib/domain/payout-rules.ts.
 /** Failed sign-ins one client may make for one account (15 minutes) before it is refused. */
 export const signInFailureLimit = () => integerFromEnv("SIGN_IN_FAILURE_LIMIT", 10);
 

@@ -64,6 +64,7 @@ export const ROUTE_HANDLERS: Record<string, { methods: Partial<Record<"GET" | "P
   "/staff/payouts/[id]/statement.csv": { methods: { GET: STAFF }, sample: "/staff/payouts/1/statement.csv" },
   "/api/orders": { methods: { POST: "signature" }, sample: "/api/orders" },
   "/api/export/earnings.csv": { methods: { GET: CREATOR }, sample: "/api/export/earnings.csv" },
+  "/api/export/audit.csv": { methods: { GET: STAFF }, sample: "/api/export/audit.csv" },
   // Affiliate links as followers click them; the sample is one of the demo creator's seeded codes.
   "/r/[code]": { methods: { GET: "public" }, sample: "/r/ovm7tu0z" },
 };

@@ -59,6 +59,8 @@ export type AuditEntry = {
   entityId: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The currency of the audited payout (its amounts are money in it); null for other entities. */
+  currency: string | null;
 };
 
 function whereOf(f: AuditFilters): SQL {
@@ -91,32 +93,64 @@ export async function listAuditEntries(filters: AuditFilters): Promise<{ entries
       entity_id: string;
       before: Record<string, unknown> | null;
       after: Record<string, unknown> | null;
-    }>(
-      db,
-      sql`select a.id::float8 as id, a.created_at::text as created_at, a.actor_id, u.name as actor_name, u.email as actor_email,
-                 a.action, a.entity_type, a.entity_id, a.before, a.after
-          from audit_log a left join users u on u.id = a.actor_id
-          where ${where}
-          order by a.created_at desc, a.id desc
-          limit ${AUDIT_PAGE_SIZE} offset ${offset}`,
-    ),
+      currency: string | null;
+    }>(db, auditSelect(where, sql`limit ${AUDIT_PAGE_SIZE} offset ${offset}`)),
     rows<{ n: number }>(db, sql`select count(*)::int as n from audit_log a where ${where}`),
   ]);
+  return { total: count.n, entries: found.map(toEntry) };
+}
+
+type AuditRow = {
+  id: number;
+  created_at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  actor_email: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  currency: string | null;
+};
+
+function auditSelect(where: SQL, tail: SQL): SQL {
+  // The payout's currency, looked up for the rows returned only (a scalar subquery per row).
+  return sql`select a.id::float8 as id, a.created_at::text as created_at, a.actor_id, u.name as actor_name, u.email as actor_email,
+                    a.action, a.entity_type, a.entity_id, a.before, a.after,
+                    (select p.currency::text from payouts p
+                      where a.entity_type = 'payout' and p.id = case when a.entity_id ~ '^[0-9]{1,9}$' then a.entity_id::int end) as currency
+             from audit_log a left join users u on u.id = a.actor_id
+             where ${where}
+             order by a.created_at desc, a.id desc
+             ${tail}`;
+}
+
+function toEntry(r: AuditRow): AuditEntry {
   return {
-    total: count.n,
-    entries: found.map((r) => ({
-      id: Number(r.id),
-      at: new Date(r.created_at),
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      actorEmail: r.actor_email,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      before: parseJson(r.before),
-      after: parseJson(r.after),
-    })),
+    id: Number(r.id),
+    at: new Date(r.created_at),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorEmail: r.actor_email,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    before: parseJson(r.before),
+    after: parseJson(r.after),
+    currency: r.currency,
   };
+}
+
+/** Most rows one audit export holds; narrower filters export the rest. */
+export const AUDIT_EXPORT_LIMIT = 100_000;
+
+/** Every entry matching the filters (page ignored), newest first, for the CSV export. */
+export async function exportAuditEntries(filters: Omit<AuditFilters, "page">): Promise<AuditEntry[]> {
+  await assertRole(AREA_ROLES.staff);
+  const db = await getDb();
+  const found = await rows<AuditRow>(db, auditSelect(whereOf({ ...filters, page: 1 }), sql`limit ${AUDIT_EXPORT_LIMIT}`));
+  return found.map(toEntry);
 }
 
 // postgres.js returns jsonb parsed; some setups hand back the text.

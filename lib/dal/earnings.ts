@@ -3,7 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb, rows } from "@/db";
 import type { LedgerKind, Metric } from "@/db/schema";
 import { ENTRIES_PAGE_SIZE, type EarningsQuery } from "@/lib/validation/shop";
-import { entryJoinsSql, entryStatusSql, type EntryStatus } from "./ledger-sql";
+import { refundLabel, type RefundLabel } from "@/lib/domain/refund-label";
+import { clawbackOfSql, entryJoinsSql, entryStatusSql, type EntryStatus } from "./ledger-sql";
 import { assertCreator } from "./session";
 
 /** Where an entry's money came from, with what it takes to explain every cent. */
@@ -20,6 +21,10 @@ export type EntrySource =
       productTitle: string;
       code: string;
       rateBps: number;
+      /** Reversal of money not paid yet, or clawback of money paid in payout #N. */
+      label: RefundLabel;
+      /** The payout this refund entry is in, if any (a clawback comes out of it). */
+      inPayoutId: number | null;
     }
   | { type: "note"; note: string };
 
@@ -62,6 +67,8 @@ type EntryRow = {
   code: string | null;
   refund_id: string | null;
   refund_amount: number | null;
+  clawback_of: number | null;
+  in_payout_id: number | null;
 };
 
 function toEntry(r: EntryRow): EarningEntry {
@@ -90,6 +97,8 @@ function toEntry(r: EntryRow): EarningEntry {
       productTitle: r.product_title!,
       code: r.code!,
       rateBps: r.commission_bps!,
+      label: refundLabel(r.clawback_of === null ? null : Number(r.clawback_of)),
+      inPayoutId: r.in_payout_id,
     };
   } else if (r.note) {
     source = { type: "note", note: r.note };
@@ -127,7 +136,8 @@ function entrySelect(where: SQL, tail: SQL): SQL {
                     ch.id as challenge_id, ch.title_en, ch.title_fr, m.position, m.metric::text as metric,
                     o.id as order_id, o.amount_minor::float8 as order_amount, o.currency::text as order_currency,
                     sp.title as product_title, sp.merchant, o.commission_bps, al.code,
-                    r.id as refund_id, r.amount_minor::float8 as refund_amount
+                    r.id as refund_id, r.amount_minor::float8 as refund_amount,
+                    ${clawbackOfSql} as clawback_of, pi.payout_id as in_payout_id
              from ${entryJoinsSql}
              left join milestone_awards ma on ma.id = le.milestone_award_id
              left join milestones m on m.id = ma.milestone_id

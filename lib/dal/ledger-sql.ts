@@ -24,3 +24,16 @@ export const earningGroupSql = sql.raw(`(case
   when le.kind in ('milestone_award', 'milestone_adjustment') then 'bonus'
   when le.kind in ('commission', 'refund') then 'commission'
   else 'other' end)`);
+
+/**
+ * For a refund entry `le`: the paid payout that took the commission it reverses, or null. Only
+ * money already paid can be clawed back: while the commission's payout is pending review, held
+ * or approved but not paid, its refund is a reversal. A payout holding both (`p`, the payout of
+ * the refund entry, may be null) pays the net, so that is no clawback either. Null for every
+ * other kind. lib/domain/refund-label.ts turns it into the label creators and staff see.
+ */
+export const clawbackOfSql = sql.raw(`(case when le.kind = 'refund' then (
+  select min(cp.id) from ledger_entries ce
+  join payout_items ci on ci.ledger_entry_id = ce.id and ci.released_at is null
+  join payouts cp on cp.id = ci.payout_id
+  where ce.order_id = le.order_id and ce.kind = 'commission' and cp.status = 'paid' and cp.id is distinct from p.id) end)`);

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, rows, type Executor } from "@/db";
 import { users } from "@/db/schema";
 import { isFuturePeriod, isPeriod, periodBounds, periodOf } from "@/lib/domain/period";
-import { fourEyesLimitMinor, payoutMinimumMinor } from "@/lib/env";
+import { fourEyesLimitEurMinor, payoutMinimumMinor, REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { clockSql } from "./clock";
@@ -41,7 +41,7 @@ async function executeRun(db: Executor, period: string, actorId: number | null, 
     throw new DomainError("trust.validation.period_too_early", { first: periodOf(new Date(Number(first.ms))) });
   }
   const minimum = payoutMinimumMinor();
-  const fourEyes = fourEyesLimitMinor();
+  const fourEyes = fourEyesLimitEurMinor();
   const now = clockSql(at);
 
   return db.transaction(async (tx) => {
@@ -55,7 +55,7 @@ async function executeRun(db: Executor, period: string, actorId: number | null, 
 
     const created = await rows<{ currency: string; count: number; amount: number }>(
       tx,
-      createPayoutsSql({ runId: run.id, end, minimumMinor: minimum, fourEyesLimitMinor: fourEyes, now }),
+      createPayoutsSql({ runId: run.id, end, minimumMinor: minimum, fourEyesLimitEurMinor: fourEyes, now }),
     );
     const totals = created.map((c) => ({ currency: c.currency, count: Number(c.count), amountMinor: Number(c.amount) }));
     const payoutCount = totals.reduce((n, t) => n + t.count, 0);
@@ -69,7 +69,7 @@ async function executeRun(db: Executor, period: string, actorId: number | null, 
       entityType: "payout_run",
       entityId: run.id,
       before: null,
-      after: { period, payoutCount, totals, minimumMinor: minimum, fourEyesLimitMinor: fourEyes },
+      after: { period, payoutCount, totals, minimumMinor: minimum, fourEyesLimitEurMinor: fourEyes },
       at,
     });
     return { runId: run.id, period, payoutCount, totals };
@@ -82,7 +82,7 @@ async function executeRun(db: Executor, period: string, actorId: number | null, 
  * very statement over 100,000 creators (bench/payout-run.ts); call it only inside executeRun's
  * transaction and lock.
  */
-export function createPayoutsSql(run: { runId: number; end: Date; minimumMinor: number; fourEyesLimitMinor: number; now?: SQL }): SQL {
+export function createPayoutsSql(run: { runId: number; end: Date; minimumMinor: number; fourEyesLimitEurMinor: number; now?: SQL }): SQL {
   const now = run.now ?? sql`now()`;
   return sql`with eligible as materialized (
       select le.id, le.creator_id, le.currency, le.amount_minor, ${earningGroupSql} as grp
@@ -92,18 +92,30 @@ export function createPayoutsSql(run: { runId: number; end: Date; minimumMinor: 
         and le.available_at <= ${now}
         and not exists (
           select 1 from payout_items pi where pi.ledger_entry_id = le.id and pi.released_at is null)
-    ), new_payouts as (
-      insert into payouts (run_id, creator_id, currency, amount_minor, bonus_minor, commission_minor, other_minor, status, approvals_required, created_at, updated_at)
-      select ${run.runId}, e.creator_id, e.currency, sum(e.amount_minor)::bigint,
-             coalesce(sum(e.amount_minor) filter (where e.grp = 'bonus'), 0)::bigint,
-             coalesce(sum(e.amount_minor) filter (where e.grp = 'commission'), 0)::bigint,
-             coalesce(sum(e.amount_minor) filter (where e.grp = 'other'), 0)::bigint,
-             'pending_review',
-             case when sum(e.amount_minor) > ${run.fourEyesLimitMinor} then 2 else 1 end,
-             ${now}, ${now}
+    ), run_rates as (
+      -- The run's rate from each currency to EUR: the latest known today, stored on the payout so
+      -- that the four-eyes limit, the queue's filter and sort compare one currency.
+      ${runRatesSql(now)}
+    ), sums as (
+      select e.creator_id, e.currency, sum(e.amount_minor)::bigint as amount,
+             coalesce(sum(e.amount_minor) filter (where e.grp = 'bonus'), 0)::bigint as bonus,
+             coalesce(sum(e.amount_minor) filter (where e.grp = 'commission'), 0)::bigint as commission,
+             coalesce(sum(e.amount_minor) filter (where e.grp = 'other'), 0)::bigint as other
       from eligible e
       group by e.creator_id, e.currency
       having sum(e.amount_minor) >= ${run.minimumMinor} and sum(e.amount_minor) > 0
+    ), priced as (
+      select s.*, rr.rate, ${eurAmountSql(sql`s.amount`, sql`rr.rate`)} as amount_eur
+      from sums s left join run_rates rr on rr.currency = s.currency
+    ), new_payouts as (
+      insert into payouts (run_id, creator_id, currency, amount_minor, bonus_minor, commission_minor, other_minor,
+                           eur_rate_micros, amount_eur_minor, status, approvals_required, created_at, updated_at)
+      select ${run.runId}, p.creator_id, p.currency, p.amount, p.bonus, p.commission, p.other, p.rate, p.amount_eur,
+             'pending_review',
+             -- no known rate: the payout cannot be shown to be under the limit, so two approvals
+             case when p.amount_eur is null or p.amount_eur > ${run.fourEyesLimitEurMinor} then 2 else 1 end,
+             ${now}, ${now}
+      from priced p
       returning id, creator_id, currency, amount_minor
     ), new_items as (
       insert into payout_items (payout_id, ledger_entry_id)
@@ -116,6 +128,23 @@ export function createPayoutsSql(run: { runId: number; end: Date; minimumMinor: 
     where np.id in (select payout_id from new_items)
     group by np.currency
     order by np.currency`;
+}
+
+// Each currency of the eligible entries with its rate to EUR on the run's day: direct, else the
+// inverse of EUR→it.
+const runRatesSql = (now: SQL) => sql`select c.currency, case when c.currency = ${REPORTING_CURRENCY} then 1000000::bigint else coalesce(
+        (select x.rate_micros from exchange_rates x
+          where x.base = c.currency and x.quote = ${REPORTING_CURRENCY} and x.day <= (${now})::date order by x.day desc limit 1),
+        (select round(1000000000000::numeric / x.rate_micros)::bigint from exchange_rates x
+          where x.base = ${REPORTING_CURRENCY} and x.quote = c.currency and x.day <= (${now})::date order by x.day desc limit 1)
+      ) end as rate
+      from (select distinct e.currency from eligible e) c`;
+
+/** amount × rate (millionths) in EUR minor units, rounded half to even like convertMinor (both positive). */
+function eurAmountSql(amount: SQL, rate: SQL): SQL {
+  const n = sql`(${amount}::numeric * ${rate})`;
+  return sql`(div(${n}, 1000000) + case when 2 * mod(${n}, 1000000) > 1000000
+       or (2 * mod(${n}, 1000000) = 1000000 and mod(div(${n}, 1000000), 2) = 1) then 1 else 0 end)::bigint`;
 }
 
 /** Starts a run from the staff pages: the signed-in staff member or admin is recorded as its author. */

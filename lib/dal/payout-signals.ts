@@ -1,26 +1,26 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { rows, type Executor } from "@/db";
 
-// Fraud signals on a payout, computed in SQL as of now. The review queue's filter, its CSV
+// Fraud signals on a payout, computed in SQL over the payout's period. The review queue's filter, its CSV
 // export, the payout page and the approve action all use these fragments, so a payout is
 // "flagged" in exactly one sense everywhere.
 //
 // Needs a row `p` from payouts in scope: `... from payouts p cross join lateral ${signalsLateral} sig`.
 
-export const SPIKE_FACTOR = 10;
-export const SPIKE_WINDOW_DAYS = 30;
-export const REPEAT_BUYER_MIN_ORDERS = 5;
-export const REFUND_WINDOW_DAYS = 90;
-export const REFUND_RATE_LIMIT = 0.3;
-export const USUAL_AMOUNT_FACTOR = 3;
+import { REFUND_RATE_LIMIT, REFUND_WINDOW_DAYS, REPEAT_BUYER_MIN_ORDERS, SPIKE_FACTOR, SPIKE_WINDOW_DAYS, USUAL_AMOUNT_FACTOR } from "@/lib/domain/fraud-thresholds";
 
 /**
- * One row per payout with the raw figures behind each signal:
- * - spike: the creator's best day of stars_received in the last 30 days, against the median of
- *   their active days in that window (days without activity have no rollup row);
- * - repeat buyer: the buyer who ordered most often through the creator's links in 90 days;
- * - refund rate: the average refunded share of orders placed in 90 days (unit-free, so orders in
- *   several currencies weigh alike);
+ * One row per payout with the raw figures behind each signal, computed over the payout's own
+ * period (up to the end of its run's month), never over today's data: a September payout keeps
+ * the signals of September whatever happens in November.
+ * - spike: the creator's best day of stars_received in the 30 days before the period's end,
+ *   against the median of their active days in that window (days without activity have no
+ *   rollup row);
+ * - repeat buyer: the buyer who ordered most often through the creator's links in the 90 days
+ *   before the period's end;
+ * - refund rate: the average refunded share (refunds made before the period's end) of orders
+ *   placed in those 90 days (unit-free, so orders in several currencies weigh alike);
  * - usual amount: the median of the creator's earlier payouts in the same currency (rejected
  *   ones excluded).
  */
@@ -30,17 +30,25 @@ export const signalsLateral = sql.raw(`lateral (
          rr.rate as refund_rate, rr.orders as refund_orders,
          pv.median as previous_median, pv.n as previous_count
   from (
+    select ((to_date(pr.period, 'YYYY-MM') + interval '1 month')::timestamp at time zone 'UTC') as period_end
+    from payout_runs pr where pr.id = p.run_id
+  ) pe
+  cross join lateral (
     select percentile_cont(0.5) within group (order by d.total)::float8 as median,
            max(d.total)::float8 as top_total,
            (array_agg(d.day::text order by d.total desc, d.day desc))[1] as top_day
     from creator_daily_metrics d
     where d.creator_id = p.creator_id and d.metric = 'stars_received'
-      and d.day > (now() at time zone 'UTC')::date - ${SPIKE_WINDOW_DAYS}
+      and d.day > (pe.period_end at time zone 'UTC')::date - ${SPIKE_WINDOW_DAYS}
+      and d.day < (pe.period_end at time zone 'UTC')::date
   ) sp
-  cross join (
-    select avg(o.refunded_minor::float8 / o.amount_minor)::float8 as rate, count(*)::int as orders
+  cross join lateral (
+    select avg(coalesce((select sum(rf.amount_minor) from refunds rf where rf.order_id = o.id and rf.occurred_at < pe.period_end), 0)::float8
+               / o.amount_minor)::float8 as rate,
+           count(*)::int as orders
     from orders o
-    where o.creator_id = p.creator_id and o.occurred_at > now() - interval '${REFUND_WINDOW_DAYS} days'
+    where o.creator_id = p.creator_id
+      and o.occurred_at > pe.period_end - interval '${REFUND_WINDOW_DAYS} days' and o.occurred_at < pe.period_end
   ) rr
   cross join (
     select percentile_cont(0.5) within group (order by q.amount_minor)::float8 as median, count(*)::int as n
@@ -52,7 +60,7 @@ export const signalsLateral = sql.raw(`lateral (
     select o.buyer_ref, count(*)::int as n
     from orders o
     where o.creator_id = p.creator_id and o.buyer_ref is not null
-      and o.occurred_at > now() - interval '${REFUND_WINDOW_DAYS} days'
+      and o.occurred_at > pe.period_end - interval '${REFUND_WINDOW_DAYS} days' and o.occurred_at < pe.period_end
     group by o.buyer_ref
     having count(*) >= ${REPEAT_BUYER_MIN_ORDERS}
     order by count(*) desc, o.buyer_ref
@@ -107,4 +115,13 @@ export function signalsFrom(r: SignalRow): FraudSignal[] {
   if (r.flag_refund_rate) out.push({ code: "refund_rate", ratePercent: Math.round(Number(r.refund_rate) * 1000) / 10, orders: Number(r.refund_orders) });
   if (r.flag_unusual_amount) out.push({ code: "unusual_amount", medianMinor: Math.round(Number(r.previous_median)), previousCount: Number(r.previous_count) });
   return out;
+}
+
+/**
+ * The signals of one payout as a reviewer sees them now: decisions store them with their audit
+ * record, so the audit keeps the evidence as it was when the decision was made.
+ */
+export async function signalsOfPayout(tx: Executor, payoutId: number): Promise<FraudSignal[]> {
+  const [row] = await rows<SignalRow>(tx, sql`select ${signalColumnsSql} from payouts p cross join ${signalsLateral} sig where p.id = ${payoutId}`);
+  return row ? signalsFrom(row) : [];
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rows, type Executor } from "@/db";
 import type { PayoutStatus } from "@/db/schema";
-import { clawbackSql } from "./payouts";
+import { refundLabel } from "@/lib/domain/refund-label";
+import { clawbackOfSql } from "./ledger-sql";
 import { AREA_ROLES, assertCreator, assertRole } from "./session";
 
 // What creators see of their payouts, and the statement of one payout (the same document for
@@ -111,6 +112,8 @@ export type StatementLine = {
   productTitle: string | null;
   orderId: string | null;
   note: string | null;
+  /** A clawback: the paid payout whose commission it takes back. */
+  clawbackOfPayoutId: number | null;
 };
 
 export type PayoutStatement = MyPayout & {
@@ -119,10 +122,10 @@ export type PayoutStatement = MyPayout & {
   subtotals: { kind: StatementLineKind; entries: number; amountMinor: number }[];
 };
 
+// A refund is a reversal here; refundLabel() makes it a clawback when its commission was paid.
 const lineKindSql = sql`case
   when le.kind in ('milestone_award', 'milestone_adjustment') then 'bonus'
   when le.kind = 'commission' then 'commission'
-  when ${clawbackSql} then 'clawback'
   when le.kind = 'refund' then 'reversal'
   else 'adjustment' end`;
 
@@ -145,8 +148,7 @@ async function loadStatement(db: Executor, id: number, creatorId: number | null)
         where p.id = ${id} and ${owner}`,
   );
   if (!head) return null;
-  const [lines, subtotals] = await Promise.all([
-    rows<{
+  const lines = await rows<{
       id: number;
       kind: StatementLineKind;
       occurred_at: string;
@@ -161,32 +163,25 @@ async function loadStatement(db: Executor, id: number, creatorId: number | null)
       product_title: string | null;
       order_id: string | null;
       note: string | null;
+      clawback_of: number | null;
     }>(
       db,
       sql`select le.id::float8 as id, ${lineKindSql} as kind, le.occurred_at::text as occurred_at, le.amount_minor::float8 as amount_minor,
                  le.currency::text as currency, le.original_amount_minor::float8 as original_amount_minor,
                  le.original_currency::text as original_currency, le.fx_rate_micros::float8 as fx_rate_micros,
                  ch.title_en, ch.title_fr, m.position, sp.title as product_title, le.order_id,
-                 case when le.kind = 'adjustment' then le.note end as note
+                 case when le.kind = 'adjustment' then le.note end as note, ${clawbackOfSql} as clawback_of
           ${lineJoins}
           where p.id = ${id} and ${owner}
           order by le.occurred_at, le.id`,
-    ),
-    rows<{ kind: StatementLineKind; entries: number; amount: number }>(
-      db,
-      sql`select ${lineKindSql} as kind, count(*)::int as entries, sum(le.amount_minor)::float8 as amount
-          ${lineJoins}
-          where p.id = ${id} and ${owner}
-          group by 1`,
-    ),
-  ]);
+  );
   const order: StatementLineKind[] = ["bonus", "commission", "reversal", "clawback", "adjustment"];
-  return {
-    ...toMyPayout(head),
-    creator: { handle: head.handle, displayName: head.display_name, country: head.country },
-    lines: lines.map((l) => ({
+  const statementLines: StatementLine[] = lines.map((l) => {
+    const label = l.kind === "reversal" ? refundLabel(l.clawback_of === null ? null : Number(l.clawback_of)) : null;
+    return {
       entryId: Number(l.id),
-      kind: l.kind,
+      kind: label?.kind ?? l.kind,
+      clawbackOfPayoutId: label?.kind === "clawback" ? label.paidInPayoutId : null,
       occurredAt: new Date(l.occurred_at),
       amountMinor: Number(l.amount_minor),
       currency: l.currency,
@@ -199,10 +194,20 @@ async function loadStatement(db: Executor, id: number, creatorId: number | null)
       productTitle: l.product_title,
       orderId: l.order_id,
       note: l.note,
-    })),
-    subtotals: subtotals
-      .map((s) => ({ kind: s.kind, entries: Number(s.entries), amountMinor: Number(s.amount) }))
-      .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)),
+    };
+  });
+  // Subtotals from the labelled lines, so they always agree with them.
+  const subtotals = order
+    .map((kind) => {
+      const of = statementLines.filter((l) => l.kind === kind);
+      return { kind, entries: of.length, amountMinor: of.reduce((sum, l) => sum + l.amountMinor, 0) };
+    })
+    .filter((s) => s.entries > 0);
+  return {
+    ...toMyPayout(head),
+    creator: { handle: head.handle, displayName: head.display_name, country: head.country },
+    lines: statementLines,
+    subtotals,
   };
 }
 

@@ -50,6 +50,8 @@ describe("payout runs", () => {
     await addEntry(a.creator.id, 20_000, inPeriod(p1), { currency: "USD" }); // its own payout
     await addEntry(b.creator.id, 8_000, inPeriod(p1));
     await addEntry(big.creator.id, 150_000, inPeriod(p1));
+    // The run compares every payout in EUR at its rate (without one, two approvals are needed).
+    await (await getDb()).execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values ('2019-01-01', 'USD', 'EUR', 900000)`);
 
     const run = await runAs(reviewer.id, () => startPayoutRun(p1));
     expect(run.period).toBe(p1);
@@ -256,9 +258,9 @@ describe("fraud signals", () => {
     const { creator } = await createCreator({ country: "BE" });
     const link = await createLink(creator.id);
     const period = nextPeriod();
-    // The same buyer, five times in a week, through this creator's link.
+    // The same buyer, five times in a week of the payout's period, through this creator's link.
     for (let i = 0; i < 5; i++) {
-      await addOrder(creator.id, link, { amountMinor: 30_000, buyerRef: "buyer_same", occurredAt: new Date(Date.now() - (10 + i) * 86_400_000), availableAt: inPeriod(period) });
+      await addOrder(creator.id, link, { amountMinor: 30_000, buyerRef: "buyer_same", occurredAt: new Date(inPeriod(period).getTime() - i * 86_400_000), availableAt: inPeriod(period) });
     }
     await runAs(reviewer.id, () => startPayoutRun(period));
     const [payout] = await payoutsOf(creator.id);
@@ -287,26 +289,26 @@ describe("fraud signals", () => {
   it("flags an activity spike, a high refund rate and an unusually large payout", async () => {
     const reviewer = await staff();
     const { creator } = await createCreator();
-    const { addDailyStars } = await import("@/test/ledger");
-    await addDailyStars(creator.id, [
-      ...Array.from({ length: 9 }, (_, i) => ({ daysAgo: i + 2, stars: 100 })),
-      { daysAgo: 1, stars: 5_000 },
-    ]);
     const link = await createLink(creator.id);
     const p1 = nextPeriod();
     await addEntry(creator.id, 10_000, inPeriod(p1));
     await runAs(reviewer.id, () => startPayoutRun(p1));
-    // Refunds: 2 of 4 orders fully refunded = 50 %.
+    // In the second payout's period: a spike of stars, and 2 of 4 orders fully refunded = 50 %.
     const p2 = nextPeriod();
+    const spikeDay = `${p2}-20`;
+    const db = await getDb();
+    for (let d = 10; d <= 20; d++) {
+      await db.execute(sql`insert into creator_daily_metrics (creator_id, metric, day, total) values (${creator.id}, 'stars_received', ${`${p2}-${d}`}, ${d === 20 ? 5_000 : 100})`);
+    }
     for (let i = 0; i < 4; i++) {
-      await addOrder(creator.id, link, { amountMinor: 1_000, occurredAt: new Date(Date.now() - 5 * 86_400_000), availableAt: inPeriod(p2), refundMinor: i < 2 ? 1_000 : 0 });
+      await addOrder(creator.id, link, { amountMinor: 1_000, occurredAt: inPeriod(p2), availableAt: inPeriod(p2), refundMinor: i < 2 ? 1_000 : 0 });
     }
     await addEntry(creator.id, 50_000, inPeriod(p2));
     await runAs(reviewer.id, () => startPayoutRun(p2));
     const [, second] = await payoutsOf(creator.id);
     const review = await runAs(reviewer.id, () => getPayoutReview(second.id));
     expect(review?.signals.map((s) => s.code)).toEqual(["activity_spike", "refund_rate", "unusual_amount"]);
-    expect(review?.signals).toContainEqual({ code: "activity_spike", day: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), stars: 5_000, median: 100 });
+    expect(review?.signals).toContainEqual({ code: "activity_spike", day: spikeDay, stars: 5_000, median: 100 });
     expect(review?.signals).toContainEqual({ code: "refund_rate", ratePercent: 50, orders: 4 });
     expect(review?.signals).toContainEqual({ code: "unusual_amount", medianMinor: 10_000, previousCount: 1 });
   });
@@ -332,8 +334,10 @@ describe("what creators see", () => {
     await runAs(reviewer.id, () => startPayoutRun(p1));
     const [first] = await payoutsOf(creator.id);
     expect(first.amount_minor).toBe(20_000);
+    await runAs(reviewer.id, () => approvePayout({ payoutId: first.id, version: first.version }));
+    await runAs(reviewer.id, () => markPayoutPaid({ payoutId: first.id, version: first.version + 1, paymentReference: "SEPA-CLAW-1" }));
 
-    // The order is refunded after it was paid out: the reversal lands in the next payout.
+    // The order is refunded after it was paid out: the clawback lands in the next payout.
     const db = await getDb();
     const p2 = nextPeriod();
     await db.execute(sql`insert into refunds (id, order_id, amount_minor, occurred_at) values ('ref_claw_' || ${order.orderId}, ${order.orderId}, 50000, ${inPeriod(p2).toISOString()})`);
@@ -350,6 +354,7 @@ describe("what creators see", () => {
       ["clawback", -5_000, null],
       ["adjustment", 18_410, 920_500],
     ]);
+    expect(statement?.lines[0]).toMatchObject({ clawbackOfPayoutId: first.id });
     expect(statement?.lines[1]).toMatchObject({ originalAmountMinor: 20_000, originalCurrency: "USD", note: "Creator week fee" });
     expect(statement?.subtotals).toEqual([
       { kind: "clawback", entries: 1, amountMinor: -5_000 },

@@ -7,7 +7,8 @@ import type { HoldReasonCode, QueueFilters } from "@/lib/validation/payouts";
 import { recordAudit } from "./audit";
 import { refuseOwnPayout } from "./reviewer-conflicts";
 import { clockSql } from "./clock";
-import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, type FraudSignal, type SignalRow } from "./payout-signals";
+import { clawbackOfSql } from "./ledger-sql";
+import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, signalsOfPayout, type FraudSignal, type SignalRow } from "./payout-signals";
 import { AREA_ROLES, assertRole } from "./session";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -24,6 +25,8 @@ export type QueueRow = {
   country: string;
   currency: string;
   amountMinor: number;
+  /** The amount in EUR at the run's stored rate (null: no rate was known at the run). */
+  amountEurMinor: number | null;
   status: PayoutStatus;
   approvals: number;
   approvalsRequired: number;
@@ -46,6 +49,7 @@ type QueueDbRow = SignalRow & {
   country: string;
   currency: string;
   amount_minor: number;
+  amount_eur_minor: number | null;
   status: PayoutStatus;
   approvals: number;
   approvals_required: number;
@@ -64,8 +68,9 @@ function filterSql(f: Omit<QueueFilters, "page" | "sort">, options: { status: bo
   const parts: SQL[] = [sql`true`];
   if (options.status && f.status !== "all") parts.push(sql`p.status = ${f.status}`);
   if (f.country) parts.push(sql`c.country = ${f.country}`);
-  if (f.minMinor !== undefined) parts.push(sql`p.amount_minor >= ${f.minMinor}`);
-  if (f.maxMinor !== undefined) parts.push(sql`p.amount_minor <= ${f.maxMinor}`);
+  // The amount range is in EUR: payouts in different currencies are compared at their run's rate.
+  if (f.minMinor !== undefined) parts.push(sql`p.amount_eur_minor >= ${f.minMinor}`);
+  if (f.maxMinor !== undefined) parts.push(sql`p.amount_eur_minor <= ${f.maxMinor}`);
   if (f.fraud === "flagged") parts.push(flaggedSql);
   if (f.fraud === "clear") parts.push(sql`not ${flaggedSql}`);
   return sql.join(parts, sql` and `);
@@ -77,8 +82,9 @@ const fraudJoin = (f: Pick<QueueFilters, "fraud">) => (f.fraud === "any" ? sql``
 const ORDER: Record<QueueFilters["sort"], SQL> = {
   oldest: sql`p.created_at asc, p.id asc`,
   newest: sql`p.created_at desc, p.id desc`,
-  amount_desc: sql`p.amount_minor desc, p.id asc`,
-  amount_asc: sql`p.amount_minor asc, p.id asc`,
+  // In EUR at the run's rate; a payout without a rate sorts last either way.
+  amount_desc: sql`p.amount_eur_minor desc nulls last, p.id asc`,
+  amount_asc: sql`p.amount_eur_minor asc nulls last, p.id asc`,
 };
 
 function toQueueRow(r: QueueDbRow): QueueRow {
@@ -91,6 +97,7 @@ function toQueueRow(r: QueueDbRow): QueueRow {
     country: r.country,
     currency: r.currency,
     amountMinor: Number(r.amount_minor),
+    amountEurMinor: r.amount_eur_minor === null ? null : Number(r.amount_eur_minor),
     status: r.status,
     approvals: Number(r.approvals),
     approvalsRequired: r.approvals_required,
@@ -114,7 +121,7 @@ function filteredPayouts(f: Omit<QueueFilters, "page" | "sort">, page?: { sort: 
 
 /** Columns of a queue row, read from filteredPayouts() and the signals beside it. */
 const queueColumns = sql`p.id, p.period, p.creator_id, p.handle, p.display_name, p.country::text as country, p.currency::text as currency,
-  p.amount_minor::float8 as amount_minor, p.status, p.approvals_required, p.created_at::text as created_at,
+  p.amount_minor::float8 as amount_minor, p.amount_eur_minor::float8 as amount_eur_minor, p.status, p.approvals_required, p.created_at::text as created_at,
   greatest(0, floor(extract(epoch from now() - p.created_at) / 86400))::int as waiting_days, p.hold_reason_code, p.hold_decide_by::text as hold_decide_by, p.reject_reason, p.paid_at::text as paid_at, p.payment_reference,
   (select count(*) from payout_approvals a where a.payout_id = p.id)::int as approvals, ${signalColumnsSql}`;
 
@@ -257,6 +264,9 @@ export type PayoutReview = {
   period: string;
   currency: string;
   amountMinor: number;
+  /** The amount in EUR at the run's stored rate, and that rate (null: none was known). */
+  amountEurMinor: number | null;
+  eurRateMicros: number | null;
   approvalsRequired: number;
   createdAt: Date;
   updatedAt: Date;
@@ -272,15 +282,10 @@ export type PayoutReview = {
 };
 
 /**
- * Whether a refund line reverses a commission that an earlier payout already took: then it is a
- * clawback of money paid (or about to be), not a correction inside this payout.
- * Needs `le` (the refund entry) and `p` (this payout) in scope.
+ * Whether a refund line takes back a commission already paid in another payout (a clawback), as
+ * opposed to a reversal of money not paid yet. Needs `le` (the refund entry) and `p` (this payout).
  */
-export const clawbackSql = sql.raw(`(le.kind = 'refund' and exists (
-  select 1 from ledger_entries ce
-  join payout_items ci on ci.ledger_entry_id = ce.id and ci.released_at is null
-  join payouts cp on cp.id = ci.payout_id
-  where ce.order_id = le.order_id and ce.kind = 'commission' and cp.id <> p.id and cp.created_at < p.created_at))`);
+export const clawbackSql = sql`(${clawbackOfSql} is not null)`;
 
 /** Everything a reviewer needs to decide on one payout; null when it does not exist. */
 export async function getPayoutReview(id: number): Promise<PayoutReview | null> {
@@ -294,6 +299,8 @@ export async function getPayoutReview(id: number): Promise<PayoutReview | null> 
       period: string;
       currency: string;
       amount_minor: number;
+      amount_eur_minor: number | null;
+      eur_rate_micros: number | null;
       approvals_required: number;
       created_at: string;
       updated_at: string;
@@ -315,7 +322,7 @@ export async function getPayoutReview(id: number): Promise<PayoutReview | null> 
   >(
     db,
     sql`select p.id, p.version, p.status, r.period, p.currency::text as currency, p.amount_minor::float8 as amount_minor,
-               p.approvals_required, p.created_at::text as created_at, p.updated_at::text as updated_at,
+               p.amount_eur_minor::float8 as amount_eur_minor, p.eur_rate_micros::float8 as eur_rate_micros, p.approvals_required, p.created_at::text as created_at, p.updated_at::text as updated_at,
                p.hold_reason_code, p.hold_note, p.hold_fix, p.hold_decide_by::text as hold_decide_by, p.reject_reason,
                p.payment_reference, p.paid_at::text as paid_at,
                c.id as creator_id, c.handle, c.display_name, c.country::text as country, c.platform, c.followers, u.email,
@@ -380,6 +387,8 @@ export async function getPayoutReview(id: number): Promise<PayoutReview | null> 
     period: head.period,
     currency: head.currency,
     amountMinor: Number(head.amount_minor),
+    amountEurMinor: head.amount_eur_minor === null ? null : Number(head.amount_eur_minor),
+    eurRateMicros: head.eur_rate_micros === null ? null : Number(head.eur_rate_micros),
     approvalsRequired: head.approvals_required,
     createdAt: new Date(head.created_at),
     updatedAt: new Date(head.updated_at),
@@ -526,7 +535,9 @@ export async function approvePayoutAs(db: Executor, me: { id: number }, d: Decis
       entityType: "payout",
       entityId: d.payoutId,
       before: { status: current.status, approvals: approvers.length, version: current.version },
-      after: { status: updated.status, approvals, approvalsRequired: current.approvals_required, note, flagged: Boolean(current.flagged), version: updated.version },
+      after: { status: updated.status, approvals, approvalsRequired: current.approvals_required, note, flagged: Boolean(current.flagged), version: updated.version,
+        // What the reviewer saw, frozen with the decision: the audit keeps the evidence as it was.
+        signals: await signalsOfPayout(tx, d.payoutId) },
       at,
     });
     return { status: updated.status, approvals, approvalsRequired: current.approvals_required };
@@ -560,7 +571,7 @@ export async function holdPayoutAs(db: Executor, me: { id: number }, d: HoldDeci
       entityType: "payout",
       entityId: d.payoutId,
       before: { status: current.status, holdReasonCode: current.hold_reason_code, version: current.version },
-      after: { status: "held", holdReasonCode: d.reasonCode, note: d.note, fix: d.fix, decideBy: d.decideBy, version: updated.version },
+      after: { status: "held", holdReasonCode: d.reasonCode, note: d.note, fix: d.fix, decideBy: d.decideBy, version: updated.version, signals: await signalsOfPayout(tx, d.payoutId) },
       at,
     });
   });
@@ -589,7 +600,7 @@ export async function rejectPayoutAs(db: Executor, me: { id: number }, d: Decisi
       entityType: "payout",
       entityId: d.payoutId,
       before: { status: current.status, version: current.version },
-      after: { status: "rejected", rejectReason: d.reason, releasedEntries: released.length, version: updated.version },
+      after: { status: "rejected", rejectReason: d.reason, releasedEntries: released.length, version: updated.version, signals: await signalsOfPayout(tx, d.payoutId) },
       at,
     });
     return { releasedEntries: released.length };

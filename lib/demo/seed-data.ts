@@ -1055,7 +1055,9 @@ function planOrders(seed: Seed, links: LinkPlan[]): OrderPlan[] {
       link: suspect,
       amountMinor: orderAmount(rng, suspect.product),
       buyerRef: SUSPECT_BUYER,
-      occurredAt: new Date(anchor - 20 * DAY + rng.int(0, 6 * 24 * 60) * MINUTE),
+      // Inside last month: fraud signals are computed over the payout's own period (issue 14 #7),
+      // so the latest run's payout of this creator shows them. Still pending (30-day window).
+      occurredAt: new Date(Date.UTC(new Date(anchor).getUTCFullYear(), new Date(anchor).getUTCMonth(), 1) - 20 * DAY + rng.int(0, 6 * 24 * 60) * MINUTE),
       refunds: [],
     });
   }

@@ -2,6 +2,7 @@
 // every currency we support (CURRENCIES) has two decimals.
 
 import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
+import { rateToDecimalString } from "./rates";
 
 export const CURRENCIES = ["EUR", "USD", "BRL", "GBP", "PLN", "SEK"] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -63,22 +64,31 @@ export function toMajorString(minor: number): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
+// Intl formats a decimal string exactly (Intl.NumberFormat v3): money and rates reach it as
+// digits, never through a float.
+type DecimalString = `${number}`;
+
 /** An amount as the reader would type it, without currency: 2500 → "25.00" / "25,00". */
 export function formatMajorInput(minor: number, locale: string): string {
   assertInteger(minor, "amount");
-  return numberFormat(numberTag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
+  return numberFormat(numberTag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(toMajorString(minor) as DecimalString);
 }
 
 /** Formats in the reader's locale, e.g. 123456 EUR → "1 234,56 €" in French. */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  return numberFormat(numberTag(locale), { style: "currency", currency }).format(minor / 100);
+  // (A chart may pass a non-integer figure, e.g. an average: that one is formatted as a number.)
+  const exact = Number.isSafeInteger(minor) ? (toMajorString(minor) as DecimalString as unknown as number) : minor / 100;
+  return numberFormat(numberTag(locale), { style: "currency", currency }).format(exact);
+}
+
+/** An amount without its currency (one that applies in several), e.g. 10000 → "100,00" in French. */
+export function formatMajor(minor: number, locale: string): string {
+  return numberFormat(numberTag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(toMajorString(minor) as DecimalString as unknown as number);
 }
 
 /** A rate in millionths shown as a decimal, e.g. 1_082_500 → "1.0825". */
 export function formatRate(rateMicros: number, locale: string): string {
-  return numberFormat(numberTag(locale), { maximumFractionDigits: 6 }).format(
-    rateMicros / 1_000_000,
-  );
+  return numberFormat(numberTag(locale), { maximumFractionDigits: 6 }).format(rateToDecimalString(rateMicros) as DecimalString as unknown as number);
 }
 
 function assertInteger(value: number, what: string): void {

@@ -1,41 +1,37 @@
-// The payout CSV files: the staff queue export and a payout's statement. Headers and labels in
-// the reader's language; amounts in major units with a dot ("1234.50") and ISO dates, so a
-// spreadsheet or an accounting import reads them the same way in every locale.
+// The payout CSV files: the staff queue export and a payout's statement, written with the one
+// CSV writer (lib/domain/csv.ts) in the reader's conventions and language.
 import "server-only";
 import { lineDescription } from "@/lib/i18n/payout-text";
 import type { PayoutStatement } from "@/lib/dal/payout-statements";
 import type { QueueRow } from "@/lib/dal/payouts";
-import { toCsv } from "@/lib/domain/csv";
-import { toMajorString } from "@/lib/domain/money";
+import { csvDocument, type CsvFormat } from "@/lib/domain/csv";
 import type { Translate } from "@/lib/i18n/translator";
 
-const rate = (micros: number | null) => (micros === null ? "" : (micros / 1_000_000).toFixed(6).replace(/0+$/, "").replace(/\.$/, ""));
-
 /** Every entry of a payout, then the final amount. `t` is scoped to "payouts". */
-export function statementCsv(s: PayoutStatement, t: Translate, locale: string): string {
+export function statementCsv(s: PayoutStatement, t: Translate, f: CsvFormat): string {
   const ts: Translate = (key, values) => t(`statement.${key}`, values);
   const header = ["date", "entry", "type", "description", "original_amount", "original_currency", "fx_rate", "amount", "currency"].map((k) => t(`csv.${k}`));
   const lines = s.lines.map((l) => [
-    l.occurredAt.toISOString().slice(0, 10),
+    { date: l.occurredAt },
     l.entryId,
     ts(`kinds.${l.kind}`),
-    lineDescription(ts, l, locale),
-    l.originalAmountMinor === null ? "" : toMajorString(l.originalAmountMinor),
-    l.originalCurrency ?? "",
-    rate(l.fxRateMicros),
-    toMajorString(l.amountMinor),
+    lineDescription(ts, l, f.locale),
+    l.originalAmountMinor === null ? null : { money: l.originalAmountMinor },
+    l.originalCurrency,
+    l.fxRateMicros === null ? null : { rate: l.fxRateMicros },
+    { money: l.amountMinor },
     l.currency,
   ]);
-  const total = ["", "", ts("final"), t("csv.statementOf", { id: s.id, period: s.period }), "", "", "", toMajorString(s.amountMinor), s.currency];
-  return toCsv(header, [...lines, total]);
+  const total = [null, null, ts("final"), t("csv.statementOf", { id: s.id, period: s.period }), null, null, null, { money: s.amountMinor }, s.currency];
+  return csvDocument(header, [...lines, total], f);
 }
 
 export type ExportRow = QueueRow & { rejectReason: string | null; paidAt: Date | null; paymentReference: string | null };
 
 /** The filtered review queue, one payout per row. `t` is scoped to "payouts". */
-export function payoutQueueCsv(rowsToExport: ExportRow[], t: Translate): string {
+export function payoutQueueCsv(rowsToExport: ExportRow[], t: Translate, f: CsvFormat): string {
   const header = [
-    "payout", "period", "creator", "handle", "country", "currency", "amount", "status", "approvals", "created",
+    "payout", "period", "creator", "handle", "country", "currency", "amount", "amount_eur", "status", "approvals", "created",
     "signals", "hold_reason", "decide_by", "reject_reason", "paid", "reference",
   ].map((k) => t(`csv.${k}`));
   const body = rowsToExport.map((r) => [
@@ -45,16 +41,17 @@ export function payoutQueueCsv(rowsToExport: ExportRow[], t: Translate): string 
     r.handle,
     r.country,
     r.currency,
-    toMajorString(r.amountMinor),
+    { money: r.amountMinor },
+    r.amountEurMinor === null ? null : { money: r.amountEurMinor },
     t(`status.${r.status}`),
     `${r.approvals}/${r.approvalsRequired}`,
-    r.createdAt.toISOString(),
+    { dateTime: r.createdAt },
     r.signals.map((s) => t(`signals.${s.code}.title`)).join("; "),
     r.status === "held" && r.holdReasonCode ? t(`holdReasons.${r.holdReasonCode}`) : "",
-    r.status === "held" ? (r.holdDecideBy ?? "") : "",
-    r.status === "rejected" ? (r.rejectReason ?? "") : "",
-    r.paidAt ? r.paidAt.toISOString() : "",
-    r.paymentReference ?? "",
+    r.status === "held" && r.holdDecideBy ? { date: r.holdDecideBy } : null,
+    r.status === "rejected" ? r.rejectReason : null,
+    r.paidAt ? { dateTime: r.paidAt } : null,
+    r.paymentReference,
   ]);
-  return toCsv(header, body);
+  return csvDocument(header, body, f);
 }

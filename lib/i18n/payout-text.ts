@@ -13,7 +13,7 @@ export function lineDescription(t: Translate, line: StatementLine, locale: strin
     case "reversal":
       return t("describe.reversal", { product: line.productTitle ?? "—", order: line.orderId ?? "—" });
     case "clawback":
-      return t("describe.clawback", { product: line.productTitle ?? "—", order: line.orderId ?? "—" });
+      return t("describe.clawback", { product: line.productTitle ?? "—", order: line.orderId ?? "—", payout: line.clawbackOfPayoutId ?? "—" });
     case "adjustment":
       return line.note ?? t("kinds.adjustment");
   }

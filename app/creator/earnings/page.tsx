@@ -35,6 +35,7 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
   await requireRole(AREA_ROLES.creator);
   const query = parseEarningsQuery(await searchParams);
   const [list, breakdown, locale, t] = await Promise.all([listMyEntries(query), getMyCommissionBreakdown(), getLocale(), getTranslations("earnings")]);
+  const tm = await getTranslations("payoutMoney");
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   const percent = (bps: number) => formatPercent(bps, locale);
   const href = (change: Partial<EarningsQuery>) => {
@@ -87,6 +88,15 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
               <span className="block text-xs text-gray-600">
                 {t("source.refundDetail", { amount: money(s.refundAmountMinor, s.orderCurrency), total: money(s.orderAmountMinor, s.orderCurrency), rate: percent(s.rateBps) })}
               </span>
+              {s.label.kind === "clawback" ? (
+                <span className="mt-1 block text-xs font-medium text-amber-900" data-testid="clawback-note">
+                  {s.inPayoutId === null
+                    ? tm("clawbackNext", { paid: s.label.paidInPayoutId })
+                    : tm("clawbackIn", { paid: s.label.paidInPayoutId, into: s.inPayoutId })}
+                </span>
+              ) : (
+                <span className="block text-xs text-gray-600">{tm("reversalNote")}</span>
+              )}
           </>
         );
       case "note":
@@ -251,7 +261,7 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
                 className: "tabular whitespace-nowrap font-normal",
                 cell: (e) => formatDate(e.occurredAt, locale),
               },
-              { header: t("entries.kind"), phone: "title", className: "whitespace-nowrap stacked:font-medium stacked:text-gray-900", cell: (e) => t(`kinds.${e.kind as "commission"}`) },
+              { header: t("entries.kind"), phone: "title", className: "whitespace-nowrap stacked:font-medium stacked:text-gray-900", cell: (e) => (e.source?.type === "refund" ? tm(`refundKinds.${e.source.label.kind}`) : t(`kinds.${e.kind as "commission"}`)) },
               { header: t("entries.source"), phone: "plain", cell: explained },
               { header: t("entries.status"), phone: "plain", cell: status },
               {

@@ -8,7 +8,7 @@ import { MY_PAYOUTS_PAGE_SIZE, listMyPayouts, type MyPayout } from "@/lib/dal/pa
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatPeriod } from "@/lib/i18n/format";
-import { payoutMinimumMinor } from "@/lib/env";
+import { payoutMinimumMinor } from "@/lib/domain/payout-rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payouts.mine"))("title") };

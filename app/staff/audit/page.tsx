@@ -10,41 +10,14 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { AUDIT_PAGE_SIZE, getAuditFilterOptions, listAuditEntries, type AuditFilters } from "@/lib/dal/audit";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatDateTime } from "@/lib/i18n/format";
-import { safeParam } from "@/lib/validation/safe-text";
+import { auditSearchParams, parseAuditFilters, type AuditParams } from "@/lib/validation/audit";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
-type Params = Record<string, string | string[] | undefined>;
-// A value with a NUL or a lone surrogate is dropped: PostgreSQL would refuse the query.
-const first = (v: string | string[] | undefined) => safeParam((Array.isArray(v) ? v[0] : v)?.trim() || undefined);
-const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
-
-function parseFilters(p: Params): AuditFilters {
-  const actor = first(p.actor);
-  const page = Number(first(p.page));
-  return {
-    action: first(p.action)?.slice(0, 100),
-    entityType: first(p.entity)?.slice(0, 100),
-    entityId: first(p.entityId)?.slice(0, 100),
-    actor: actor === "system" ? "system" : actor && /^\d+$/.test(actor) ? Number(actor) : undefined,
-    from: day(first(p.from)),
-    to: day(first(p.to)),
-    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
-  };
-}
-
 function hrefFor(f: AuditFilters, page: number): string {
-  const q = new URLSearchParams();
-  if (f.action) q.set("action", f.action);
-  if (f.entityType) q.set("entity", f.entityType);
-  if (f.entityId) q.set("entityId", f.entityId);
-  if (f.actor !== undefined) q.set("actor", String(f.actor));
-  if (f.from) q.set("from", f.from);
-  if (f.to) q.set("to", f.to);
-  if (page > 1) q.set("page", String(page));
-  const qs = q.toString();
+  const qs = auditSearchParams({ ...f, page }).toString();
   return qs ? `/staff/audit?${qs}` : "/staff/audit";
 }
 
@@ -54,18 +27,28 @@ function entityHref(type: string, id: string): string | null {
   return null;
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditParams> }) {
   await requireRole(AREA_ROLES.staff);
-  const filters = parseFilters(await searchParams);
+  const filters = parseAuditFilters(await searchParams);
   const [{ entries, total }, options] = await Promise.all([listAuditEntries(filters), getAuditFilterOptions()]);
   const t = await getTranslations("audit");
   const locale = await getLocale();
+  const tm = await getTranslations("payoutMoney");
+  const exportQs = auditSearchParams({ ...filters, page: 1 }).toString();
   const actionLabel = (a: string) => (t.has(`actions.${a}`) ? t(`actions.${a}`) : a);
   const entityLabel = (e: string) => (t.has(`entities.${e}`) ? t(`entities.${e}`) : e);
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        action={
+          <a href={`/api/export/audit.csv${exportQs ? `?${exportQs}` : ""}`} className={buttonClass("secondary")} download>
+            {tm("auditExport")}
+          </a>
+        }
+      />
 
       <Card title={t("filtersTitle")}>
         <form method="get" action="/staff/audit" className="grid grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-3 lg:grid-cols-5">
@@ -153,7 +136,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   );
                 },
               },
-              { header: t("changes"), phone: "plain", cell: (e) => <AuditChanges before={e.before} after={e.after} /> },
+              { header: t("changes"), phone: "plain", cell: (e) => <AuditChanges before={e.before} after={e.after} currency={e.currency} /> },
             ]}
           />
           <Pagination page={filters.page} pageSize={AUDIT_PAGE_SIZE} total={total} hrefFor={(n) => hrefFor(filters, n)} />

@@ -13,6 +13,7 @@ import { listRecentPayoutRuns } from "@/lib/dal/payout-runs";
 import { QUEUE_PAGE_SIZE, getPayoutStatusSeries, getQueueChoices, listPayoutQueue } from "@/lib/dal/payouts";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
+import { REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
 import { periodOf, previousPeriod } from "@/lib/domain/period";
 import { formatDate, formatPeriod } from "@/lib/i18n/format";
 import { PAYOUT_STATUSES, parseQueueFilters, queueSearchParams, type SearchParams } from "@/lib/validation/payouts";
@@ -34,6 +35,7 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
   const t = await getTranslations("payouts.queue");
   const ts = await getTranslations("payouts.status");
   const tr = await getTranslations("payouts.run");
+  const tm = await getTranslations("payoutMoney");
   const locale = await getLocale();
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   const keep = { ...filters, currency: requestedCurrency ? chartCurrency : undefined };
@@ -97,7 +99,21 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
                 ),
               },
               { header: t("period"), phone: "meta", className: "whitespace-nowrap", cell: (p) => p.period },
-              { header: t("amount"), align: "right", phone: "corner", className: "tabular whitespace-nowrap font-medium", cell: (p) => money(p.amountMinor, p.currency) },
+              {
+                header: t("amount"),
+                align: "right",
+                phone: "corner",
+                className: "tabular whitespace-nowrap font-medium",
+                // Both amounts: the creator's, and the EUR one that the filter, sort and four-eyes limit use.
+                cell: (p) => (
+                  <>
+                    {money(p.amountMinor, p.currency)}
+                    {p.currency !== REPORTING_CURRENCY && p.amountEurMinor !== null && (
+                      <div className="text-xs font-normal text-gray-600">{tm("inEur", { amount: money(p.amountEurMinor, REPORTING_CURRENCY) })}</div>
+                    )}
+                  </>
+                ),
+              },
               {
                 header: t("status"),
                 cell: (p) => (

@@ -44,11 +44,16 @@ describe("payout CSV downloads", () => {
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="payouts-all-\d{4}-\d{2}-\d{2}\.csv"/);
     const text = await body(response);
     expect(text.charCodeAt(0)).toBe(0xfeff);
+    // A French reader: ";" and decimal commas, French headers and dates (one CSV writer, lib/domain/csv.ts).
     const lines = text.slice(1).trimEnd().split("\r\n");
-    expect(lines[0].split(",").slice(0, 8)).toEqual(["Paiement", "Période", "Créateur", "Identifiant", "Pays", "Devise", "Montant", "Statut"]);
+    expect(lines[0].split(";").slice(0, 9)).toEqual(["Paiement", "Période", "Créateur", "Identifiant", "Pays", "Devise", "Montant", "Montant (EUR)", "Statut"]);
     expect(lines).toHaveLength(2);
-    expect(lines[1].startsWith(`${payout.id},2019-01,Test Creator,`)).toBe(true);
-    expect(lines[1]).toContain(",LU,EUR,1234.56,En attente de revue,0/2,");
+    expect(lines[1].startsWith(`${payout.id};2019-01;Test Creator;`)).toBe(true);
+    expect(lines[1]).toMatch(/;LU;EUR;1234,56;1234,56;En attente de revue;0\/2;\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2};/);
+    // Commas when asked: the headers stay French, the decimal mark follows the separator.
+    const commas = await body(await runAs(staff.id, () => GET(request("/api/export/payouts.csv?status=all&country=LU&sep=comma", "fr"))));
+    expect(commas.slice(1).split("\r\n")[0].startsWith("Paiement,Période,Créateur,")).toBe(true);
+    expect(commas).toContain(",LU,EUR,1234.56,1234.56,En attente de revue,");
 
     const none = await runAs(staff.id, () => GET(request("/api/export/payouts.csv?status=all&country=LU&max=100")));
     expect((await body(none)).slice(1).trimEnd().split("\r\n")).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { exportPayoutQueue } from "@/lib/dal/payouts";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
-import { csvHeaders } from "@/lib/domain/csv";
+import { csvFormat, csvHeaders } from "@/lib/domain/csv";
 import { payoutQueueCsv } from "@/lib/export/payout-csv";
 import { localeOf, translatorFor } from "@/lib/i18n/translator";
 import { parseQueueFilters } from "@/lib/validation/payouts";
@@ -14,5 +14,7 @@ export async function GET(request: Request) {
   const filters = parseQueueFilters(Object.fromEntries(url.searchParams));
   const found = await exportPayoutQueue(filters);
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(payoutQueueCsv(found, translatorFor(localeOf(request), "payouts")), { headers: csvHeaders(`payouts-${filters.status}-${stamp}.csv`) });
+  const locale = localeOf(request);
+  const body = payoutQueueCsv(found, translatorFor(locale, "payouts"), csvFormat(locale, url.searchParams.get("sep")));
+  return new Response(body, { headers: csvHeaders(`payouts-${filters.status}-${stamp}.csv`) });
 }

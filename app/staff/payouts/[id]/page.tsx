@@ -10,8 +10,8 @@ import { Card } from "@/components/ui/card";
 import { listAuditEntries } from "@/lib/dal/audit";
 import { getPayoutReview } from "@/lib/dal/payouts";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
-import { formatMoney } from "@/lib/domain/money";
-import { PAYOUT_HOLD_DAYS } from "@/lib/domain/payout-rules";
+import { formatMoney, formatRate } from "@/lib/domain/money";
+import { PAYOUT_HOLD_DAYS, REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
 import { isoDayFromNow } from "@/lib/domain/period";
 import { formatDate, formatDateTime, formatNumber, formatPeriod } from "@/lib/i18n/format";
 import { ApproveForm, HoldForm, MarkPaidForm, RejectForm } from "./_components/decision-forms";
@@ -40,6 +40,7 @@ export default async function StaffPayoutPage({ params }: Props) {
   const ts = await getTranslations("payouts.status");
   const th = await getTranslations("payouts.holdReasons");
   const ta = await getTranslations("audit");
+  const tm = await getTranslations("payoutMoney");
   const locale = await getLocale();
   const money = (minor: number, currency = review.currency) => formatMoney(minor, currency, locale);
   const title = (en: string | null, fr: string | null) => (locale === "fr" ? fr : en) ?? "—";
@@ -64,6 +65,13 @@ export default async function StaffPayoutPage({ params }: Props) {
         </div>
         <div className="text-right">
           <p className="tabular text-3xl font-semibold" data-testid="payout-amount">{money(review.amountMinor)}</p>
+          {review.currency !== REPORTING_CURRENCY && (
+            <p className="tabular text-sm text-gray-700" data-testid="payout-amount-eur">
+              {review.amountEurMinor !== null && review.eurRateMicros !== null
+                ? tm("inEurAtRate", { amount: money(review.amountEurMinor, REPORTING_CURRENCY), currency: review.currency, rate: formatRate(review.eurRateMicros, locale) })
+                : tm("noEurRate")}
+            </p>
+          )}
           <Link href={`/staff/payouts/${review.id}/statement`} className="text-sm font-medium text-brand-700 hover:underline">{t("openStatement")}</Link>
         </div>
       </div>
@@ -196,7 +204,7 @@ export default async function StaffPayoutPage({ params }: Props) {
                       {" · "}
                       {e.actorName ?? ta("system")} · <span className="text-gray-600">{formatDateTime(e.at, locale)}</span>
                     </p>
-                    <AuditChanges before={e.before} after={e.after} />
+                    <AuditChanges before={e.before} after={e.after} currency={review.currency} />
                   </li>
                 ))}
               </ol>

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getPayoutStatementForStaff } from "@/lib/dal/payout-statements";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
-import { csvHeaders } from "@/lib/domain/csv";
+import { csvFormat, csvHeaders } from "@/lib/domain/csv";
 import { statementCsv } from "@/lib/export/payout-csv";
 import { localeOf, translatorFor } from "@/lib/i18n/translator";
 
@@ -15,6 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const statement = await getPayoutStatementForStaff(id);
   if (!statement) notFound();
   const locale = localeOf(request);
-  const body = statementCsv(statement, translatorFor(locale, "payouts"), locale);
+  const sep = new URL(request.url).searchParams.get("sep");
+  const body = statementCsv(statement, translatorFor(locale, "payouts"), csvFormat(locale, sep));
   return new Response(body, { headers: csvHeaders(`payout-${statement.id}-${statement.period}.csv`) });
 }

@@ -1,0 +1,35 @@
+// The audit log's URL filters: read by the page and by its CSV export, so both show the same rows.
+import type { AuditFilters } from "@/lib/dal/audit";
+import { safeParam } from "./safe-text";
+
+export type AuditParams = Record<string, string | string[] | undefined>;
+// A value with a NUL or a lone surrogate is dropped: PostgreSQL would refuse the query.
+const first = (v: string | string[] | undefined) => safeParam((Array.isArray(v) ? v[0] : v)?.trim() || undefined);
+const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
+
+export function parseAuditFilters(p: AuditParams): AuditFilters {
+  const actor = first(p.actor);
+  const page = Number(first(p.page));
+  return {
+    action: first(p.action)?.slice(0, 100),
+    entityType: first(p.entity)?.slice(0, 100),
+    entityId: first(p.entityId)?.slice(0, 100),
+    actor: actor === "system" ? "system" : actor && /^\d+$/.test(actor) ? Number(actor) : undefined,
+    from: day(first(p.from)),
+    to: day(first(p.to)),
+    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+/** Filters → search params (page only when > 1), for links and the export. */
+export function auditSearchParams(f: AuditFilters): URLSearchParams {
+  const q = new URLSearchParams();
+  if (f.action) q.set("action", f.action);
+  if (f.entityType) q.set("entity", f.entityType);
+  if (f.entityId) q.set("entityId", f.entityId);
+  if (f.actor !== undefined) q.set("actor", String(f.actor));
+  if (f.from) q.set("from", f.from);
+  if (f.to) q.set("to", f.to);
+  if (f.page > 1) q.set("page", String(f.page));
+  return q;
+}
