@@ -41,13 +41,6 @@ const config = [
   restrict(["components/**/*.{ts,tsx}"], [DB_RUNTIME, DAL_RUNTIME, APP_FROM_COMPONENTS, NEXT_AUTH]),
   restrict(["lib/domain/**/*.{ts,tsx}"], [...DOMAIN_IMPURE, NEXT_AUTH]),
   restrict(["db/**/*.{ts,tsx}"], [LIB_FROM_DB, NEXT_AUTH]),
-  // No circles between modules of the server side: a circle makes import order matter.
-  {
-    files: ["lib/**/*.ts", "db/**/*.ts"],
-    ignores: TESTS,
-    settings: { "import/ignore": ["node_modules"] },
-    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
-  },
 ];
 
 export default config;

@@ -9,6 +9,6 @@ export async function restrictedImports(file: string, code: string): Promise<str
   eslint ??= new ESLint({ cwd: root });
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
   return result.messages
-    .filter((message) => message.ruleId === "@typescript-eslint/no-restricted-imports" || message.ruleId === "import/no-cycle")
+    .filter((message) => message.ruleId === "@typescript-eslint/no-restricted-imports")
     .map((message) => message.message);
 }
