@@ -172,7 +172,7 @@ type Crossing = {
 const walk = countedParts({ at: "ev.occurred_at", startsAt: "c.starts_at", endsAt: "c.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
 
 /**
- * Dates and pays the milestones the batch touched, by the crossing rule (README "Money rules",
+ * Dates and pays the milestones the batch touched, by the crossing rule (docs/ingest-api.md "Money rules",
  * lib/domain/money-rules.ts crossingOf): the crossing event is the first counted event, in
  * (occurred_at, id) order, whose running total reaches the threshold; the award is dated with it
  * and converted at that UTC day's rate. Runs after storeBatch, under the progress row locks it

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { DERIVED_MEASURES } from "@/lib/domain/measures";
 
-// The one definition of "counted" (README "Money rules"): an event counts for an enrollment iff
+// The one definition of "counted" (docs/ingest-api.md "Money rules"): an event counts for an enrollment iff
 // it is the enrollment's creator's, of a metric the challenge measures, inside the window
 // [starts_at, ends_at), at or after enrolled_at and before withdrawn_at. Times are compared in
 // PostgreSQL, at the microsecond precision they are stored with: a JavaScript Date keeps only

@@ -1,4 +1,4 @@
-// The money rules, written once (README "Money rules"). Pure and integer-only: ingest, earnings,
+// The money rules, written once (docs/ingest-api.md "Money rules"). Pure and integer-only: ingest, earnings,
 // the seed and the reference model's tests call these, never their own arithmetic.
 import { refundReversal, type Reversal } from "./commission";
 import { commissionMinor, convertMinor, divideHalfEven } from "./money";

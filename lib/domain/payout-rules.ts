@@ -1,5 +1,5 @@
 // The payout rules' numbers, in one place: the app (payout run, pages) and the demo seed read
-// them from here. Each can be overridden by an environment variable (README, "Configuration").
+// them from here. Each can be overridden by an environment variable (README, "Environment variables").
 // Plain module (no "server-only") so that scripts such as db/seed.ts can import it.
 
 /** Staff compare and limit payouts in this currency, at the stored rate of the payout's run. */

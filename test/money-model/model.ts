@@ -1,6 +1,6 @@
 // The reference model of the money rules: a plain function from a log (enrollments, activity
 // events, orders, refunds) and its world (creators, challenges, products, exchange rates) to
-// every award, ledger entry and balance. Written from the README's "Money rules" and PRODUCT.md,
+// every award, ledger entry and balance. Written from the "Money rules" of docs/ingest-api.md and PRODUCT.md,
 // on purpose without the app: no DAL, no SQL, not even the app's rounding helpers. Where the app
 // and this model disagree, one of them is wrong about the rules.
 

@@ -3,7 +3,7 @@ import { ingestActivityEvents } from "@/lib/dal/activity-ingest";
 
 export const dynamic = "force-dynamic";
 
-/** Activity from the platform: signed batches of up to 1,000 events. See README "Ingest". */
+/** Activity from the platform: signed batches of up to 1,000 events. See docs/ingest-api.md. */
 export async function POST(request: Request) {
   return handleSignedBatch(request, "events", ingestActivityEvents);
 }

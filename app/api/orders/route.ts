@@ -3,7 +3,7 @@ import { ingestOrders } from "@/lib/dal/orders-ingest";
 
 export const dynamic = "force-dynamic";
 
-/** Paid orders and refunds from the shop: signed batches of up to 1,000. See README "Ingest API". */
+/** Paid orders and refunds from the shop: signed batches of up to 1,000. See docs/ingest-api.md. */
 export async function POST(request: Request) {
   return handleSignedBatch(request, "orders", ingestOrders);
 }
