@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import glossary from "./glossary.json";
 import { catalogs } from "./index";
 
 function keys(value: unknown, prefix = ""): string[] {
@@ -32,5 +33,14 @@ describe("UI text", () => {
     expect(fr("marketing.status.endEarlyHint", { days: 1 })).toContain("au moins 1 jour à l");
     expect(en("marketing.errors.ends_within_notice", { days: 1 })).toContain("notice period of 1 day:");
     expect(fr("marketing.followUp.unpaid", { count: 1 })).toBe("1 non payé, budget épuisé");
+  });
+
+  it("uses one term per concept, as messages/glossary.json lists them", () => {
+    const texts = (catalog: unknown) => keys(catalog).map((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalog) as string);
+    for (const locale of ["en", "fr"] as const) {
+      const avoided = glossary.terms.flatMap((term) => term.avoid[locale]);
+      const offending = texts(catalogs[locale]).filter((text) => avoided.some((word) => new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, "iu").test(text)));
+      expect(offending, `${locale}: words the glossary avoids`).toEqual([]);
+    }
   });
 });
