@@ -47,6 +47,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
       INGEST_SECRET: "e2e-ingest-secret",
       AUTH_URL: baseURL,
+      // e2e/invite.spec.ts opens the one-time link the admin page shows (hidden in production).
+      SHOW_INVITE_LINKS: "1",
     },
   },
 });

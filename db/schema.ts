@@ -599,3 +599,31 @@ export type Challenge = typeof challenges.$inferSelect;
 export type Milestone = typeof milestones.$inferSelect;
 export type LedgerEntry = typeof ledgerEntries.$inferSelect;
 export type Payout = typeof payouts.$inferSelect;
+
+// Invitations to join with a role (issue 16 item 9). Only the SHA-256 of the one-time token is
+// stored: a leaked table cannot be turned into sign-ups. Open = not accepted, not revoked, not
+// expired; lib/dal/invitations.ts keeps one open invitation per email.
+export const userInvitations = pgTable(
+  "user_invitations",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull(),
+    role: roleEnum("role").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: integer("invited_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedUserId: integer("accepted_user_id").references(() => users.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("user_invitations_token_hash_key").on(t.tokenHash),
+    index("user_invitations_email_idx").on(t.email),
+    check("user_invitations_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    // Creators need a creator profile to use the app; an invitation cannot give them one.
+    check("user_invitations_role_not_creator", sql`${t.role} <> 'creator'`),
+  ],
+);

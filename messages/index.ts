@@ -14,8 +14,10 @@ import enShop from "./en/shop.json";
 import frShop from "./fr/shop.json";
 import enTrust from "./en/trust.json";
 import frTrust from "./fr/trust.json";
+import enInvite from "./en/invite.json";
+import frInvite from "./fr/invite.json";
 
 export const catalogs = {
-  en: { ...enCommon, ...enCreator, ...enPayouts, ...enAdmin, ...enMarketing, ...enShop, ...enTrust },
-  fr: { ...frCommon, ...frCreator, ...frPayouts, ...frAdmin, ...frMarketing, ...frShop, ...frTrust },
+  en: { ...enCommon, ...enCreator, ...enPayouts, ...enAdmin, ...enMarketing, ...enShop, ...enTrust, ...enInvite },
+  fr: { ...frCommon, ...frCreator, ...frPayouts, ...frAdmin, ...frMarketing, ...frShop, ...frTrust, ...frInvite },
 };

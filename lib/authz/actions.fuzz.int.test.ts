@@ -19,6 +19,7 @@ const FIELDS = [
   "period", "userId", "role", "title", "titleEn", "titleFr", "price", "currency", "url", "imageUrl", "sku", "shopProductId",
   "day", "base", "quote", "rate", "status", "endsAt", "startsAt", "kind", "platform", "minFollowers", "maxFollowers",
   "milestones.0.metric", "milestones.0.threshold", "milestones.0.reward", "countries[]", "invites", "budget", "enrollmentCap",
+  "email", "invitationId",
 ];
 const value = fc.oneof(
   fc.string({ maxLength: 40 }),

@@ -22,6 +22,8 @@ export type Sample = { sample: string; discover?: { from: string; as: Role; patt
 export const PAGES: Record<string, { access: Access } & Sample> = {
   "/": { access: "public", sample: "/" },
   "/login": { access: "public", sample: "/login" },
+  // An invitation's one-time link: the token is the credential; an unknown one shows a page.
+  "/invite/[token]": { access: "public", sample: "/invite/not-a-real-token" },
   "/creator": { access: CREATOR, sample: "/creator" },
   "/creator/challenges": { access: CREATOR, sample: "/creator/challenges" },
   "/creator/challenges/[id]": { access: CREATOR, sample: "/creator/challenges/1" },
@@ -85,6 +87,9 @@ export const SERVER_ACTIONS: Record<string, Access> = {
   "app/staff/payouts/actions.ts#markPayoutPaidAction": STAFF,
   "app/admin/users/actions.ts#changeRoleAction": ADMIN,
   "app/admin/users/actions.ts#setUserDisabledAction": ADMIN,
+  "app/admin/users/invite-actions.ts#inviteUserAction": ADMIN,
+  "app/admin/users/invite-actions.ts#revokeInvitationAction": ADMIN,
+  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": "public",
   "app/marketing/challenges/actions.ts#saveChallengeAction": MARKETING,
   "app/marketing/challenges/actions.ts#changeStatusAction": MARKETING,
   "app/marketing/challenges/actions.ts#endEarlyAction": MARKETING,

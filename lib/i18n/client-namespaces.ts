@@ -2,7 +2,7 @@
 // what every page's client components may need, and what each area's forms and buttons use,
 // including the message keys its actions answer with. i18n-namespaces.test.ts checks every
 // client component of an area against its list.
-export const COMMON_CLIENT_NAMESPACES = ["app", "roles", "nav", "login", "forbidden", "notFound", "error", "errors", "validation", "placeholder", "trust"] as const;
+export const COMMON_CLIENT_NAMESPACES = ["app", "roles", "nav", "login", "forbidden", "notFound", "error", "errors", "validation", "placeholder", "trust", "invite"] as const;
 
 export const AREA_CLIENT_NAMESPACES = {
   creator: ["challenges", "shop"],

@@ -15,10 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const DEMO_ACCOUNTS = ["creator@example.com", "staff@example.com", "staff2@example.com", "marketing@example.com", "admin@example.com"];
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string; invited?: string }> }) {
   const user = await getCurrentUser();
   if (user) redirect(HOME_BY_ROLE[user.role]);
-  const { next, error } = await searchParams;
+  const { next, error, invited } = await searchParams;
   const t = await getTranslations("login");
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -30,6 +30,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">Creator Rewards</p>
           <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
           <p className="mt-2 text-sm text-gray-600">{t("subtitle")}</p>
+          {invited === "1" && (
+            <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+              {(await getTranslations("invite.accept"))("done")}
+            </p>
+          )}
           {error && (
             <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
               {error === "AccessDenied" ? t("errors.oauth") : t("errors.unknown")}

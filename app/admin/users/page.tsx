@@ -11,6 +11,8 @@ import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatDate } from "@/lib/i18n/format";
 import { ROLES } from "@/lib/validation/admin";
 import { DisableForm } from "./_components/disable-form";
+import { InviteForm, RevokeInviteForm } from "./_components/invite-form";
+import { listOpenInvitations } from "@/lib/dal/invitations";
 import { RoleForm } from "./_components/role-form";
 import { safeParam } from "@/lib/validation/safe-text";
 
@@ -30,8 +32,9 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
   const role = rawRole && (ROLES as readonly string[]).includes(rawRole) ? (rawRole as Role) : undefined;
   const rawPage = Number(first(params.page));
   const page = Number.isSafeInteger(rawPage) && rawPage > 0 ? rawPage : 1;
-  const { users, total } = await listUsers({ q, role, page });
+  const [{ users, total }, invitations] = await Promise.all([listUsers({ q, role, page }), listOpenInvitations()]);
   const t = await getTranslations("admin.users");
+  const ti = await getTranslations("invite");
   const tr = await getTranslations("roles");
   const locale = await getLocale();
   const hrefFor = (n: number) => {
@@ -46,6 +49,26 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
+
+      <Card title={ti("title")}>
+        <InviteForm />
+        <section aria-labelledby="invites-title" className="mt-4 space-y-2">
+          <h3 id="invites-title" className="text-sm font-semibold">{ti("openTitle", { count: invitations.length })}</h3>
+          {invitations.length > 0 && (
+            <ul className="divide-y divide-gray-100 text-sm">
+              {invitations.map((i) => (
+                <li key={i.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
+                  <p className="min-w-0 break-all">
+                    {i.email} · {tr(i.role)}{" "}
+                    <span className="text-xs text-gray-600">{ti("openMeta", { by: i.invitedBy, date: formatDate(i.expiresAt, locale) })}</span>
+                  </p>
+                  <RevokeInviteForm invitationId={i.id} email={i.email} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </Card>
 
       <Card>
         <form method="get" action="/admin/users" role="search" className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
