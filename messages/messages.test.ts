@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import glossary from "./glossary.json";
@@ -41,6 +43,20 @@ describe("UI text", () => {
       const avoided = glossary.terms.flatMap((term) => term.avoid[locale]);
       const offending = texts(catalogs[locale]).filter((text) => avoided.some((word) => new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, "iu").test(text)));
       expect(offending, `${locale}: words the glossary avoids`).toEqual([]);
+    }
+  });
+
+  it("names every audited action in both languages (the audit log and its export show the name, not the code)", () => {
+    const dal = path.join(import.meta.dirname, "../lib/dal");
+    const actions = new Set(
+      readdirSync(dal)
+        .filter((file) => file.endsWith(".ts") && !file.includes(".test."))
+        .flatMap((file) => [...readFileSync(path.join(dal, file), "utf8").matchAll(/action: "([a-z_]+)\.([a-z_]+)"/g)].map((m) => `${m[1]}.${m[2]}`)),
+    );
+    expect(actions.size).toBeGreaterThan(10);
+    for (const locale of ["en", "fr"] as const) {
+      const named = catalogs[locale].audit.actions as Record<string, Record<string, string>>;
+      expect([...actions].filter((a) => !named[a.split(".")[0]]?.[a.split(".")[1]]), locale).toEqual([]);
     }
   });
 });
