@@ -25,7 +25,7 @@ export async function MilestoneProgress({
   const locale = forcedLocale ?? (await getLocale());
   const t = await getTranslations({ locale, namespace: "challenges.detail" });
   const tm = await getTranslations({ locale, namespace: "metrics" });
-  const label = t("milestoneLabel", { position, threshold: formatNumber(threshold, locale), metric: tm(metric).toLowerCase() });
+  const label = t("milestoneLabel", { position, threshold: formatNumber(threshold, locale), metric: lowerFirst(tm(metric), locale) });
   const percent = Math.min(100, threshold > 0 ? (current / threshold) * 100 : 0);
   return (
     <div>
@@ -46,4 +46,9 @@ export async function MilestoneProgress({
       </div>
     </div>
   );
+}
+
+/** "Days with a live (UTC)" → "days with a live (UTC)": only the first letter, so acronyms keep their case. */
+function lowerFirst(text: string, locale: string): string {
+  return text.charAt(0).toLocaleLowerCase(locale) + text.slice(1);
 }
