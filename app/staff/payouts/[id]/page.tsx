@@ -64,7 +64,7 @@ export default async function StaffPayoutPage({ params }: Props) {
           <p className="text-sm text-gray-700">@{review.creator.handle}</p>
         </div>
         <div className="text-right">
-          <p className="tabular text-3xl font-semibold" data-testid="payout-amount">{money(review.amountMinor)}</p>
+          <div className="tabular text-3xl font-semibold" data-testid="payout-amount">{money(review.amountMinor)}</div>
           {review.currency !== REPORTING_CURRENCY && (
             <p className="tabular text-sm text-gray-700" data-testid="payout-amount-eur">
               {review.amountEurMinor !== null && review.eurRateMicros !== null
