@@ -82,19 +82,7 @@ export async function listAuditEntries(filters: AuditFilters): Promise<{ entries
   const where = whereOf(filters);
   const offset = (Math.max(1, filters.page) - 1) * AUDIT_PAGE_SIZE;
   const [found, [count]] = await Promise.all([
-    rows<{
-      id: number;
-      created_at: string;
-      actor_id: number | null;
-      actor_name: string | null;
-      actor_email: string | null;
-      action: string;
-      entity_type: string;
-      entity_id: string;
-      before: Record<string, unknown> | null;
-      after: Record<string, unknown> | null;
-      currency: string | null;
-    }>(db, auditSelect(where, sql`limit ${AUDIT_PAGE_SIZE} offset ${offset}`)),
+    rows<AuditRow>(db, auditSelect(where, sql`limit ${AUDIT_PAGE_SIZE} offset ${offset}`)),
     rows<{ n: number }>(db, sql`select count(*)::int as n from audit_log a where ${where}`),
   ]);
   return { total: count.n, entries: found.map(toEntry) };
