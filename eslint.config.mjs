@@ -8,19 +8,19 @@ import nextTypescript from "eslint-config-next/typescript";
 // without reaching the database.
 const DB = { group: ["@/db", "@/db/*", "**/db", "**/db/*"], message: "Only lib/ talks to the database: read through the DAL (lib/dal)." };
 const DB_RUNTIME = { ...DB, allowTypeImports: true };
-const DAL_RUNTIME = { group: ["@/lib/dal", "@/lib/dal/*"], allowTypeImports: true, message: "Components render what they are given: the page reads through the DAL and passes data or actions down." };
+const DAL_RUNTIME = { group: ["@/lib/dal", "@/lib/dal/*", "@/lib/dal/**"], allowTypeImports: true, message: "Components render what they are given: the page reads through the DAL and passes data or actions down." };
 const APP_FROM_COMPONENTS = { group: ["@/app", "@/app/*", "@/app/**"], allowTypeImports: true, message: "Shared components must not depend on a route: take the action as a prop." };
 const DOMAIN_IMPURE = [
   { group: ["@/db", "@/db/*", "**/db", "**/db/*"], allowTypeImports: true, message: "lib/domain holds pure rules: no database." },
   { group: ["drizzle-orm", "drizzle-orm/*"], message: "lib/domain holds pure rules: SQL belongs in lib/dal." },
-  { group: ["@/lib/dal", "@/lib/dal/*", "../dal", "../dal/*"], allowTypeImports: true, message: "lib/domain holds pure rules: the DAL depends on it, not the other way." },
+  { group: ["@/lib/dal", "@/lib/dal/*", "@/lib/dal/**", "../dal", "../dal/*", "../dal/**"], allowTypeImports: true, message: "lib/domain holds pure rules: the DAL depends on it, not the other way." },
 ];
 const LIB_FROM_DB = { group: ["@/lib", "@/lib/*", "@/lib/**", "../lib", "../lib/*", "../lib/**"], message: "db/ is the schema and the connection: it must not depend on the application (lib/)." };
 // The system caller (ingest, the CLI payout run, the seed) acts without a session: no page,
 // action or route handler may reach it, nor the `…As` entry points that take a reviewer.
 const SYSTEM_CALLER = [
-  { group: ["@/lib/dal/system", "**/dal/system"], message: "The system caller is for ingest, scripts and the seed, never for app/: use the session's caller." },
-  { group: ["@/lib/dal/*"], importNamePattern: "^[a-z]\\w*As$", message: "The `…As` entry points skip the session check: app/ calls the checked function." },
+  { group: ["@/lib/dal/system", "**/dal/system", "@/lib/dal/system-caller", "**/dal/system-caller"], message: "The system caller is for ingest, scripts and the seed, never for app/: use the session's caller." },
+  { group: ["@/lib/dal/*", "@/lib/dal/**"], importNamePattern: "^[a-z]\\w*As$", message: "The `…As` entry points skip the session check: app/ calls the checked function." },
 ];
 const NEXT_AUTH = { group: ["next-auth", "next-auth/*", "@auth/*"], message: "Only lib/auth talks to Auth.js: use its exports." };
 

@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Role } from "@/db/schema";
-import { assertRole, type CurrentUser } from "@/lib/dal/session";
+import { assertRole, currentCaller, type UserCaller } from "@/lib/dal/session";
 import { DomainError, ForbiddenError, UnauthenticatedError, isDatabaseUnavailable } from "@/lib/errors";
 import { UNSAFE_TEXT, unsafeTextPaths } from "@/lib/validation/safe-text";
 
@@ -52,17 +52,19 @@ export function failureFrom(error: unknown): Extract<ActionResult<never>, { ok: 
   throw error;
 }
 
-type Handler<S extends z.ZodType, T> = (input: z.infer<S>, user: CurrentUser) => Promise<ActionResult<T>>;
+type Handler<S extends z.ZodType, T> = (input: z.infer<S>, caller: UserCaller) => Promise<ActionResult<T>>;
+type PublicHandler<S extends z.ZodType, T> = (input: z.infer<S>, caller: UserCaller | null) => Promise<ActionResult<T>>;
 
 async function runAction<S extends z.ZodType, T>(
   roles: readonly Role[] | null,
   schema: S,
-  handler: Handler<S, T>,
+  handler: PublicHandler<S, T>,
   input: ActionInput,
 ): Promise<ActionResult<T>> {
   const raw = formDataToObject(input);
   try {
-    const user = roles ? await assertRole(roles) : (null as unknown as CurrentUser);
+    // The caller is minted once here and handed down: the DAL checks its role, never the session again.
+    const caller = roles ? await assertRole(roles) : await currentCaller();
     // Any field, whatever its schema: a NUL or lone surrogate is a field error, never a 500.
     const unsafe = unsafeTextPaths(raw);
     if (unsafe.length > 0) {
@@ -72,7 +74,7 @@ async function runAction<S extends z.ZodType, T>(
     if (!parsed.success) {
       return { ok: false, message: "errors.invalid_input", fieldErrors: toFieldErrors(parsed.error), input: withoutSecrets(raw) };
     }
-    const result = await handler(parsed.data, user);
+    const result = await handler(parsed.data, caller);
     return result.ok || result.input ? result : { ...result, input: withoutSecrets(raw) };
   } catch (error) {
     const failure = failureFrom(error);
@@ -83,13 +85,13 @@ async function runAction<S extends z.ZodType, T>(
 /** An action for the given roles; the handler receives the parsed input and the caller. */
 export function roleAction<S extends z.ZodType, T = undefined>(roles: readonly Role[], schema: S, handler: Handler<S, T>) {
   return async function action(_previous: ActionResult<T> | null | undefined, input: ActionInput): Promise<ActionResult<T>> {
-    return runAction(roles, schema, handler, input);
+    return runAction(roles, schema, (parsed, caller) => handler(parsed, caller!), input);
   };
 }
 
-/** For the few actions open to anyone (sign-in, language): parse with zod, no role. */
-export function publicAction<S extends z.ZodType, T = undefined>(schema: S, handler: (input: z.infer<S>) => Promise<ActionResult<T>>) {
+/** For the few actions open to anyone (sign-in, language): parse with zod, no role; the caller if signed in. */
+export function publicAction<S extends z.ZodType, T = undefined>(schema: S, handler: PublicHandler<S, T>) {
   return async function action(_previous: ActionResult<T> | null | undefined, input: ActionInput): Promise<ActionResult<T>> {
-    return runAction(null, schema, (parsed) => handler(parsed), input);
+    return runAction(null, schema, handler, input);
   };
 }
