@@ -5,7 +5,7 @@ import { z } from "zod";
 import { signOut } from "@/lib/auth/config";
 import { publicAction } from "@/lib/actions";
 import { endMySessions } from "@/lib/dal/session";
-import { updateMyLocale } from "@/lib/dal/users";
+import { updateMyLocale } from "@/lib/dal/accounts/commands";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locale";
 
 export const setLocaleAction = publicAction(z.object({ locale: z.enum(LOCALES) }), async ({ locale }) => {

@@ -103,7 +103,7 @@ export const PAGES: PageCase[] = [
     path: (ctx) => `/marketing/challenges/${ctx.challengeId}`,
     user: "marketing",
     dal: async (ctx) => {
-      const m = await import("../lib/dal/marketing-challenges");
+      const m = await import("../lib/dal/challenge-authoring/queries");
       return [
         [() => m.getChallengeForMarketing(ctx.challengeId)],
         [

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { runAs } from "@/lib/auth/identity";
 import { addDailyStars, addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { listAuditEntries } from "./audit";
+import { listAuditEntries } from "./audit/queries";
 import { startPayoutRun } from "./payout-runs";
 import { approvePayout, getPayoutReview, rejectPayout } from "./payouts";
 

@@ -7,7 +7,7 @@ import { DomainError, ForbiddenError } from "@/lib/errors";
 import { addEntry, addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledger";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { createCreator, createUser } from "@/test/factories";
-import { listAuditEntries } from "./audit";
+import { listAuditEntries } from "./audit/queries";
 import { getMyEarningsSummary } from "./creator-home";
 import { runPayoutsFromCommandLine, startPayoutRun } from "./payout-runs";
 import { getMyPayoutStatement, listMyPayouts } from "./payout-statements";

@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { createCreator, createUser } from "@/test/factories";
-import { changeUserRole } from "./admin-users";
+import { changeUserRole } from "./accounts/commands";
 import { AREA_ROLES, assertCreator, assertRole, endMySessions, getCurrentUser } from "./session";
 
 describe("session and roles", () => {

@@ -1,7 +1,7 @@
 "use server";
 
 import { roleAction } from "@/lib/actions";
-import { changeUserRole, setUserDisabled } from "@/lib/dal/admin-users";
+import { changeUserRole, setUserDisabled } from "@/lib/dal/accounts/commands";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { revalidate } from "@/lib/revalidate";
 import { changeRoleSchema, setDisabledSchema } from "@/lib/validation/admin";

@@ -1,7 +1,7 @@
 "use server";
 
 import { roleAction } from "@/lib/actions";
-import { inviteUser, revokeInvitation } from "@/lib/dal/invitations";
+import { inviteUser, revokeInvitation } from "@/lib/dal/accounts/invitations";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { publicOrigin } from "@/lib/public-url";
 import { revalidate } from "@/lib/revalidate";

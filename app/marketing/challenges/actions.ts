@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { roleAction } from "@/lib/actions";
-import { changeChallengeStatus, endChallengeEarly, saveChallenge } from "@/lib/dal/marketing-challenges";
+import { changeChallengeStatus, endChallengeEarly, saveChallenge } from "@/lib/dal/challenge-authoring/commands";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { challengeEndNoticeDays } from "@/lib/env";
 import { revalidate } from "@/lib/revalidate";

@@ -5,7 +5,7 @@ import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
-import { listChallengesForMarketing, type ListStatus } from "@/lib/dal/marketing-challenges";
+import { listChallengesForMarketing, type ListStatus } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { LIFECYCLE } from "@/lib/domain/lifecycle";
 import { formatMoney } from "@/lib/domain/money";

@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import { AUDIT_PAGE_SIZE, getAuditFilterOptions, listAuditEntries, type AuditFilters } from "@/lib/dal/audit";
+import { AUDIT_PAGE_SIZE, getAuditFilterOptions, listAuditEntries, type AuditFilters } from "@/lib/dal/audit/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatDateTime } from "@/lib/i18n/format";
 import { auditSearchParams, parseAuditFilters, type AuditParams } from "@/lib/validation/audit";

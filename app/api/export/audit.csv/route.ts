@@ -1,4 +1,4 @@
-import { exportAuditEntries } from "@/lib/dal/audit";
+import { exportAuditEntries } from "@/lib/dal/audit/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { csvDocument, csvFormat, csvHeaders, type CsvCell } from "@/lib/domain/csv";
 import { auditChangesText, type AuditTextContext } from "@/lib/i18n/audit-text";

@@ -6,7 +6,7 @@ import { FunnelChart, SpendChart } from "@/components/charts/loaders";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { estimateAudience, getChallengeFollowUp, getChallengeHistory } from "@/lib/dal/marketing-challenges";
+import { estimateAudience, getChallengeFollowUp, getChallengeHistory } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { ALLOWED, editableFields } from "@/lib/domain/challenge-transitions";
 import { formatMoney } from "@/lib/domain/money";

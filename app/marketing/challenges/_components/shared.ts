@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getChallengeForMarketing } from "@/lib/dal/marketing-challenges";
+import { getChallengeForMarketing } from "@/lib/dal/challenge-authoring/queries";
 
 // generateMetadata and the page both need the challenge: loaded once per request.
 const loadChallenge = cache((id: number) => getChallengeForMarketing(id));

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
-import { listCreatorCountries } from "@/lib/dal/marketing-challenges";
+import { listCreatorCountries } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { MIDDLE_CLASS } from "@/lib/domain/eligibility";
 import { editableFields } from "@/lib/domain/challenge-transitions";

@@ -7,7 +7,7 @@ import { FraudSignalList } from "@/components/fraud-signals";
 import { PayoutStatusBadge } from "@/components/payout-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { listAuditEntries } from "@/lib/dal/audit";
+import { listAuditEntries } from "@/lib/dal/audit/queries";
 import { getPayoutReview } from "@/lib/dal/payouts";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney, formatRate } from "@/lib/domain/money";

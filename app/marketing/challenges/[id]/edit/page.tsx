@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import { estimateAudience, listCreatorCountries } from "@/lib/dal/marketing-challenges";
+import { estimateAudience, listCreatorCountries } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { editableFields } from "@/lib/domain/challenge-transitions";
 import { MIDDLE_CLASS } from "@/lib/domain/eligibility";

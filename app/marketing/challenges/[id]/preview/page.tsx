@@ -6,7 +6,7 @@ import { reasonText } from "@/components/reason-text";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { previewChallenge } from "@/lib/dal/challenges";
-import { listCreatorCountries } from "@/lib/dal/marketing-challenges";
+import { listCreatorCountries } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import type { EligibilityProfile } from "@/lib/domain/eligibility";
 import { formatNumber } from "@/lib/i18n/format";

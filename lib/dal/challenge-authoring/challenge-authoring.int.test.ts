@@ -6,18 +6,10 @@ import { runAs } from "@/lib/auth/identity";
 import { DomainError } from "@/lib/errors";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
-import { enrollMe, getMyChallenge, listMyChallenges, previewChallenge } from "./challenges";
-import { getMyLiveChallenges } from "./creator-home";
-import {
-  PAGE_SIZE,
-  changeChallengeStatus,
-  endChallengeEarly,
-  estimateAudience,
-  getChallengeFollowUp,
-  getChallengeHistory,
-  listChallengesForMarketing,
-  saveChallenge,
-} from "./marketing-challenges";
+import { enrollMe, getMyChallenge, listMyChallenges, previewChallenge } from "@/lib/dal/challenges";
+import { getMyLiveChallenges } from "@/lib/dal/creator-home";
+import { changeChallengeStatus, endChallengeEarly, saveChallenge } from "./commands";
+import { PAGE_SIZE, estimateAudience, getChallengeFollowUp, getChallengeHistory, listChallengesForMarketing } from "./queries";
 
 const DAY = 86_400_000;
 let marketing: { id: number };

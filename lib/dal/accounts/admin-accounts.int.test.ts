@@ -5,9 +5,9 @@ import { getDb, rows } from "@/db";
 import { runAs } from "@/lib/auth/identity";
 import { DomainError } from "@/lib/errors";
 import { TEST_PASSWORD, createUser } from "@/test/factories";
-import { setUserDisabled } from "./admin-users";
+import { setUserDisabled } from "./commands";
 import { checkCredentials } from "./credentials";
-import { getCurrentUser } from "./session";
+import { getCurrentUser } from "@/lib/dal/session";
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(

@@ -4,7 +4,7 @@ import { getDb, rows } from "@/db";
 import { runAs } from "@/lib/auth/identity";
 import { DomainError } from "@/lib/errors";
 import { createUser } from "@/test/factories";
-import { changeUserRole } from "./admin-users";
+import { changeUserRole } from "./commands";
 
 describe("last admin (PostgreSQL)", () => {
   it("keeps one admin when the last two demote each other at the same moment", async () => {

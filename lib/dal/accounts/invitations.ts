@@ -5,8 +5,8 @@ import { getDb, rows, type Executor } from "@/db";
 import type { Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors";
-import { recordAudit } from "./audit";
-import { AREA_ROLES, assertRole } from "./session";
+import { recordAudit } from "../audit/record";
+import { AREA_ROLES, assertRole } from "../session";
 
 /**
  * Roles an invitation can give. Not "creator": a creator needs a creator profile (handle,

@@ -6,8 +6,9 @@ import { users } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import { createUser } from "@/test/factories";
-import { changeUserRole, listUsers } from "./admin-users";
-import { listAuditEntries } from "./audit";
+import { changeUserRole } from "./commands";
+import { listUsers } from "./queries";
+import { listAuditEntries } from "@/lib/dal/audit/queries";
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(

@@ -5,7 +5,7 @@ import { getDb, rows } from "@/db";
 import { runAs } from "@/lib/auth/identity";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import { createUser } from "@/test/factories";
-import { listAuditEntries } from "./audit";
+import { listAuditEntries } from "@/lib/dal/audit/queries";
 import { checkCredentials } from "./credentials";
 import { acceptInvitation, hashInvitationToken, invitationState, inviteUser, listOpenInvitations } from "./invitations";
 
