@@ -32,7 +32,7 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
   const role = rawRole && (ROLES as readonly string[]).includes(rawRole) ? (rawRole as Role) : undefined;
   const rawPage = Number(first(params.page));
   const page = Number.isSafeInteger(rawPage) && rawPage > 0 ? rawPage : 1;
-  const [{ users, total }, invitations] = await Promise.all([listUsers({ q, role, page }), listOpenInvitations()]);
+  const [{ users, total }, invitations] = await Promise.all([listUsers(me, { q, role, page }), listOpenInvitations(me)]);
   const t = await getTranslations("admin.users");
   const ti = await getTranslations("invite");
   const tr = await getTranslations("roles");

@@ -28,9 +28,9 @@ function entityHref(type: string, id: string): string | null {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditParams> }) {
-  await requireRole(AREA_ROLES.staff);
+  const caller = await requireRole(AREA_ROLES.staff);
   const filters = parseAuditFilters(await searchParams);
-  const [{ entries, total }, options] = await Promise.all([listAuditEntries(filters), getAuditFilterOptions()]);
+  const [{ entries, total }, options] = await Promise.all([listAuditEntries(caller, filters), getAuditFilterOptions(caller)]);
   const t = await getTranslations("audit");
   const locale = await getLocale();
   const tm = await getTranslations("payoutMoney");

@@ -1,10 +1,10 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
-import { users, type Role } from "@/db/schema";
+import { roleEnum, users, type Role } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
-import { AREA_ROLES, assertRole, getCurrentUser } from "../session";
+import { AREA_ROLES, allow, type Caller } from "../session";
 
 /**
  * Changes a user's role, audited in the same transaction. Refused for the admin's own account
@@ -13,8 +13,8 @@ import { AREA_ROLES, assertRole, getCurrentUser } from "../session";
  * owner of a creator profile (they could decide on their own payouts); that refusal is audited.
  * A role change ends the user's sessions.
  */
-export async function changeUserRole(input: { userId: number; currentRole: Role; role: Role }): Promise<{ changed: boolean }> {
-  const me = await assertRole(AREA_ROLES.admin);
+export async function changeUserRole(caller: Caller, input: { userId: number; currentRole: Role; role: Role }): Promise<{ changed: boolean }> {
+  const me = allow(caller, AREA_ROLES.admin);
   if (input.userId === me.id) throw new DomainError("admin.errors.own_role");
   if (input.role === input.currentRole) return { changed: false };
   const db = await getDb();
@@ -66,8 +66,8 @@ const REVIEWER_ROLES: readonly Role[] = ["staff", "admin"];
  * session of the user at once (session version) and refuses sign-in; re-enabling lets them
  * sign in again. Refused for the admin's own account and for the last enabled admin.
  */
-export async function setUserDisabled(input: { userId: number; disabled: boolean }): Promise<{ changed: boolean }> {
-  const me = await assertRole(AREA_ROLES.admin);
+export async function setUserDisabled(caller: Caller, input: { userId: number; disabled: boolean }): Promise<{ changed: boolean }> {
+  const me = allow(caller, AREA_ROLES.admin);
   if (input.userId === me.id) throw new DomainError("trust.users.errors.own_account");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -99,10 +99,19 @@ export async function setUserDisabled(input: { userId: number; disabled: boolean
   });
 }
 
-/** Saves the signed-in user's language; signed-out visitors only get the cookie. */
-export async function updateMyLocale(locale: "en" | "fr"): Promise<void> {
-  const user = await getCurrentUser();
-  if (!user) return;
+/** Every role: what a signed-in account may do to itself. */
+const ANY_ACCOUNT = roleEnum.enumValues;
+
+/** Saves the signed-in caller's language (signed-out visitors only get the cookie, in the action). */
+export async function updateMyLocale(caller: Caller, locale: "en" | "fr"): Promise<void> {
+  const me = allow(caller, ANY_ACCOUNT);
   const db = await getDb();
-  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, user.id));
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, me.id));
+}
+
+/** Ends every session of the signed-in caller, on every device (sign-out). */
+export async function endMySessions(caller: Caller): Promise<void> {
+  const me = allow(caller, ANY_ACCOUNT);
+  const db = await getDb();
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, me.id));
 }

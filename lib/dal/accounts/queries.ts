@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
 import type { Role } from "@/db/schema";
-import { AREA_ROLES, assertRole } from "../session";
+import { AREA_ROLES, allow, type Caller } from "../session";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -17,8 +17,8 @@ export type UserListItem = {
 };
 
 /** Users for the admin page, searched by email (substring, case-insensitive), paginated. */
-export async function listUsers(options: { q?: string; role?: Role; page: number }): Promise<{ users: UserListItem[]; total: number }> {
-  await assertRole(AREA_ROLES.admin);
+export async function listUsers(caller: Caller, options: { q?: string; role?: Role; page: number }): Promise<{ users: UserListItem[]; total: number }> {
+  allow(caller, AREA_ROLES.admin);
   const db = await getDb();
   const parts = [sql`true`];
   // Escape LIKE wildcards so a search for "a_b" means exactly that.

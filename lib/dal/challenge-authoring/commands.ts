@@ -15,7 +15,7 @@ import { challengeEndNoticeDays } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { publishProblems, toUtcInput, type ChallengeDraft, type ChallengeFormInput } from "@/lib/validation/challenge";
 import { recordAudit } from "../audit/record";
-import { AREA_ROLES, assertRole } from "../session";
+import { AREA_ROLES, allow, type Caller } from "../session";
 import { loadChallenge, type MarketingChallenge, type MilestoneInput } from "./load";
 
 const DAY = 86_400_000;
@@ -127,8 +127,8 @@ const fieldError = (field: string, key: string): FieldErrors => ({ [field]: [`ma
  * scheduled challenge must stay publishable; a live one only takes a new description or a later
  * end, and refuses the rest field by field. Every save is audited in the same transaction.
  */
-export async function saveChallenge(input: ChallengeFormInput): Promise<SaveOutcome> {
-  const me = await assertRole(AREA_ROLES.marketing);
+export async function saveChallenge(caller: Caller, input: ChallengeFormInput): Promise<SaveOutcome> {
+  const me = allow(caller, AREA_ROLES.marketing);
   const db = await getDb();
   const now = new Date();
   return db.transaction(async (tx): Promise<SaveOutcome> => {
@@ -218,11 +218,12 @@ const lifecycleView = (c: { state: string; startsAt: Date; endsAt: Date; endNoti
 });
 
 async function applyTransition(
+  caller: Caller,
   transition: Exclude<Transition, "update">,
   challengeId: number,
   options: { requestedEnd?: Date | null } = {},
 ): Promise<TransitionOutcome> {
-  const me = await assertRole(AREA_ROLES.marketing);
+  const me = allow(caller, AREA_ROLES.marketing);
   const db = await getDb();
   return db.transaction(async (tx): Promise<TransitionOutcome> => {
     const saved = await loadChallenge(tx, challengeId, true);
@@ -253,15 +254,15 @@ async function applyTransition(
 }
 
 /** Publish now, schedule, unpublish (back to draft) or archive, if the status machine allows it. */
-export async function changeChallengeStatus(challengeId: number, transition: StatusTransition): Promise<TransitionOutcome> {
-  return applyTransition(transition, challengeId);
+export async function changeChallengeStatus(caller: Caller, challengeId: number, transition: StatusTransition): Promise<TransitionOutcome> {
+  return applyTransition(caller, transition, challengeId);
 }
 
 /**
  * Ends a live challenge early: the new end is at least the notice period away and never later
  * than the current one; enrolled creators are shown the new date. Awards already reached stay.
  */
-export async function endChallengeEarly(challengeId: number, requestedEnd: Date | null): Promise<TransitionOutcome> {
-  return applyTransition("end_early", challengeId, { requestedEnd });
+export async function endChallengeEarly(caller: Caller, challengeId: number, requestedEnd: Date | null): Promise<TransitionOutcome> {
+  return applyTransition(caller, "end_early", challengeId, { requestedEnd });
 }
 

@@ -5,7 +5,7 @@ import type { ChallengeKind, Metric, Platform } from "@/db/schema";
 import { TIERS, type Tier } from "@/lib/domain/eligibility";
 import { LIFECYCLE, type Lifecycle } from "@/lib/domain/lifecycle";
 import { lifecycleSql } from "../lifecycle-sql";
-import { AREA_ROLES, assertRole } from "../session";
+import { AREA_ROLES, allow, type Caller } from "../session";
 import { loadChallenge, type MarketingChallenge } from "./load";
 
 export type { MarketingChallenge, MilestoneInput } from "./load";
@@ -53,8 +53,8 @@ const ORDER_BY: Record<ListStatus, string> = {
 };
 
 /** Every challenge of one status, a page at a time, with enrollment, milestones reached and spend. */
-export async function listChallengesForMarketing(options: { status: ListStatus; page: number }): Promise<MarketingChallengeList> {
-  await assertRole(AREA_ROLES.marketing);
+export async function listChallengesForMarketing(caller: Caller, options: { status: ListStatus; page: number }): Promise<MarketingChallengeList> {
+  allow(caller, AREA_ROLES.marketing);
   const db = await getDb();
   const countRows = await rows<{ lifecycle: Lifecycle; n: number }>(
     db,
@@ -125,14 +125,14 @@ export async function listChallengesForMarketing(options: { status: ListStatus; 
 }
 
 /** A challenge for marketing's overview, edit and preview pages (drafts included). */
-export async function getChallengeForMarketing(id: number): Promise<MarketingChallenge | null> {
-  await assertRole(AREA_ROLES.marketing);
+export async function getChallengeForMarketing(caller: Caller, id: number): Promise<MarketingChallenge | null> {
+  allow(caller, AREA_ROLES.marketing);
   return loadChallenge(await getDb(), id);
 }
 
 /** Countries creators are in, for the eligibility checkboxes. */
-export async function listCreatorCountries(): Promise<string[]> {
-  await assertRole(AREA_ROLES.marketing);
+export async function listCreatorCountries(caller: Caller): Promise<string[]> {
+  allow(caller, AREA_ROLES.marketing);
   const found = await rows<{ country: string }>(await getDb(), sql`select distinct country::text as country from creators order by 1`);
   return found.map((r) => r.country);
 }
@@ -164,8 +164,8 @@ const tierCase = sql.raw(
  * How many creators the saved rules match, by tier and country: one GROUP BY over creators
  * (indexes on followers and country), and what it would cost if all of them reached every milestone.
  */
-export async function estimateAudience(challengeId: number): Promise<AudienceEstimate | null> {
-  await assertRole(AREA_ROLES.marketing);
+export async function estimateAudience(caller: Caller, challengeId: number): Promise<AudienceEstimate | null> {
+  allow(caller, AREA_ROLES.marketing);
   const db = await getDb();
   const [c] = await rows<{
     reward_total: number;
@@ -246,13 +246,14 @@ export type FollowUp = {
  * once; the three follow-up queries run side by side.
  */
 export async function getChallengeFollowUp(
+  caller: Caller,
   challengeId: number,
   options: { estimate?: Promise<AudienceEstimate | null> } = {},
 ): Promise<FollowUp | null> {
-  await assertRole(AREA_ROLES.marketing);
+  allow(caller, AREA_ROLES.marketing);
   const db = await getDb();
   const [estimate, [counts], reached, spend] = await Promise.all([
-    options.estimate ?? estimateAudience(challengeId),
+    options.estimate ?? estimateAudience(caller, challengeId),
     rows<{ enrolled: number; still: number; spent: number }>(
     db,
     sql`select count(*)::int as enrolled, count(*) filter (where withdrawn_at is null)::int as still,
@@ -308,8 +309,8 @@ export async function getChallengeFollowUp(
 export type HistoryEntry = { id: number; action: string; actorName: string | null; createdAt: Date };
 
 /** The challenge's audit trail, newest first. */
-export async function getChallengeHistory(challengeId: number, limit = 20): Promise<HistoryEntry[]> {
-  await assertRole(AREA_ROLES.marketing);
+export async function getChallengeHistory(caller: Caller, challengeId: number, limit = 20): Promise<HistoryEntry[]> {
+  allow(caller, AREA_ROLES.marketing);
   const found = await rows<{ id: number; action: string; name: string | null; created_at: string }>(
     await getDb(),
     sql`select a.id::float8 as id, a.action, u.name, a.created_at::text as created_at

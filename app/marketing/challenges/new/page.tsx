@@ -14,9 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewChallengePage() {
-  await requireRole(AREA_ROLES.marketing);
+  const caller = await requireRole(AREA_ROLES.marketing);
   const t = await getTranslations("marketing");
-  const options = await formOptions(await listCreatorCountries());
+  const options = await formOptions(await listCreatorCountries(caller));
   return (
     <div className="space-y-4">
       <Link href="/marketing/challenges" className="text-sm font-medium text-brand-700 hover:underline">← {t("back")}</Link>

@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StaffPayoutPage({ params }: Props) {
   const me = await requireRole(AREA_ROLES.staff);
   const review = await load(params);
-  const trail = await listAuditEntries({ entityType: "payout", entityId: String(review.id), page: 1 });
+  const trail = await listAuditEntries(me, { entityType: "payout", entityId: String(review.id), page: 1 });
   const t = await getTranslations("payouts.review");
   const ts = await getTranslations("payouts.status");
   const th = await getTranslations("payouts.holdReasons");
