@@ -1,7 +1,7 @@
 "use server";
 
 import { roleAction } from "@/lib/actions";
-import { addExchangeRate } from "@/lib/dal/rates";
+import { addExchangeRate } from "@/lib/dal/rates/commands";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { revalidate } from "@/lib/revalidate";
 import { exchangeRateSchema } from "@/lib/validation/rates";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { listExchangeRates } from "@/lib/dal/rates";
+import { listExchangeRates } from "@/lib/dal/rates/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatRate } from "@/lib/domain/money";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";

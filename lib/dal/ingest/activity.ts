@@ -5,8 +5,8 @@ import { ledgerEntries, milestoneAwards, type Metric } from "@/db/schema";
 import { measureKindOf } from "@/lib/domain/measures";
 import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
-import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
-import { convertAt, type Converted } from "./fx";
+import { countedParts, eventMetricSql, isDistinctDaysSql } from "../counted-sql";
+import { convertAt, type Converted } from "../rates/fx";
 
 // "Counted" (lib/dal/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
 // checked where events meet enrollments (e), the window part where they meet challenges (k).

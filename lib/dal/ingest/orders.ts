@@ -7,7 +7,7 @@ import { toMajorString } from "@/lib/domain/money";
 import { commissionMinor, refundReversal } from "@/lib/domain/money-rules";
 import { orderItemSchema, type PaidOrderInput, type RefundInput } from "@/lib/validation/orders";
 import { firstIssue } from "@/lib/validation/ingest";
-import { toCreatorCurrency } from "./fx";
+import { toCreatorCurrency } from "../rates/fx";
 
 const DAY = 86_400_000;
 

@@ -7,7 +7,7 @@ import { runAs } from "@/lib/auth/identity";
 import { createCreator, createUser } from "@/test/factories";
 import { createAffiliateLink, createShopProduct, paid, postOrders } from "@/test/shop";
 import { toCreatorCurrency } from "./fx";
-import { listExchangeRates } from "./rates";
+import { listExchangeRates } from "./queries";
 
 const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
