@@ -6,8 +6,8 @@ import { AREA_ROLES } from "@/lib/dal/session";
 import { revalidate } from "@/lib/revalidate";
 import { exchangeRateSchema } from "@/lib/validation/rates";
 
-export const addRateAction = roleAction(AREA_ROLES.staff, exchangeRateSchema, async (input) => {
-  await addExchangeRate(input);
+export const addRateAction = roleAction(AREA_ROLES.staff, exchangeRateSchema, async (input, caller) => {
+  await addExchangeRate(caller, input);
   revalidate("/staff/rates");
   return { ok: true, message: "rates.added" };
 });

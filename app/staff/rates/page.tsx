@@ -12,8 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StaffRates() {
-  await requireRole(AREA_ROLES.staff);
-  const [{ latest, recent }, locale, t] = await Promise.all([listExchangeRates(), getLocale(), getTranslations("rates")]);
+  const caller = await requireRole(AREA_ROLES.staff);
+  const [{ latest, recent }, locale, t] = await Promise.all([listExchangeRates(caller), getLocale(), getTranslations("rates")]);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="space-y-6">

@@ -4,15 +4,15 @@ import { getDb, rows } from "@/db";
 import { auditLog } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { ExchangeRateInput } from "@/lib/validation/rates";
-import { AREA_ROLES, assertRole } from "../session";
+import { allow, AREA_ROLES, type Caller } from "../session";
 
 /**
  * Adds the rate of one day for one currency pair. A day's rate is never changed once known:
  * ledger entries already converted with it keep it, so a second rate for the same day is
  * refused instead of replacing it. Audited.
  */
-export async function addExchangeRate(input: ExchangeRateInput): Promise<void> {
-  const me = await assertRole(AREA_ROLES.staff);
+export async function addExchangeRate(caller: Caller, input: ExchangeRateInput): Promise<void> {
+  const me = allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [inserted] = await rows<{ day: string }>(

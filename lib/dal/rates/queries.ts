@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
-import { AREA_ROLES, assertRole } from "../session";
+import { allow, AREA_ROLES, type Caller } from "../session";
 
 export type RateRow = { day: string; base: string; quote: string; rateMicros: number; addedBy: string | null; addedAt: Date };
 
@@ -9,8 +9,8 @@ type Row = { day: string; base: string; quote: string; rate_micros: number; adde
 const toRate = (r: Row): RateRow => ({ day: r.day, base: r.base, quote: r.quote, rateMicros: Number(r.rate_micros), addedBy: r.added_by, addedAt: new Date(r.added_at) });
 
 /** The latest known rate of every currency pair, and the rates staff added most recently. */
-export async function listExchangeRates(): Promise<{ latest: RateRow[]; recent: RateRow[] }> {
-  await assertRole(AREA_ROLES.staff);
+export async function listExchangeRates(caller: Caller): Promise<{ latest: RateRow[]; recent: RateRow[] }> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const [latest, recent] = await Promise.all([
     rows<Row>(
