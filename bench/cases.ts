@@ -8,7 +8,7 @@
 //     // The DAL calls the page makes: the calls of one step run in parallel (the page's
 //     // Promise.all), the steps one after the other.
 //     dal: async () => {
-//       const m = await import("../lib/dal/payout-statements");
+//       const m = await import("../lib/dal/statements/queries");
 //       return [[() => m.listMyPayouts()]];
 //     },
 //   },
@@ -56,7 +56,7 @@ export const PAGES: PageCase[] = [
     user: "heavy",
     alsoLight: true,
     dal: async () => {
-      const m = await import("../lib/dal/creator-home");
+      const m = await import("../lib/dal/creator-home/queries");
       return [[() => m.getMyNewAwards(), () => m.getMyEarningsSummary(), () => m.getMyEarningsSeries("90d"), () => m.getMyLiveChallenges()]];
     },
   },
@@ -67,7 +67,7 @@ export const PAGES: PageCase[] = [
     user: "heavy",
     alsoLight: true,
     dal: async (ctx) => {
-      const m = await import("../lib/dal/challenges");
+      const m = await import("../lib/dal/challenges/queries");
       return [[() => m.getMyChallenge(ctx.challengeId)]];
     },
   },
@@ -78,7 +78,7 @@ export const PAGES: PageCase[] = [
     user: "heavy",
     alsoLight: true,
     dal: async () => {
-      const m = await import("../lib/dal/earnings");
+      const m = await import("../lib/dal/earnings/queries");
       const query = { kind: null, status: null, order: null, page: 1 };
       return [[() => m.listMyEntries(query), () => m.getMyCommissionBreakdown()]];
     },

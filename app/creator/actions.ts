@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { roleAction } from "@/lib/actions";
-import { markMyAwardsSeen } from "@/lib/dal/creator-home";
+import { markMyAwardsSeen } from "@/lib/dal/creator-home/commands";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { revalidate } from "@/lib/revalidate";
 

@@ -6,7 +6,7 @@ import { MilestoneProgress } from "@/components/milestone-progress";
 import { RangePicker } from "@/components/range-picker";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { RANGES, getMyEarningsSeries, getMyEarningsSummary, getMyLiveChallenges, getMyNewAwards, type RangeKey } from "@/lib/dal/creator-home";
+import { RANGES, getMyEarningsSeries, getMyEarningsSummary, getMyLiveChallenges, getMyNewAwards, type RangeKey } from "@/lib/dal/creator-home/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";

@@ -6,8 +6,9 @@ import { runAs } from "@/lib/auth/identity";
 import { DomainError } from "@/lib/errors";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
-import { enrollMe, getMyChallenge, listMyChallenges, previewChallenge } from "./challenges";
-import { getMyLiveChallenges } from "./creator-home";
+import { enrollMe } from "./challenges/commands";
+import { getMyChallenge, listMyChallenges, previewChallenge } from "./challenges/queries";
+import { getMyLiveChallenges } from "./creator-home/queries";
 import {
   PAGE_SIZE,
   changeChallengeStatus,

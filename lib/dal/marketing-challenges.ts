@@ -12,7 +12,7 @@ import {
 } from "@/lib/domain/challenge-transitions";
 import { TIERS, type Tier } from "@/lib/domain/eligibility";
 import { LIFECYCLE, lifecycleOf, type Lifecycle } from "@/lib/domain/lifecycle";
-import { lifecycleSql } from "./lifecycle-sql";
+import { lifecycleSql } from "./challenges/lifecycle-sql";
 import { challengeEndNoticeDays } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { publishProblems, toUtcInput, type ChallengeDraft, type ChallengeFormInput } from "@/lib/validation/challenge";

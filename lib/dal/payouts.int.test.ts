@@ -8,9 +8,9 @@ import { addEntry, addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledg
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { createCreator, createUser } from "@/test/factories";
 import { listAuditEntries } from "./audit";
-import { getMyEarningsSummary } from "./creator-home";
+import { getMyEarningsSummary } from "./creator-home/queries";
 import { runPayoutsFromCommandLine, startPayoutRun } from "./payout-runs";
-import { getMyPayoutStatement, listMyPayouts } from "./payout-statements";
+import { getMyPayoutStatement, listMyPayouts } from "./statements/queries";
 import { approvePayout, getPayoutReview, holdPayout, listPayoutQueue, markPayoutPaid, rejectPayout } from "./payouts";
 
 // Every test takes its own months, far in the past, in increasing order: a run for a month

@@ -11,9 +11,9 @@ import { runAs } from "@/lib/auth/identity";
 import { parseEarningsQuery } from "@/lib/validation/shop";
 import { addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { listMyEntries } from "./earnings";
+import { listMyEntries } from "./earnings/queries";
 import { startPayoutRun } from "./payout-runs";
-import { getMyPayoutStatement } from "./payout-statements";
+import { getMyPayoutStatement } from "./statements/queries";
 import { approvePayout, holdPayout, markPayoutPaid } from "./payouts";
 
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";

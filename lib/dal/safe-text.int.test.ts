@@ -7,7 +7,7 @@ import { runAs } from "@/lib/auth/identity";
 import { createCreator } from "@/test/factories";
 import { postSigned } from "@/test/signed-request";
 import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
-import { listMyOwnProducts } from "./shop";
+import { listMyOwnProducts } from "./shop/queries";
 
 const BAD = ["\u0000", "\ud800", "\udc00"];
 

@@ -5,7 +5,7 @@ import { revalidate } from "@/lib/revalidate";
 import { z } from "zod";
 import { roleAction } from "@/lib/actions";
 import { AREA_ROLES } from "@/lib/dal/session";
-import { enrollMe, withdrawMe } from "@/lib/dal/challenges";
+import { enrollMe, withdrawMe } from "@/lib/dal/challenges/commands";
 
 const challengeInput = z.object({ challengeId: z.coerce.number().int().positive(), from: z.enum(["list", "page"]).optional() });
 

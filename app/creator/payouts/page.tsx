@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/pagination";
 import { PayoutStatusBadge } from "@/components/payout-status-badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { MY_PAYOUTS_PAGE_SIZE, listMyPayouts, type MyPayout } from "@/lib/dal/payout-statements";
+import { MY_PAYOUTS_PAGE_SIZE, listMyPayouts, type MyPayout } from "@/lib/dal/statements/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatPeriod } from "@/lib/i18n/format";

@@ -2,7 +2,7 @@
 
 import { roleAction } from "@/lib/actions";
 import { AREA_ROLES } from "@/lib/dal/session";
-import { createMyOwnProduct, promoteShopProduct, setMyOwnProductLinked, updateMyOwnProduct } from "@/lib/dal/shop";
+import { createMyOwnProduct, promoteShopProduct, setMyOwnProductLinked, updateMyOwnProduct } from "@/lib/dal/shop/commands";
 import { revalidate } from "@/lib/revalidate";
 import { ownProductIdSchema, ownProductSchema, ownProductUpdateSchema, promoteSchema } from "@/lib/validation/shop";
 

@@ -11,7 +11,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { inputClass } from "@/components/ui/field";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
-import { listMyAffiliateLinks, listMyOwnProducts, listShopCatalog, type AffiliateLinkSummary } from "@/lib/dal/shop";
+import { listMyAffiliateLinks, listMyOwnProducts, listShopCatalog, type AffiliateLinkSummary } from "@/lib/dal/shop/queries";
 import { commissionMinor, formatMoney } from "@/lib/domain/money";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { publicOrigin } from "@/lib/public-url";

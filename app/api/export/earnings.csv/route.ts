@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import { openMyEntriesExport, type EarningEntry } from "@/lib/dal/earnings";
+import { openMyEntriesExport, type EarningEntry } from "@/lib/dal/earnings/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { csvFormat, csvHeaders, csvLine, csvStart } from "@/lib/domain/csv";
 import { localeOfRequest } from "@/lib/i18n/request-locale";

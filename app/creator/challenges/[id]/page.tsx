@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChallengeDetail } from "@/components/challenge-detail";
-import { getMyChallenge } from "@/lib/dal/challenges";
+import { getMyChallenge } from "@/lib/dal/challenges/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { EnrollButton } from "../_components/enroll-button";
 

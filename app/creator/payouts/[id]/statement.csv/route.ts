@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getMyPayoutStatement } from "@/lib/dal/payout-statements";
+import { getMyPayoutStatement } from "@/lib/dal/statements/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { csvFormat, csvHeaders } from "@/lib/domain/csv";
 import { statementCsv } from "@/lib/export/payout-csv";

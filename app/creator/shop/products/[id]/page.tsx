@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
-import { getMyOwnProduct } from "@/lib/dal/shop";
+import { getMyOwnProduct } from "@/lib/dal/shop/queries";
 import { toMajorString } from "@/lib/domain/money";
 import { LinkToggle } from "../../_components/link-toggle";
 import { OwnProductForm } from "../../_components/own-product-form";

@@ -5,7 +5,7 @@ import { ChallengeDetail } from "@/components/challenge-detail";
 import { reasonText } from "@/components/reason-text";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import { previewChallenge } from "@/lib/dal/challenges";
+import { previewChallenge } from "@/lib/dal/challenges/queries";
 import { listCreatorCountries } from "@/lib/dal/marketing-challenges";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import type { EligibilityProfile } from "@/lib/domain/eligibility";

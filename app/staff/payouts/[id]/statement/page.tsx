@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { PayoutStatementView } from "@/components/payout-statement";
 import { PrintButton } from "@/components/print-button";
 import { buttonClass } from "@/components/ui/button";
-import { getPayoutStatementForStaff } from "@/lib/dal/payout-statements";
+import { getPayoutStatementForStaff } from "@/lib/dal/statements/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 
 type Props = { params: Promise<{ id: string }> };

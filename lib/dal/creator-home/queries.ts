@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
-import { milestoneAwards, type Metric } from "@/db/schema";
+import type { Metric } from "@/db/schema";
 import { daysLeft } from "@/lib/domain/pace";
-import { ENTRY_STATUSES, earningGroupSql, type EntryStatus } from "./ledger-sql";
-import { assertCreator } from "./session";
+import { ENTRY_STATUSES, earningGroupSql, type EntryStatus } from "../earnings/ledger-sql";
+import { assertCreator } from "../session";
 
 export type EarningsSummary = {
   currency: string;
@@ -182,20 +182,4 @@ export async function getMyNewAwards(): Promise<NewAward[]> {
         limit 50`,
   );
   return found.map((r) => ({ id: r.id, status: r.status, titleEn: r.title_en, titleFr: r.title_fr, position: r.position, rewardMinor: Number(r.reward_minor), currency: r.currency }));
-}
-
-/**
- * Marks the awards the creator was shown as seen: only the ids the banner listed (an award
- * reached meanwhile still gets its banner), and only the creator's own.
- */
-export async function markMyAwardsSeen(awardIds: number[]): Promise<{ marked: number }> {
-  const me = await assertCreator();
-  if (awardIds.length === 0) return { marked: 0 };
-  const db = await getDb();
-  const marked = await db
-    .update(milestoneAwards)
-    .set({ seenAt: sql`now()` })
-    .where(and(eq(milestoneAwards.creatorId, me.creatorId), inArray(milestoneAwards.id, awardIds), isNull(milestoneAwards.seenAt)))
-    .returning({ id: milestoneAwards.id });
-  return { marked: marked.length };
 }

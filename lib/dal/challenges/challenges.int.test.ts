@@ -6,7 +6,8 @@ import { runAs } from "@/lib/auth/identity";
 import { DomainError } from "@/lib/errors";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
-import { enrollMe, getMyChallenge, listMyChallenges, withdrawMe } from "./challenges";
+import { enrollMe, withdrawMe } from "./commands";
+import { getMyChallenge, listMyChallenges } from "./queries";
 
 const failureCode = (promise: Promise<unknown>) =>
   promise.then(

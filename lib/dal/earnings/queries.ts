@@ -5,7 +5,7 @@ import type { LedgerKind, Metric } from "@/db/schema";
 import { ENTRIES_PAGE_SIZE, type EarningsQuery } from "@/lib/validation/shop";
 import { refundLabel, type RefundLabel } from "@/lib/domain/refund-label";
 import { clawbackOfSql, entryJoinsSql, entryStatusSql, type EntryStatus } from "./ledger-sql";
-import { assertCreator } from "./session";
+import { assertCreator } from "../session";
 
 /** Where an entry's money came from, with what it takes to explain every cent. */
 export type EntrySource =

@@ -7,7 +7,7 @@ import { runAs } from "@/lib/auth/identity";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
 import { event, postEvents } from "@/test/events";
 import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
-import { getMyCommissionBreakdown, listMyEntries } from "./earnings";
+import { getMyCommissionBreakdown, listMyEntries } from "./queries";
 
 const DAY = 86_400_000;
 const all = { kind: null, status: null, order: null, page: 1 } as const;

@@ -14,7 +14,8 @@ import { affiliateLinks, ownProducts } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
 import { createCreator, createUser } from "@/test/factories";
 import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
-import { getMyOwnProduct, getPublicStorefront, listMyAffiliateLinks, listMyOwnProducts, listShopCatalog, promoteShopProduct, recordAffiliateClick } from "./shop";
+import { promoteShopProduct, recordAffiliateClick } from "./commands";
+import { getMyOwnProduct, getPublicStorefront, listMyAffiliateLinks, listMyOwnProducts, listShopCatalog } from "./queries";
 
 const DAY = 86_400_000;
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { challenges, enrollments } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
 import { createChallenge, createCreator } from "@/test/factories";
-import { enrollMe } from "./challenges";
+import { enrollMe } from "./commands";
 
 describe("enrollment race (PostgreSQL)", () => {
   it("lets exactly 10 of 50 creators racing for the last 10 places in", async () => {

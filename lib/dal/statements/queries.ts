@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { getDb, rows, type Executor } from "@/db";
 import type { PayoutStatus } from "@/db/schema";
 import { refundLabel } from "@/lib/domain/refund-label";
-import { clawbackOfSql } from "./ledger-sql";
-import { AREA_ROLES, assertCreator, assertRole } from "./session";
+import { clawbackOfSql } from "../earnings/ledger-sql";
+import { AREA_ROLES, assertCreator, assertRole } from "../session";
 
 // What creators see of their payouts, and the statement of one payout (the same document for
 // the creator and for staff). A creator's queries carry `creator_id = me` in the where clause:

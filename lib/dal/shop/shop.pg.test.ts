@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createOwnProductAction } from "@/app/creator/shop/actions";
 import { runAs } from "@/lib/auth/identity";
 import { createCreator } from "@/test/factories";
-import { listMyOwnProducts } from "./shop";
+import { listMyOwnProducts } from "./queries";
 
 describe("adding an own product (PostgreSQL)", () => {
   it("makes one product from five quick submits of one form, and a second one from a new form", async () => {
