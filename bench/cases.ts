@@ -9,7 +9,7 @@
 //     // Promise.all), the steps one after the other.
 //     dal: async () => {
 //       const m = await import("../lib/dal/statements/queries");
-//       return [[() => m.listMyPayouts()]];
+//       return [[async () => m.listMyPayouts(await pageCaller())]];
 //     },
 //   },
 //
@@ -48,6 +48,17 @@ export type SqlCase = {
   steps: (ctx: Ctx) => Statement[][];
 };
 
+/**
+ * The signed-in user's caller, as the page gets it from requireRole. Its identity read is the
+ * plan's first step already (bench/floor.ts leaves those statements out of each call's own).
+ */
+async function pageCaller() {
+  const { currentCaller } = await import("../lib/dal/session");
+  const caller = await currentCaller();
+  if (!caller) throw new Error("bench: the loader runs signed out");
+  return caller;
+}
+
 export const PAGES: PageCase[] = [
   {
     id: "creator-home",
@@ -57,7 +68,14 @@ export const PAGES: PageCase[] = [
     alsoLight: true,
     dal: async () => {
       const m = await import("../lib/dal/creator-home/queries");
-      return [[() => m.getMyNewAwards(), () => m.getMyEarningsSummary(), () => m.getMyEarningsSeries("90d"), () => m.getMyLiveChallenges()]];
+      return [
+        [
+          async () => m.getMyNewAwards(await pageCaller()),
+          async () => m.getMyEarningsSummary(await pageCaller()),
+          async () => m.getMyEarningsSeries(await pageCaller(), "90d"),
+          async () => m.getMyLiveChallenges(await pageCaller()),
+        ],
+      ];
     },
   },
   {
@@ -68,7 +86,7 @@ export const PAGES: PageCase[] = [
     alsoLight: true,
     dal: async (ctx) => {
       const m = await import("../lib/dal/challenges/queries");
-      return [[() => m.getMyChallenge(ctx.challengeId)]];
+      return [[async () => m.getMyChallenge(await pageCaller(), ctx.challengeId)]];
     },
   },
   {
@@ -80,7 +98,7 @@ export const PAGES: PageCase[] = [
     dal: async () => {
       const m = await import("../lib/dal/earnings/queries");
       const query = { kind: null, status: null, order: null, page: 1 };
-      return [[() => m.listMyEntries(query), () => m.getMyCommissionBreakdown()]];
+      return [[async () => m.listMyEntries(await pageCaller(), query), async () => m.getMyCommissionBreakdown(await pageCaller())]];
     },
   },
   {

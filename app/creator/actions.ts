@@ -10,8 +10,8 @@ import { revalidate } from "@/lib/revalidate";
 const dismissInput = z.object({ "awardIds[]": z.array(z.coerce.number().int().positive()).min(1).max(50) });
 
 /** The creator closes the "new milestones" banner: those awards are now seen. */
-export const dismissAwardsAction = roleAction(AREA_ROLES.creator, dismissInput, async (input) => {
-  await markMyAwardsSeen(input["awardIds[]"]);
+export const dismissAwardsAction = roleAction(AREA_ROLES.creator, dismissInput, async (input, caller) => {
+  await markMyAwardsSeen(caller, input["awardIds[]"]);
   revalidate("/creator");
   return { ok: true };
 });

@@ -15,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CreatorChallenges() {
-  await requireRole(AREA_ROLES.creator);
-  const lists = await listMyChallenges();
+  const caller = await requireRole(AREA_ROLES.creator);
+  const lists = await listMyChallenges(caller);
   const t = await getTranslations("challenges");
   const locale = await getLocale();
   const tk = await getTranslations("kinds");

@@ -32,9 +32,9 @@ const STATUS_STYLES: Record<EntryStatus, string> = {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CreatorEarnings({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole(AREA_ROLES.creator);
+  const caller = await requireRole(AREA_ROLES.creator);
   const query = parseEarningsQuery(await searchParams);
-  const [list, breakdown, locale, t] = await Promise.all([listMyEntries(query), getMyCommissionBreakdown(), getLocale(), getTranslations("earnings")]);
+  const [list, breakdown, locale, t] = await Promise.all([listMyEntries(caller, query), getMyCommissionBreakdown(caller), getLocale(), getTranslations("earnings")]);
   const tm = await getTranslations("payoutMoney");
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   const percent = (bps: number) => formatPercent(bps, locale);

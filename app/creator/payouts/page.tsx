@@ -15,10 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CreatorPayouts({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  await requireRole(AREA_ROLES.creator);
+  const caller = await requireRole(AREA_ROLES.creator);
   const rawPage = Number((await searchParams).page);
   const page = Number.isSafeInteger(rawPage) && rawPage > 0 ? rawPage : 1;
-  const { payouts, total, totals } = await listMyPayouts(page);
+  const { payouts, total, totals } = await listMyPayouts(caller, page);
   const t = await getTranslations("payouts.mine");
   const th = await getTranslations("payouts.holdReasons");
   const locale = await getLocale();

@@ -6,7 +6,7 @@ import { ineligibleReasons } from "@/lib/domain/eligibility";
 import { lifecycleOf } from "@/lib/domain/lifecycle";
 import { DomainError } from "@/lib/errors";
 import { profileOf, reasonValues, rulesOf, toDate, type ChallengeRow } from "./queries";
-import { assertCreator } from "../session";
+import { allowCreator, type Caller } from "../session";
 
 export type EnrollOutcome = { status: "enrolled" | "already_enrolled" };
 
@@ -15,8 +15,8 @@ export type EnrollOutcome = { status: "enrolled" | "already_enrolled" };
  * The place is taken with a conditional UPDATE of the counter, so under any race the cap holds;
  * enrolling twice is a no-op.
  */
-export async function enrollMe(challengeId: number): Promise<EnrollOutcome> {
-  const me = await assertCreator();
+export async function enrollMe(caller: Caller, challengeId: number): Promise<EnrollOutcome> {
+  const me = allowCreator(caller);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [challenge] = await rows<ChallengeRow>(
@@ -71,8 +71,8 @@ export async function enrollMe(challengeId: number): Promise<EnrollOutcome> {
 }
 
 /** Withdraws the signed-in creator; awards already reached stay theirs. */
-export async function withdrawMe(challengeId: number): Promise<{ status: "withdrawn" | "not_enrolled" }> {
-  const me = await assertCreator();
+export async function withdrawMe(caller: Caller, challengeId: number): Promise<{ status: "withdrawn" | "not_enrolled" }> {
+  const me = allowCreator(caller);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const left = await tx

@@ -6,7 +6,7 @@ import { ineligibleReasons, type EligibilityProfile, type IneligibleReason } fro
 import { lifecycleOf, type Lifecycle } from "@/lib/domain/lifecycle";
 import { PACE_WINDOW_DAYS, daysLeft, projectMilestone, type PaceProjection } from "@/lib/domain/pace";
 import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
-import { AREA_ROLES, assertCreator, assertRole } from "../session";
+import { allow, allowCreator, AREA_ROLES, type Caller } from "../session";
 
 export type ChallengeSummary = {
   id: number;
@@ -118,8 +118,8 @@ export async function profileOf(db: Executor, creatorId: number): Promise<Omit<E
  * they cannot join with the reasons, scheduled ones they will be able to join, and ended ones they
  * took part in with their results. Drafts are never included.
  */
-export async function listMyChallenges(): Promise<CreatorChallengeLists> {
-  const me = await assertCreator();
+export async function listMyChallenges(caller: Caller): Promise<CreatorChallengeLists> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const profile = await profileOf(db, me.creatorId);
   const now = new Date();
@@ -362,8 +362,8 @@ async function activityOf(db: Executor, creatorId: number, challengeId: number, 
 }
 
 /** A challenge as the signed-in creator sees it; drafts do not exist for creators. */
-export async function getMyChallenge(challengeId: number, activityPage = 1): Promise<ChallengeView | null> {
-  const me = await assertCreator();
+export async function getMyChallenge(caller: Caller, challengeId: number, activityPage = 1): Promise<ChallengeView | null> {
+  const me = allowCreator(caller);
   const db = await getDb();
   // The profile is read alongside the challenge (first round trip of loadChallengeView).
   const profile = profileOf(db, me.creatorId).then((p) => ({ ...p, invited: false }));
@@ -374,10 +374,10 @@ export async function getMyChallenge(challengeId: number, activityPage = 1): Pro
 
 /** Marketing's preview: the same page, for a chosen profile or a real creator's handle. */
 export async function previewChallenge(
-  challengeId: number,
+  caller: Caller, challengeId: number,
   as: { handle: string } | EligibilityProfile,
 ): Promise<{ view: ChallengeView | null; handleFound: boolean }> {
-  await assertRole(AREA_ROLES.marketing);
+  allow(caller, AREA_ROLES.marketing);
   const db = await getDb();
   if ("handle" in as) {
     const [c] = await rows<{ id: number; followers: number; country: string; platform: Platform }>(

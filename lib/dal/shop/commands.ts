@@ -6,7 +6,7 @@ import { ownProducts } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { OwnProductInput } from "@/lib/validation/shop";
 import { MAX_OWN_PRODUCTS } from "./queries";
-import { assertCreator } from "../session";
+import { allowCreator, type Caller } from "../session";
 
 const productNotFound = () => new DomainError("shop.errors.product_not_found");
 
@@ -14,8 +14,8 @@ const productNotFound = () => new DomainError("shop.errors.product_not_found");
  * Links a new own product to the creator's profile (shown on their public page at once). The
  * form's one-time token makes it idempotent: five quick clicks, or a retry, make one product.
  */
-export async function createMyOwnProduct(input: OwnProductInput): Promise<{ id: number; created: boolean }> {
-  const me = await assertCreator();
+export async function createMyOwnProduct(caller: Caller, input: OwnProductInput): Promise<{ id: number; created: boolean }> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const token = input.formToken ?? null;
   // The limit is checked in the same statement as the insert, so parallel submits cannot pass it.
@@ -36,8 +36,8 @@ export async function createMyOwnProduct(input: OwnProductInput): Promise<{ id: 
 }
 
 /** Edits one of the creator's own products; another creator's product is simply "not found". */
-export async function updateMyOwnProduct(id: number, input: OwnProductInput): Promise<void> {
-  const me = await assertCreator();
+export async function updateMyOwnProduct(caller: Caller, id: number, input: OwnProductInput): Promise<void> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const updated = await db
     .update(ownProducts)
@@ -56,8 +56,8 @@ export async function updateMyOwnProduct(id: number, input: OwnProductInput): Pr
 }
 
 /** Unlinks (hides from the public page) or relinks one of the creator's own products. */
-export async function setMyOwnProductLinked(id: number, linked: boolean): Promise<void> {
-  const me = await assertCreator();
+export async function setMyOwnProductLinked(caller: Caller, id: number, linked: boolean): Promise<void> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const updated = await db
     .update(ownProducts)
@@ -79,8 +79,8 @@ export function newAffiliateCode(): string {
  * The creator's affiliate link for a shop product, created on first use: promoting twice gives
  * the same link back. Codes are random; the unique index settles the rare collision (we retry).
  */
-export async function promoteShopProduct(shopProductId: number): Promise<{ code: string; created: boolean }> {
-  const me = await assertCreator();
+export async function promoteShopProduct(caller: Caller, shopProductId: number): Promise<{ code: string; created: boolean }> {
+  const me = allowCreator(caller);
   const db = await getDb();
   for (let attempt = 0; attempt < 5; attempt++) {
     const [inserted] = await rows<{ code: string }>(
@@ -108,8 +108,8 @@ export async function promoteShopProduct(shopProductId: number): Promise<{ code:
 /**
  * Counts one click on an affiliate link (unless this browser's click was counted already) and
  * returns the shop product's address, tagged with the code so the shop can report the order back
- * with it; null for an unknown code. Public like /r/[code] itself: followers click these links
- * without an account.
+ * with it; null for an unknown code. Public: it takes no caller, like /r/[code] itself, since
+ * followers click these links without an account.
  */
 export async function recordAffiliateClick(code: string, options: { alreadyCounted?: boolean } = {}): Promise<string | null> {
   if (!/^[a-z0-9]{4,32}$/.test(code)) return null;

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
 import { ownProducts } from "@/db/schema";
 import { CATALOG_PAGE_SIZE, type CatalogQuery } from "@/lib/validation/shop";
-import { assertCreator } from "../session";
+import { allowCreator, type Caller } from "../session";
 
 /** A creator may link this many own products; a guard against runaway scripts, not a plan limit. */
 export const MAX_OWN_PRODUCTS = 200;
@@ -31,8 +31,8 @@ const ownProductColumns = {
 };
 
 /** The creator's own products, linked ones first. */
-export async function listMyOwnProducts(): Promise<OwnProduct[]> {
-  const me = await assertCreator();
+export async function listMyOwnProducts(caller: Caller): Promise<OwnProduct[]> {
+  const me = allowCreator(caller);
   const db = await getDb();
   return db
     .select(ownProductColumns)
@@ -42,8 +42,8 @@ export async function listMyOwnProducts(): Promise<OwnProduct[]> {
 }
 
 /** One of the creator's own products; null when it does not exist or belongs to someone else. */
-export async function getMyOwnProduct(id: number): Promise<OwnProduct | null> {
-  const me = await assertCreator();
+export async function getMyOwnProduct(caller: Caller, id: number): Promise<OwnProduct | null> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const [row] = await db
     .select(ownProductColumns)
@@ -74,8 +74,8 @@ function likePattern(q: string): string {
 }
 
 /** The shop catalog, filtered and paginated in SQL, with the creator's own link on each product. */
-export async function listShopCatalog(query: CatalogQuery): Promise<CatalogPage> {
-  const me = await assertCreator();
+export async function listShopCatalog(caller: Caller, query: CatalogQuery): Promise<CatalogPage> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const filters = [sql`sp.commission_bps >= ${query.minRate}`];
   if (query.q) filters.push(sql`(sp.title ilike ${likePattern(query.q)} or sp.merchant ilike ${likePattern(query.q)})`);
@@ -140,8 +140,8 @@ export type AffiliateLinkSummary = {
 };
 
 /** The creator's affiliate links with clicks, orders and commission so far, aggregated in SQL. */
-export async function listMyAffiliateLinks(): Promise<AffiliateLinkSummary[]> {
-  const me = await assertCreator();
+export async function listMyAffiliateLinks(caller: Caller): Promise<AffiliateLinkSummary[]> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const found = await rows<{
     id: number;
@@ -211,8 +211,8 @@ export type Storefront = {
 };
 
 /**
- * A creator's public page (/c/[handle]) as their followers see it. This is the one DAL read with
- * no signed-in caller, on purpose: the page is a storefront linked from the creator's social
+ * A creator's public page (/c/[handle]) as their followers see it. Public: it takes no caller, on
+ * purpose (there is no signed-in visitor to check): the page is a storefront linked from the creator's social
  * profile, so anyone may open it. It returns only what the creator chose to show — name,
  * platform, *linked* own products and the shop products they promote (with the affiliate code
  * that earns them the commission) — and nothing private (no email, followers, money, orders).

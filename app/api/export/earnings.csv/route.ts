@@ -35,12 +35,12 @@ function sourceText(entry: EarningEntry, t: T, tm: T, locale: string): string {
  * batches, so years of entries are fine.
  */
 export async function GET(request: Request) {
-  await requireRole(AREA_ROLES.creator);
+  const caller = await requireRole(AREA_ROLES.creator);
   const url = new URL(request.url);
   const query = parseEarningsQuery(Object.fromEntries(url.searchParams));
   const locale = localeOfRequest(request);
   const format = csvFormat(locale, url.searchParams.get("sep"));
-  const { handle, batches } = await openMyEntriesExport(query);
+  const { handle, batches } = await openMyEntriesExport(caller, query);
   const t = createTranslator({ locale, messages: catalogs[locale], namespace: "earnings" }) as unknown as T;
   const tm = createTranslator({ locale, messages: catalogs[locale], namespace: "payoutMoney" }) as unknown as T;
 

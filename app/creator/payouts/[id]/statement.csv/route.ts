@@ -9,10 +9,10 @@ export const dynamic = "force-dynamic";
 
 /** The signed-in creator's statement as CSV; another creator's payout is not found. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  await requireRole(AREA_ROLES.creator);
+  const caller = await requireRole(AREA_ROLES.creator);
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const statement = await getMyPayoutStatement(id);
+  const statement = await getMyPayoutStatement(caller, id);
   if (!statement) notFound();
   const locale = localeOf(request);
   const sep = new URL(request.url).searchParams.get("sep");

@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * creator's handle. It is read-only: a GET form, no actions passed to the page component.
  */
 export default async function ChallengePreviewPage({ params, searchParams }: Props) {
-  await requireRole(AREA_ROLES.marketing);
+  const caller = await requireRole(AREA_ROLES.marketing);
   const challenge = await challengeFromParams(params);
   const query = await searchParams;
   const t = await getTranslations("marketing.preview");
@@ -54,7 +54,7 @@ export default async function ChallengePreviewPage({ params, searchParams }: Pro
   if (mode === "handle") {
     if (!handle) handleError = t("handleRequired");
     else {
-      result = await previewChallenge(challenge.id, { handle });
+      result = await previewChallenge(caller, challenge.id, { handle });
       if (!result.handleFound) handleError = t("handleUnknown", { handle });
       who = t("whoHandle", { handle });
     }
@@ -62,7 +62,7 @@ export default async function ChallengePreviewPage({ params, searchParams }: Pro
     followersError = t("followersInvalid");
   } else {
     const profile: EligibilityProfile = { followers, country, platform, invited };
-    result = await previewChallenge(challenge.id, profile);
+    result = await previewChallenge(caller, challenge.id, profile);
     who = t("whoProfile", {
       followers: formatNumber(followers, uiLocale),
       country: countryLabel(country, uiLocale),
