@@ -6,10 +6,10 @@ import { measureKindOf } from "@/lib/domain/measures";
 import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
 import { allowSystem, type Caller } from "../session";
-import { countedParts, eventMetricSql, isDistinctDaysSql } from "../counted-sql";
+import { countedParts, eventMetricSql, isDistinctDaysSql } from "../challenges/counted-sql";
 import { convertAt, type Converted } from "../rates/fx";
 
-// "Counted" (lib/dal/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
+// "Counted" (lib/dal/challenges/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
 // checked where events meet enrollments (e), the window part where they meet challenges (k).
 const counted = countedParts({ at: "occurred_at", startsAt: "k.starts_at", endsAt: "k.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
 
