@@ -9,7 +9,7 @@ import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/
 import { allowSystem, type Caller } from "../session";
 import { countedParts, eventMetricSql, isDistinctDaysSql } from "../counted-sql";
 import { convertAt, type Converted } from "../rates/fx";
-import { int4, int8, jsonText, parsedRows } from "./row";
+import { int4, int8, parsedRows } from "./row";
 
 // "Counted" (lib/dal/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
 // checked where events meet enrollments (e), the window part where they meet challenges (k).
@@ -25,8 +25,8 @@ type Touched = z.output<typeof touchedSchema>;
 const storedSchema = z.object({
   accepted: int4,
   known: int4,
-  unknown: jsonText(z.array(int4)),
-  touched: jsonText(z.array(touchedSchema)),
+  unknown: z.array(int4),
+  touched: z.array(touchedSchema),
 });
 
 /**
@@ -150,12 +150,12 @@ async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: num
         )
         select (select count(*) from ev)::int as accepted,
                (select count(*) from resolved where creator_id is not null)::int as known,
-               coalesce((select jsonb_agg(idx order by idx) from resolved where creator_id is null), '[]'::jsonb)::text as unknown,
+               coalesce((select jsonb_agg(idx order by idx) from resolved where creator_id is null), '[]'::jsonb) as unknown,
                -- Referenced so that the progress upsert runs (a data-modifying CTE always does, but
                -- its rows are what settleMilestones starts from).
                coalesce((select jsonb_agg(jsonb_build_object('enrollment_id', k.enrollment_id, 'measure', k.measure,
                                    'first_at', k.first_at::text, 'last_at', k.last_at::text) order by k.enrollment_id, k.measure)
-                         from counted k join up on up.enrollment_id = k.enrollment_id and up.metric = k.measure), '[]'::jsonb)::text as touched`,
+                         from counted k join up on up.enrollment_id = k.enrollment_id and up.metric = k.measure), '[]'::jsonb) as touched`,
   );
   return { accepted: result.accepted, known: result.known, unknownCreatorAt: result.unknown, touched: result.touched };
 }

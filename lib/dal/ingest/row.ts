@@ -19,13 +19,6 @@ export const int8 = z.union([z.string(), z.number(), z.bigint()]).transform((val
 /** An int4 column (ids, positions, basis points, counts cast ::int). */
 export const int4 = z.number().int();
 
-/** A jsonb value sent as ::text (one round trip carries a list), parsed, then checked by `schema`. */
-export const jsonText = <S extends z.ZodType>(schema: S) =>
-  z
-    .string()
-    .transform((text) => JSON.parse(text) as unknown)
-    .pipe(schema);
-
 /** Runs raw SQL and parses each row once with `schema`: a row that does not match is a bug, and throws. */
 export async function parsedRows<S extends z.ZodType>(db: Executor, schema: S, query: SQL): Promise<z.output<S>[]> {
   return (await rows<unknown>(db, query)).map((row) => schema.parse(row));
