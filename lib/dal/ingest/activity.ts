@@ -215,8 +215,9 @@ async function settleMilestones(tx: Tx, touched: Touched[]): Promise<void> {
     tx,
     crossingSchema,
     sql`select e.id as enrollment_id, m.id as milestone_id, e.creator_id, c.id as challenge_id, m.position,
-               m.reward_minor::bigint as reward_minor, c.currency::text as challenge_currency, cr.currency::text as creator_currency,
+               m.reward_minor::bigint as reward_minor, c.currency as challenge_currency, cr.currency as creator_currency,
                a.id as award_id, a.status as award_status,
+               -- As text: exact to the microsecond and the same on both drivers; it goes back in as reached_at.
                coalesce(x.at, t.last_at)::text as crossing_at,
                (a.id is not null and x.at < a.reached_at) as moved,
                (select r.rate_micros::bigint from exchange_rates r
@@ -224,7 +225,7 @@ async function settleMilestones(tx: Tx, touched: Touched[]): Promise<void> {
                  order by r.day desc limit 1) as rate_micros,
                (select jsonb_object_agg(n.currency, n.net) from (
                   -- As text: a jsonb number is a float to JSON.parse, the int8 parser keeps it exact.
-                  select le.currency::text as currency, sum(le.amount_minor)::bigint::text as net from ledger_entries le
+                  select le.currency, sum(le.amount_minor)::bigint::text as net from ledger_entries le
                   where a.id is not null and le.milestone_award_id = a.id group by 1) n) as nets
         from jsonb_to_recordset(${JSON.stringify(touched)}::jsonb) as t(enrollment_id int, measure metric, first_at timestamptz, last_at timestamptz)
         join enrollments e on e.id = t.enrollment_id

@@ -206,9 +206,10 @@ async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<Bat
   const locked = await parsedRows(
     tx,
     lockedOrderSchema,
-    sql`select o.id, o.amount_minor::bigint as amount_minor, o.refunded_minor::bigint as refunded_minor, o.currency::text as currency,
+    sql`select o.id, o.amount_minor::bigint as amount_minor, o.refunded_minor::bigint as refunded_minor, o.currency,
+               -- Timestamps as text: postgres.js (through drizzle) gives a string, PGlite a Date; one form here.
                o.occurred_at::text as occurred_at, o.creator_id, o.commission_bps,
-               le.currency::text as entry_currency, le.fx_rate_micros::bigint as fx_rate_micros,
+               le.currency as entry_currency, le.fx_rate_micros::bigint as fx_rate_micros,
                le.available_at::text as entry_available_at,
                coalesce((select sum(e.amount_minor) from ledger_entries e where e.order_id = o.id and e.kind in ('commission', 'refund')), 0)::bigint as net_minor,
                (select sum(e.original_amount_minor) from ledger_entries e where e.order_id = o.id and e.kind in ('commission', 'refund'))::bigint as net_original_minor
