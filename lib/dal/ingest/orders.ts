@@ -3,12 +3,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor, type Tx } from "@/db";
 import { affiliateLinks, creators, ledgerEntries, orders, refunds as refundsTable, shopProducts } from "@/db/schema";
-import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { toMajorString } from "@/lib/domain/money";
 import { commissionMinor, refundReversal } from "@/lib/domain/money-rules";
 import { orderItemSchema, type PaidOrderInput, type RefundInput } from "@/lib/validation/orders";
 import { firstIssue } from "@/lib/validation/ingest";
 import { allowSystem, type Caller } from "../session";
+import type { BatchResult, Rejection } from "./batch";
 import { toCreatorCurrency } from "../rates/fx";
 import { int4, int8, parsedRows } from "./row";
 
