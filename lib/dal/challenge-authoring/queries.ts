@@ -4,7 +4,7 @@ import { getDb, rows } from "@/db";
 import { auditLog, challenges, creators, users, type ChallengeKind, type Metric, type Platform } from "@/db/schema";
 import { TIERS, type Tier } from "@/lib/domain/eligibility";
 import { LIFECYCLE, type Lifecycle } from "@/lib/domain/lifecycle";
-import { lifecycleSql } from "../lifecycle-sql";
+import { lifecycleSql } from "../challenges/lifecycle-sql";
 import { int8, int8OrNull, timestamp } from "../sql-values";
 import { AREA_ROLES, allow, type Caller } from "../session";
 import { loadChallenge, type MarketingChallenge } from "./load";
