@@ -36,9 +36,8 @@ export const HOME_BY_ROLE: Record<Role, string> = {
 async function sessionIdentity(): Promise<{ uid: number; sv: number | undefined } | null> {
   const override = identityOverride();
   if (override) return override.userId === null ? null : { uid: override.userId, sv: override.sessionVersion };
-  const { auth } = await import("@/lib/auth/config");
-  const session = await auth();
-  const { uid, sv } = (session?.user ?? {}) as { uid?: unknown; sv?: unknown };
+  const { sessionClaims } = await import("@/lib/auth/session-token");
+  const { uid, sv } = (await sessionClaims()) ?? {};
   // A token without a version predates session versions: it is not honoured.
   return typeof uid === "number" ? { uid, sv: typeof sv === "number" ? sv : -1 } : null;
 }
