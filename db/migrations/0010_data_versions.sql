@@ -27,6 +27,15 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
+CREATE FUNCTION "data_versions_bump_enrollment_rows"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO data_versions (scope, id, version)
+  SELECT 'creator', c.creator_id, txid_current()
+  FROM (SELECT DISTINCT e.creator_id FROM changed x JOIN enrollments e ON e.id = x.enrollment_id) c ORDER BY c.creator_id
+  ON CONFLICT (scope, id) DO UPDATE SET version = excluded.version WHERE data_versions.version <> excluded.version;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
 CREATE FUNCTION "data_versions_bump_global"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO data_versions (scope, id, version) VALUES ('global', 0, txid_current())
@@ -105,7 +114,14 @@ CREATE TRIGGER "exchange_rates_data_version" AFTER INSERT OR UPDATE OR DELETE ON
 --> statement-breakpoint
 CREATE TRIGGER "shop_products_data_version" AFTER INSERT OR UPDATE OR DELETE ON "shop_products" FOR EACH STATEMENT EXECUTE FUNCTION "data_versions_bump_global"();
 --> statement-breakpoint
--- Rows written in the same statement as an event (the daily rollup, enrollment progress,
--- receipts), or in the same transaction as a payout (payout items) or a ledger entry, have no
--- trigger of their own: the write beside them moves the version.
+CREATE TRIGGER "creator_daily_metrics_data_version_ins" AFTER INSERT ON "creator_daily_metrics" REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "data_versions_bump_creators"();
+--> statement-breakpoint
+CREATE TRIGGER "creator_daily_metrics_data_version_upd" AFTER UPDATE ON "creator_daily_metrics" REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "data_versions_bump_creators"();
+--> statement-breakpoint
+CREATE TRIGGER "enrollment_progress_data_version_ins" AFTER INSERT ON "enrollment_progress" REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "data_versions_bump_enrollment_rows"();
+--> statement-breakpoint
+CREATE TRIGGER "enrollment_progress_data_version_upd" AFTER UPDATE ON "enrollment_progress" REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "data_versions_bump_enrollment_rows"();
+--> statement-breakpoint
+-- Receipts (no page shows them) and payout items (written with their payout) have no trigger
+-- of their own: the write beside them moves the version.
 INSERT INTO data_versions (scope, id, version) VALUES ('global', 0, txid_current());
