@@ -6,7 +6,7 @@ import { convertMoney, crossingOf, utcDay } from "@/lib/domain/money-rules";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, enrollDirectly } from "@/test/factories";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
-import { getMyChallenge } from "./challenges/queries";
+import { getMyChallenge } from "@/lib/dal/challenges/queries";
 import { asCaller } from "@/test/caller";
 
 const DAY = 86_400_000;
