@@ -3,8 +3,9 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { awardStatusEnum, metricEnum, type Metric } from "@/db/schema";
+import { ENTRY_STATUSES, type EntryStatus } from "@/lib/domain/entry-status";
 import { daysLeft } from "@/lib/domain/pace";
-import { ENTRY_STATUSES, earningGroupSql, type EntryStatus } from "../earnings/ledger-sql";
+import { earningGroupSql } from "../earnings/ledger-sql";
 import { int4, int8, parsedRows, timestamp } from "../row";
 import { allowCreator, type Caller } from "../session";
 

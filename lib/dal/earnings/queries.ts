@@ -4,10 +4,11 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { creators, ledgerKindEnum, metricEnum, type LedgerKind, type Metric } from "@/db/schema";
 import { ENTRIES_PAGE_SIZE, type EarningsQuery } from "@/lib/validation/shop";
+import { ENTRY_STATUSES, type EntryStatus } from "@/lib/domain/entry-status";
 import { refundLabel, type RefundLabel } from "@/lib/domain/refund-label";
 import { int4, int8, parsedRows, timestamp } from "../row";
 import { allowCreator, type Caller } from "../session";
-import { ENTRY_STATUSES, clawbackOfSql, entryJoinsSql, entryStatusSql, type EntryStatus } from "./ledger-sql";
+import { clawbackOfSql, entryJoinsSql, entryStatusSql } from "./ledger-sql";
 
 /** Where an entry's money came from, with what it takes to explain every cent. */
 export type EntrySource =
