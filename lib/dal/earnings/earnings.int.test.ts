@@ -31,6 +31,9 @@ async function payoutOf(creatorId: number, entryIds: number[], status: "pending_
       creatorId,
       currency: "EUR",
       amountMinor: amount,
+      // As the payout run stores them: the rate to EUR and the EUR amount (here 1:1).
+      eurRateMicros: 1_000_000,
+      amountEurMinor: amount,
       bonusMinor: sumOf(["milestone_award"]),
       commissionMinor: sumOf(["commission", "refund"]),
       otherMinor: sumOf(["adjustment"]),
