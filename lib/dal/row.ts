@@ -1,4 +1,5 @@
-// The boundary of the DAL's raw SQL (CTEs, subqueries, aggregates the query builder cannot say):
+// The one boundary of the DAL's raw SQL (CTEs, jsonb_to_recordset, subqueries and aggregates the
+// query builder cannot say), for every feature (ingest, the creator's pages, ...):
 // each row is parsed once, here, by a schema of what the statement selects. Money, rates and
 // other int8 values come back as ::bigint, never through a float: postgres.js hands int8 over as
 // a string and PGlite as a number or a bigint, and `int8` makes each an exact JavaScript number,
