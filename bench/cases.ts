@@ -89,7 +89,7 @@ export const PAGES: PageCase[] = [
     path: () => `/staff/payouts?${STAFF_QUEUE_QUERY}`,
     user: "staff",
     dal: async () => {
-      const [m, runs, v] = await Promise.all([import("../lib/dal/payouts"), import("../lib/dal/payout-runs"), import("../lib/validation/payouts")]);
+      const [m, runs, v] = await Promise.all([import("../lib/dal/payouts/queries"), import("../lib/dal/payouts/run"), import("../lib/validation/payouts")]);
       const filters = v.parseQueueFilters(Object.fromEntries(new URLSearchParams(STAFF_QUEUE_QUERY)));
       return [
         [() => m.getQueueChoices()],

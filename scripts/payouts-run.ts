@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   // The embedded database must not fill itself with demo data because a script opened it.
   process.env.SEED_ON_START ??= "0";
   const { previousPeriod } = await import("../lib/domain/period");
-  const { runPayoutsFromCommandLine } = await import("../lib/dal/payout-runs");
+  const { runPayoutsFromCommandLine } = await import("../lib/dal/payouts/run");
   const { DomainError } = await import("../lib/errors");
   const { closeDb } = await import("../db");
   const { catalogs } = await import("../messages");

@@ -12,9 +12,9 @@ import { parseEarningsQuery } from "@/lib/validation/shop";
 import { addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
 import { listMyEntries } from "./earnings";
-import { startPayoutRun } from "./payout-runs";
+import { startPayoutRun } from "./payouts/run";
 import { getMyPayoutStatement } from "./payout-statements";
-import { approvePayout, holdPayout, markPayoutPaid } from "./payouts";
+import { approvePayout, holdPayout, markPayoutPaid } from "./payouts/commands";
 
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 

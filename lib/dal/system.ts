@@ -8,6 +8,6 @@ import "server-only";
 
 export { ingestActivityEvents } from "./ingest/activity";
 export { ingestOrders } from "./ingest/orders";
-export { runPayoutsAsSystem } from "./payout-runs";
-export { approvePayoutAs, holdPayoutAs, markPayoutPaidAs, rejectPayoutAs } from "./payouts";
-export { recordAdjustment } from "./adjustments";
+export { runPayoutsAsSystem } from "./payouts/run";
+export { approvePayoutAs, holdPayoutAs, markPayoutPaidAs, rejectPayoutAs } from "./payouts/commands";
+export { recordAdjustment } from "./payouts/adjustments";

@@ -9,11 +9,11 @@ describe("app/ does not reach the system caller", () => {
   });
 
   it("refuses an unchecked …As entry point of the DAL", async () => {
-    const messages = await restrictedImports("app/staff/payouts/actions.ts", `import { approvePayoutAs } from "@/lib/dal/payouts";\nexport const x = approvePayoutAs;\n`);
+    const messages = await restrictedImports("app/staff/payouts/actions.ts", `import { approvePayoutAs } from "@/lib/dal/payouts/commands";\nexport const x = approvePayoutAs;\n`);
     expect(messages.join("\n")).toMatch(/skip the session check/);
   });
 
   it("allows the checked function", async () => {
-    expect(await restrictedImports("app/staff/payouts/actions.ts", `import { approvePayout } from "@/lib/dal/payouts";\nexport const x = approvePayout;\n`)).toEqual([]);
+    expect(await restrictedImports("app/staff/payouts/actions.ts", `import { approvePayout } from "@/lib/dal/payouts/commands";\nexport const x = approvePayout;\n`)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 "use server";
 
 import { roleAction } from "@/lib/actions";
-import { startPayoutRun } from "@/lib/dal/payout-runs";
-import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "@/lib/dal/payouts";
+import { startPayoutRun } from "@/lib/dal/payouts/run";
+import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "@/lib/dal/payouts/commands";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { DomainError } from "@/lib/errors";
 import { revalidate } from "@/lib/revalidate";

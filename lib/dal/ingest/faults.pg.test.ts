@@ -7,7 +7,7 @@ import { GET as health } from "@/app/api/health/route";
 import { closeDb, getDb } from "@/db";
 import { ledgerEntries } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
-import { startPayoutRun } from "@/lib/dal/payout-runs";
+import { startPayoutRun } from "@/lib/dal/payouts/run";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";

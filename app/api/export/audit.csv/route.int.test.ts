@@ -2,8 +2,8 @@
 // the payout's currency and dates in the reader's locale, in the export and on the page.
 import { describe, expect, it } from "vitest";
 import { runAs } from "@/lib/auth/identity";
-import { startPayoutRun } from "@/lib/dal/payout-runs";
-import { approvePayout, markPayoutPaid } from "@/lib/dal/payouts";
+import { startPayoutRun } from "@/lib/dal/payouts/run";
+import { approvePayout, markPayoutPaid } from "@/lib/dal/payouts/commands";
 import { addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
 import { GET } from "./route";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET as creatorStatementCsv } from "@/app/creator/payouts/[id]/statement.csv/route";
 import { GET as staffStatementCsv } from "@/app/staff/payouts/[id]/statement.csv/route";
 import { runAs } from "@/lib/auth/identity";
-import { startPayoutRun } from "@/lib/dal/payout-runs";
+import { startPayoutRun } from "@/lib/dal/payouts/run";
 import { addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";

@@ -1,4 +1,4 @@
-import { exportPayoutQueue } from "@/lib/dal/payouts";
+import { exportPayoutQueue } from "@/lib/dal/payouts/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { csvFormat, csvHeaders } from "@/lib/domain/csv";
 import { payoutQueueCsv } from "@/lib/export/payout-csv";

@@ -8,7 +8,7 @@ import { PayoutStatusBadge } from "@/components/payout-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listAuditEntries } from "@/lib/dal/audit/queries";
-import { getPayoutReview } from "@/lib/dal/payouts";
+import { getPayoutReview } from "@/lib/dal/payouts/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney, formatRate } from "@/lib/domain/money";
 import { PAYOUT_HOLD_DAYS, REPORTING_CURRENCY } from "@/lib/domain/payout-rules";

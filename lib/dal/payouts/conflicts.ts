@@ -2,8 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
 import { DomainError } from "@/lib/errors";
-import { recordAudit } from "./audit/record";
-import type { CurrentUser } from "./session";
+import { recordAudit } from "../audit/record";
+import type { CurrentUser } from "../session";
 
 /**
  * Refuses a reviewer's decision (approve, hold, reject, mark paid) on a payout of a creator

@@ -7,8 +7,8 @@ import { runAs } from "@/lib/auth/identity";
 import { FOUR_EYES_LIMIT_EUR_MINOR, approvalsRequiredFor } from "@/lib/domain/payout-rules";
 import { addEntry, inPeriod } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { startPayoutRun } from "./payout-runs";
-import { getPayoutReview, listPayoutQueue } from "./payouts";
+import { startPayoutRun } from "./run";
+import { getPayoutReview, listPayoutQueue } from "./queries";
 
 const SEK_TO_EUR = 89_300; // 1 SEK = 0.0893 EUR
 

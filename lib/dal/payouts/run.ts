@@ -5,10 +5,10 @@ import { users } from "@/db/schema";
 import { isFuturePeriod, isPeriod, periodBounds, periodOf } from "@/lib/domain/period";
 import { fourEyesLimitEurMinor, payoutMinimumMinor, REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
 import { DomainError } from "@/lib/errors";
-import { recordAudit } from "./audit/record";
-import { clockSql } from "./clock";
-import { earningGroupSql } from "./ledger-sql";
-import { AREA_ROLES, assertRole } from "./session";
+import { recordAudit } from "../audit/record";
+import { clockSql } from "../clock";
+import { earningGroupSql } from "../ledger-sql";
+import { AREA_ROLES, assertRole } from "../session";
 
 // Any two runs, whatever their periods, take turns: the one statement that picks entries then
 // always sees what the previous run took.

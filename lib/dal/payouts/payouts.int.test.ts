@@ -8,11 +8,12 @@ import { DomainError, ForbiddenError } from "@/lib/errors";
 import { addEntry, addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledger";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { createCreator, createUser } from "@/test/factories";
-import { listAuditEntries } from "./audit/queries";
-import { getMyEarningsSummary } from "./creator-home";
-import { runPayoutsFromCommandLine, startPayoutRun } from "./payout-runs";
-import { getMyPayoutStatement, listMyPayouts } from "./payout-statements";
-import { approvePayout, getPayoutReview, holdPayout, listPayoutQueue, markPayoutPaid, rejectPayout } from "./payouts";
+import { listAuditEntries } from "../audit/queries";
+import { getMyEarningsSummary } from "../creator-home";
+import { runPayoutsFromCommandLine, startPayoutRun } from "./run";
+import { getMyPayoutStatement, listMyPayouts } from "../payout-statements";
+import { getPayoutReview, listPayoutQueue } from "./queries";
+import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "./commands";
 
 // Every test takes its own months, far in the past, in increasing order: a run for a month
 // sweeps every creator's available entries, so tests assert on their own creators only.

@@ -4,7 +4,7 @@ import { runAs } from "@/lib/auth/identity";
 import { DomainError } from "@/lib/errors";
 import { addEntry, inPeriod } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { startPayoutRun } from "./payout-runs";
+import { startPayoutRun } from "./run";
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(

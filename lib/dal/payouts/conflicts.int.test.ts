@@ -9,9 +9,9 @@ import { DomainError } from "@/lib/errors";
 import { HOLD_REASON_CODES } from "@/lib/domain/hold-reasons";
 import { addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { changeUserRole } from "./accounts/commands";
-import { startPayoutRun } from "./payout-runs";
-import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "./payouts";
+import { changeUserRole } from "../accounts/commands";
+import { startPayoutRun } from "./run";
+import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "./commands";
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(

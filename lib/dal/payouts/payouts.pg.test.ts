@@ -6,8 +6,8 @@ import { DomainError } from "@/lib/errors";
 import { addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { createCreator, createUser } from "@/test/factories";
-import { startPayoutRun } from "./payout-runs";
-import { approvePayout, markPayoutPaid, rejectPayout } from "./payouts";
+import { startPayoutRun } from "./run";
+import { approvePayout, markPayoutPaid, rejectPayout } from "./commands";
 
 const code = (r: PromiseSettledResult<unknown>) =>
   r.status === "fulfilled" ? "ok" : r.reason instanceof DomainError ? r.reason.code : String(r.reason);

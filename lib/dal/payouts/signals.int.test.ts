@@ -7,9 +7,10 @@ import { runAs } from "@/lib/auth/identity";
 import { asCaller } from "@/test/caller";
 import { addDailyStars, addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { listAuditEntries } from "./audit/queries";
-import { startPayoutRun } from "./payout-runs";
-import { approvePayout, getPayoutReview, rejectPayout } from "./payouts";
+import { listAuditEntries } from "../audit/queries";
+import { startPayoutRun } from "./run";
+import { getPayoutReview } from "./queries";
+import { approvePayout, rejectPayout } from "./commands";
 
 async function stars(creatorId: number, day: string, total: number) {
   await (await getDb()).execute(sql`insert into creator_daily_metrics (creator_id, metric, day, total) values (${creatorId}, 'stars_received', ${day}, ${total})
