@@ -400,7 +400,7 @@ export const payouts = pgTable(
     creatorId: integer("creator_id").notNull().references(() => creators.id),
     currency: char("currency", { length: 3 }).notNull(),
     amountMinor: money("amount_minor").notNull(),
-    // The amount by earning group (lib/dal/ledger-sql.ts earningGroupSql), written by the run
+    // The amount by earning group (lib/dal/earnings/ledger-sql.ts earningGroupSql), written by the run
     // with the items: a creator's paid and in-payout totals are read from their few payouts
     // instead of looking up every ledger entry in payout_items (which grows with the platform).
     bonusMinor: money("bonus_minor").notNull().default(0),

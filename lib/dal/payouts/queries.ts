@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb, rows, type Executor } from "@/db";
 import type { PayoutStatus } from "@/db/schema";
 import type { QueueFilters } from "@/lib/validation/payouts";
-import { clawbackOfSql } from "../ledger-sql";
+import { clawbackOfSql } from "../earnings/ledger-sql";
 import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, type FraudSignal, type SignalRow } from "./signals";
 import { AREA_ROLES, assertRole } from "../session";
 
