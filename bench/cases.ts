@@ -110,8 +110,12 @@ export const PAGES: PageCase[] = [
       const [m, runs, v] = await Promise.all([import("../lib/dal/payouts/queries"), import("../lib/dal/payouts/run"), import("../lib/validation/payouts")]);
       const filters = v.parseQueueFilters(Object.fromEntries(new URLSearchParams(STAFF_QUEUE_QUERY)));
       return [
-        [() => m.getQueueChoices()],
-        [() => m.listPayoutQueue(filters), () => m.getPayoutStatusSeries(filters, "EUR"), () => runs.listRecentPayoutRuns()],
+        [async () => m.getQueueChoices(await pageCaller())],
+        [
+          async () => m.listPayoutQueue(await pageCaller(), filters),
+          async () => m.getPayoutStatusSeries(await pageCaller(), filters, "EUR"),
+          async () => runs.listRecentPayoutRuns(await pageCaller()),
+        ],
       ];
     },
   },

@@ -8,6 +8,3 @@ import "server-only";
 
 export { ingestActivityEvents } from "./ingest/activity";
 export { ingestOrders } from "./ingest/orders";
-export { runPayoutsAsSystem } from "./payouts/run";
-export { approvePayoutAs, holdPayoutAs, markPayoutPaidAs, rejectPayoutAs } from "./payouts/commands";
-export { recordAdjustment } from "./payouts/adjustments";

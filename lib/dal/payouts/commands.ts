@@ -1,58 +1,89 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { getDb, rows, type Executor } from "@/db";
-import type { PayoutStatus } from "@/db/schema";
-import { DomainError } from "@/lib/errors";
+import { payoutStatusEnum, type PayoutStatus } from "@/db/schema";
+import { DomainError, ForbiddenError } from "@/lib/errors";
 import type { HoldReasonCode } from "@/lib/validation/payouts";
 import { recordAudit } from "../audit/record";
-import { refuseOwnPayout } from "./conflicts";
 import { clockSql } from "../clock";
+import { int4, int8, parsedRows } from "../ingest/row";
+import { AREA_ROLES, allow, allowSystem, type Caller } from "../session";
+import { refusedAsOwnPayout } from "./conflicts";
 import { flaggedSql, signalsLateral, signalsOfPayout } from "./signals";
-import { AREA_ROLES, assertRole } from "../session";
 
 // ---------------------------------------------------------------------------------------------
-// Decisions. Each names the version the reviewer saw; the UPDATE checks it with the status, so
-// of two reviewers acting at once one wins and the other is told to reload. Each writes its
-// audit record in the same transaction.
+// Decisions. Each names the version the reviewer saw and runs in one transaction that first
+// locks the payout's row: whose payout it is and its state are read under that lock, and the
+// UPDATE checks the version with the status, so of two reviewers acting at once one wins and
+// the other is told to reload. Each writes its audit record in the same transaction.
+//
+// The caller is a staff member or admin, or the demo seed's system caller acting as a named
+// staff account (systemCaller("seed", staffId)); only the seed passes options: its own
+// transaction and the time of its story.
 
 type Decision = { payoutId: number; version: number };
 
-type Current = {
-  id: number;
-  version: number;
-  status: PayoutStatus;
-  creator_id: number;
-  currency: string;
-  amount_minor: number;
-  approvals_required: number;
-  approvers: number[] | string;
-  hold_reason_code: string | null;
-  reject_reason: string | null;
-  flagged?: boolean;
-};
+/** For the seed's system caller only: the seed's transaction, and the time its story dates the decision. */
+export type SeedOptions = { db?: Executor; at?: Date };
 
-async function loadCurrent(tx: Executor, id: number, withSignals = false): Promise<Current | undefined> {
-  const [row] = await rows<Current>(
-    tx,
-    withSignals
-      ? sql`select p.id, p.version, p.status, p.creator_id, p.currency::text as currency, p.amount_minor::float8 as amount_minor,
-                   p.approvals_required, p.hold_reason_code, p.reject_reason,
-                   array(select a.reviewer_id from payout_approvals a where a.payout_id = p.id order by a.created_at) as approvers,
-                   ${flaggedSql} as flagged
-            from payouts p cross join ${signalsLateral} sig where p.id = ${id}`
-      : sql`select p.id, p.version, p.status, p.creator_id, p.currency::text as currency, p.amount_minor::float8 as amount_minor,
-                   p.approvals_required, p.hold_reason_code, p.reject_reason,
-                   array(select a.reviewer_id from payout_approvals a where a.payout_id = p.id order by a.created_at) as approvers
-            from payouts p where p.id = ${id}`,
-  );
-  return row;
+/** Who decides: a staff member or admin, or the seed's named staff account. */
+function reviewerOf(caller: Caller, options: SeedOptions): { id: number } {
+  if (caller.kind === "system") {
+    const { actorId } = allowSystem(caller, ["seed"]);
+    if (actorId === null) throw new ForbiddenError();
+    return { id: actorId };
+  }
+  if (options.db || options.at) throw new ForbiddenError();
+  return allow(caller, AREA_ROLES.staff);
 }
 
-function approversOf(current: Current): number[] {
-  const raw = current.approvers;
-  // Drivers differ on int[]: an array, or its text form "{1,2}".
-  if (Array.isArray(raw)) return raw.map(Number);
-  return String(raw).replace(/[{}]/g, "").split(",").filter(Boolean).map(Number);
+type OwnDecision = "approve" | "hold" | "reject" | "mark_paid";
+
+/**
+ * Runs one decision: locks the payout's row, refuses (and audits) a decision on the reviewer's
+ * own payout, then runs `body` in the same transaction. The refusal's audit record commits with
+ * the transaction; the refusal is thrown after it.
+ */
+async function decide<T>(caller: Caller, payoutId: number, decision: OwnDecision, options: SeedOptions, body: (tx: Executor, me: { id: number }) => Promise<T>): Promise<T> {
+  const me = reviewerOf(caller, options);
+  const db = options.db ?? (await getDb());
+  const outcome = await db.transaction(async (tx) => {
+    await tx.execute(sql`select id from payouts where id = ${payoutId} for update`);
+    if (await refusedAsOwnPayout(tx, me, payoutId, decision, options.at)) return { refused: true as const };
+    return { refused: false as const, value: await body(tx, me) };
+  });
+  if (outcome.refused) throw new DomainError("trust.errors.own_payout");
+  return outcome.value;
+}
+
+const currentRow = z.object({
+  id: int4,
+  version: int4,
+  status: z.enum(payoutStatusEnum.enumValues),
+  creator_id: int4,
+  currency: z.string(),
+  amount_minor: int8,
+  approvals_required: int4,
+  approvers: z.array(int4),
+  hold_reason_code: z.string().nullable(),
+  reject_reason: z.string().nullable(),
+  flagged: z.boolean().optional(),
+});
+type Current = z.output<typeof currentRow>;
+
+async function loadCurrent(tx: Executor, id: number, withSignals = false): Promise<Current | undefined> {
+  const columns = sql`p.id, p.version, p.status, p.creator_id, p.currency::text as currency, p.amount_minor::bigint as amount_minor,
+    p.approvals_required, p.hold_reason_code, p.reject_reason,
+    (select coalesce(jsonb_agg(a.reviewer_id order by a.created_at), '[]'::jsonb) from payout_approvals a where a.payout_id = p.id) as approvers`;
+  const [row] = await parsedRows(
+    tx,
+    currentRow,
+    withSignals
+      ? sql`select ${columns}, ${flaggedSql} as flagged from payouts p cross join ${signalsLateral} sig where p.id = ${id}`
+      : sql`select ${columns} from payouts p where p.id = ${id}`,
+  );
+  return row;
 }
 
 /** Explains why a decision cannot apply: gone, changed since the reviewer looked, or wrong state. */
@@ -67,8 +98,9 @@ const OPEN: readonly PayoutStatus[] = ["pending_review", "held"];
 /** The conditional write every decision goes through: zero rows means someone else got there first. */
 async function bump(tx: Executor, d: Decision, allowed: readonly PayoutStatus[], set: SQL, at?: Date): Promise<{ version: number; status: PayoutStatus }> {
   const statuses = sql.join(allowed.map((s) => sql`${s}`), sql`, `);
-  const [updated] = await rows<{ version: number; status: PayoutStatus }>(
+  const [updated] = await parsedRows(
     tx,
+    z.object({ version: int4, status: z.enum(payoutStatusEnum.enumValues) }),
     sql`update payouts set ${set}, version = version + 1, updated_at = ${clockSql(at)}
         where id = ${d.payoutId} and version = ${d.version} and status in (${statuses})
         returning version, status`,
@@ -84,23 +116,13 @@ export type ApproveResult = { status: PayoutStatus; approvals: number; approvals
  * different people: the first approval leaves the status as it was, the second approves.
  * A payout with fraud signals needs a note saying why it is fine.
  */
-export async function approvePayout(d: Decision & { note?: string }): Promise<ApproveResult> {
-  const me = await assertRole(AREA_ROLES.staff);
-  await refuseOwnPayout(me, d.payoutId, "approve");
-  return approvePayoutAs(await getDb(), me, d);
-}
-
-// The decisions' bodies below take the reviewer as an argument: the functions above check the
-// session and pass it; the demo seed passes a staff account and the time of its story
-// (lib/dal/system.ts). One set of rules either way.
-
-/** approvePayout for a reviewer already checked, optionally dated `at`. */
-export async function approvePayoutAs(db: Executor, me: { id: number }, d: Decision & { note?: string }, at?: Date): Promise<ApproveResult> {
+export async function approvePayout(caller: Caller, d: Decision & { note?: string }, options: SeedOptions = {}): Promise<ApproveResult> {
   const note = d.note?.trim() || null;
-  return db.transaction(async (tx) => {
+  const at = options.at;
+  return decide(caller, d.payoutId, "approve", options, async (tx, me) => {
     const current = await loadCurrent(tx, d.payoutId, true);
     check(current, d, OPEN, "payouts.errors.already_decided");
-    const approvers = approversOf(current);
+    const approvers = current.approvers;
     if (approvers.includes(me.id)) throw new DomainError("payouts.errors.already_approved_by_you");
     if (current.flagged && !note) throw new DomainError("payouts.errors.note_required");
 
@@ -125,18 +147,12 @@ export async function approvePayoutAs(db: Executor, me: { id: number }, d: Decis
   });
 }
 
-/** Holds a pending payout (or updates a hold) with a reason, what the creator can do, and a decision date. */
-export async function holdPayout(d: HoldDecision): Promise<void> {
-  const me = await assertRole(AREA_ROLES.staff);
-  await refuseOwnPayout(me, d.payoutId, "hold");
-  await holdPayoutAs(await getDb(), me, d);
-}
-
 type HoldDecision = Decision & { reasonCode: HoldReasonCode; note: string; fix: string; decideBy: string };
 
-/** holdPayout for a reviewer already checked, optionally dated `at`. */
-export async function holdPayoutAs(db: Executor, me: { id: number }, d: HoldDecision, at?: Date): Promise<void> {
-  await db.transaction(async (tx) => {
+/** Holds a pending payout (or updates a hold) with a reason, what the creator can do, and a decision date. */
+export async function holdPayout(caller: Caller, d: HoldDecision, options: SeedOptions = {}): Promise<void> {
+  const at = options.at;
+  await decide(caller, d.payoutId, "hold", options, async (tx, me) => {
     const current = await loadCurrent(tx, d.payoutId);
     check(current, d, OPEN, "payouts.errors.already_decided");
     const updated = await bump(
@@ -159,15 +175,9 @@ export async function holdPayoutAs(db: Executor, me: { id: number }, d: HoldDeci
 }
 
 /** Rejects a pending or held payout: its entries are released and go back to available. */
-export async function rejectPayout(d: Decision & { reason: string }): Promise<{ releasedEntries: number }> {
-  const me = await assertRole(AREA_ROLES.staff);
-  await refuseOwnPayout(me, d.payoutId, "reject");
-  return rejectPayoutAs(await getDb(), me, d);
-}
-
-/** rejectPayout for a reviewer already checked, optionally dated `at`. */
-export async function rejectPayoutAs(db: Executor, me: { id: number }, d: Decision & { reason: string }, at?: Date): Promise<{ releasedEntries: number }> {
-  return db.transaction(async (tx) => {
+export async function rejectPayout(caller: Caller, d: Decision & { reason: string }, options: SeedOptions = {}): Promise<{ releasedEntries: number }> {
+  const at = options.at;
+  return decide(caller, d.payoutId, "reject", options, async (tx, me) => {
     const current = await loadCurrent(tx, d.payoutId);
     check(current, d, OPEN, "payouts.errors.already_decided");
     const updated = await bump(tx, d, OPEN, sql`status = 'rejected', reject_reason = ${d.reason}`, at);
@@ -192,23 +202,17 @@ export async function rejectPayoutAs(db: Executor, me: { id: number }, d: Decisi
  * Records that an approved payout's money left: status paid, the payment reference, and the
  * negative ledger entry (kind 'payout') that brings the creator's balance back down.
  */
-export async function markPayoutPaid(d: Decision & { paymentReference: string }): Promise<void> {
-  const me = await assertRole(AREA_ROLES.staff);
-  await refuseOwnPayout(me, d.payoutId, "mark_paid");
-  await markPayoutPaidAs(await getDb(), me, d);
-}
-
-/** markPayoutPaid for a reviewer already checked, optionally dated `at`. */
-export async function markPayoutPaidAs(db: Executor, me: { id: number }, d: Decision & { paymentReference: string }, at?: Date): Promise<void> {
+export async function markPayoutPaid(caller: Caller, d: Decision & { paymentReference: string }, options: SeedOptions = {}): Promise<void> {
+  const at = options.at;
   const now = clockSql(at);
-  await db.transaction(async (tx) => {
+  await decide(caller, d.payoutId, "mark_paid", options, async (tx, me) => {
     const current = await loadCurrent(tx, d.payoutId);
     check(current, d, ["approved"], "payouts.errors.not_approved");
     const updated = await bump(tx, d, ["approved"], sql`status = 'paid', paid_at = ${now}, payment_reference = ${d.paymentReference}`, at);
     // The debit shares the transaction's clock with paid_at.
     await tx.execute(
       sql`insert into ledger_entries (creator_id, kind, amount_minor, currency, payout_id, note, occurred_at, available_at, created_by)
-          values (${current.creator_id}, 'payout', ${-Number(current.amount_minor)}, ${current.currency}, ${d.payoutId},
+          values (${current.creator_id}, 'payout', ${-current.amount_minor}, ${current.currency}, ${d.payoutId},
                   ${d.paymentReference}, ${now}, ${now}, ${me.id})`,
     );
     await recordAudit(tx, {
@@ -217,7 +221,7 @@ export async function markPayoutPaidAs(db: Executor, me: { id: number }, d: Deci
       entityType: "payout",
       entityId: d.payoutId,
       before: { status: current.status, version: current.version },
-      after: { status: "paid", paymentReference: d.paymentReference, amountMinor: Number(current.amount_minor), currency: current.currency, version: updated.version },
+      after: { status: "paid", paymentReference: d.paymentReference, amountMinor: current.amount_minor, currency: current.currency, version: updated.version },
       at,
     });
   });

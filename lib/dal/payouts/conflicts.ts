@@ -1,29 +1,31 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { getDb, rows } from "@/db";
-import { DomainError } from "@/lib/errors";
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { creators, payouts } from "@/db/schema";
 import { recordAudit } from "../audit/record";
-import type { CurrentUser } from "../session";
 
 /**
- * Refuses a reviewer's decision (approve, hold, reject, mark paid) on a payout of a creator
- * profile they own, and audits the attempt. Checked before the decision's transaction: a
- * payout's creator never changes, and the refusal's audit record must survive the refusal.
+ * Whether a reviewer's decision (approve, hold, reject, mark paid) is on a payout of a creator
+ * profile they own; if so, audits the attempt and answers true, and the decision is refused.
+ * Called inside the decision's transaction, after it has locked the payout's row, so what it
+ * reads is what the decision acts on; the caller throws after the transaction commits, so the
+ * refusal's audit record survives the refusal.
  */
-export async function refuseOwnPayout(me: CurrentUser, payoutId: number, decision: string): Promise<void> {
-  const db = await getDb();
-  const [own] = await rows<{ creator_id: number }>(
-    db,
-    sql`select p.creator_id from payouts p join creators c on c.id = p.creator_id where p.id = ${payoutId} and c.user_id = ${me.id}`,
-  );
-  if (!own) return;
-  await recordAudit(db, {
+export async function refusedAsOwnPayout(tx: Executor, me: { id: number }, payoutId: number, decision: string, at?: Date): Promise<boolean> {
+  const [own] = await tx
+    .select({ creatorId: payouts.creatorId })
+    .from(payouts)
+    .innerJoin(creators, eq(creators.id, payouts.creatorId))
+    .where(and(eq(payouts.id, payoutId), eq(creators.userId, me.id)));
+  if (!own) return false;
+  await recordAudit(tx, {
     actorId: me.id,
     action: "payout.own_decision_refused",
     entityType: "payout",
     entityId: payoutId,
     before: null,
-    after: { decision, creatorId: own.creator_id },
+    after: { decision, creatorId: own.creatorId },
+    at,
   });
-  throw new DomainError("trust.errors.own_payout");
+  return true;
 }

@@ -5,7 +5,7 @@ import type { PayoutStatus } from "@/db/schema";
 import type { QueueFilters } from "@/lib/validation/payouts";
 import { clawbackOfSql } from "../earnings/ledger-sql";
 import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, type FraudSignal, type SignalRow } from "./signals";
-import { AREA_ROLES, assertRole } from "../session";
+import { AREA_ROLES, allow, type Caller } from "../session";
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -125,8 +125,8 @@ const queueColumns = sql`p.id, p.period, p.creator_id, p.handle, p.display_name,
  * One page of the review queue with the totals of the whole filtered set, per currency.
  * Signals are computed for the page only, unless the fraud filter needs them for every row.
  */
-export async function listPayoutQueue(f: QueueFilters): Promise<{ rows: QueueRow[]; total: number; totals: CurrencyTotal[] }> {
-  await assertRole(AREA_ROLES.staff);
+export async function listPayoutQueue(caller: Caller, f: QueueFilters): Promise<{ rows: QueueRow[]; total: number; totals: CurrencyTotal[] }> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const [page, totals] = await Promise.all([
     rows<QueueDbRow>(
@@ -153,8 +153,8 @@ async function queueTotals(db: Executor, f: Omit<QueueFilters, "page" | "sort">)
 }
 
 /** Every payout of the filtered set, in queue order, for the CSV export. */
-export async function exportPayoutQueue(f: Omit<QueueFilters, "page">): Promise<(QueueRow & { rejectReason: string | null; paidAt: Date | null; paymentReference: string | null })[]> {
-  await assertRole(AREA_ROLES.staff);
+export async function exportPayoutQueue(caller: Caller, f: Omit<QueueFilters, "page">): Promise<(QueueRow & { rejectReason: string | null; paidAt: Date | null; paymentReference: string | null })[]> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const found = await rows<QueueDbRow>(
     db,
@@ -176,8 +176,8 @@ export type StatusSeriesPoint = { period: string } & Record<PayoutStatus, number
  * Payout totals per period and status in one currency over the last 12 runs, following the
  * queue's filters except status (the chart shows every status side by side).
  */
-export async function getPayoutStatusSeries(f: Omit<QueueFilters, "page" | "sort">, currency: string): Promise<StatusSeriesPoint[]> {
-  await assertRole(AREA_ROLES.staff);
+export async function getPayoutStatusSeries(caller: Caller, f: Omit<QueueFilters, "page" | "sort">, currency: string): Promise<StatusSeriesPoint[]> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const found = await rows<{ period: string; status: PayoutStatus; total: number }>(
     db,
@@ -198,8 +198,8 @@ export async function getPayoutStatusSeries(f: Omit<QueueFilters, "page" | "sort
 }
 
 /** Countries and currencies that have payouts: the queue's filter and chart choices. */
-export async function getQueueChoices(): Promise<{ countries: string[]; currencies: string[] }> {
-  await assertRole(AREA_ROLES.staff);
+export async function getQueueChoices(caller: Caller): Promise<{ countries: string[]; currencies: string[] }> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   // Loose index scans (each step jumps to the next distinct value in an index): a few dozen
   // index probes, where a GROUP BY read every creator and every payout on each visit (200 ms at
@@ -284,8 +284,8 @@ export type PayoutReview = {
 export const clawbackSql = sql`(${clawbackOfSql} is not null)`;
 
 /** Everything a reviewer needs to decide on one payout; null when it does not exist. */
-export async function getPayoutReview(id: number): Promise<PayoutReview | null> {
-  await assertRole(AREA_ROLES.staff);
+export async function getPayoutReview(caller: Caller, id: number): Promise<PayoutReview | null> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const [head] = await rows<
     SignalRow & {

@@ -1,14 +1,13 @@
 import "server-only";
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { getDb, rows, type Executor } from "@/db";
-import { users } from "@/db/schema";
 import { isFuturePeriod, isPeriod, periodBounds, periodOf } from "@/lib/domain/period";
 import { fourEyesLimitEurMinor, payoutMinimumMinor, REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
-import { DomainError } from "@/lib/errors";
+import { DomainError, ForbiddenError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
 import { clockSql } from "../clock";
 import { earningGroupSql } from "../earnings/ledger-sql";
-import { AREA_ROLES, assertRole } from "../session";
+import { AREA_ROLES, allow, allowSystem, type Caller } from "../session";
 
 // Any two runs, whatever their periods, take turns: the one statement that picks entries then
 // always sees what the previous run took.
@@ -147,51 +146,32 @@ function eurAmountSql(amount: SQL, rate: SQL): SQL {
        or (2 * mod(${n}, 1000000) = 1000000 and mod(div(${n}, 1000000), 2) = 1) then 1 else 0 end)::bigint`;
 }
 
-/** Starts a run from the staff pages: the signed-in staff member or admin is recorded as its author. */
-export async function startPayoutRun(period: string): Promise<PayoutRunResult> {
-  const me = await assertRole(AREA_ROLES.staff);
-  return executeRun(await getDb(), period, me.id);
-}
+/** For the seed's system caller only: the seed's transaction, and the time its story dates the run. */
+export type RunOptions = { db?: Executor; at?: Date };
 
 /**
- * FOR COMMAND-LINE SCRIPTS ONLY (scripts/payouts-run.ts): there is no session there, so this
- * entry point does not read one. Whoever can run a script already holds the database
- * credentials; what this adds is accountability. With `asEmail`, the run is recorded under that
- * account, which must exist, be enabled and be staff or admin. Without it, the run is recorded
- * as the system (no actor), as a scheduled job would be. Never call it from a page, route
- * handler or server action: those use startPayoutRun(), which checks the caller's role.
+ * Starts a run. A staff member or admin is recorded as its author; the CLI (scripts/payouts-run.ts)
+ * passes callerForUser(id of --as), checked here like any account, or systemCaller("cli") for a run
+ * recorded as the system; the demo seed passes systemCaller("seed", adminId) with its transaction
+ * and the time of its story. Same rules and statement for every run.
  */
-export async function runPayoutsFromCommandLine(period: string, options: { asEmail?: string } = {}): Promise<PayoutRunResult & { actor: string }> {
-  const db = await getDb();
-  let actorId: number | null = null;
-  let actor = "system";
-  if (options.asEmail) {
-    const email = options.asEmail.trim().toLowerCase();
-    const [user] = await db
-      .select({ id: users.id, role: users.role, email: users.email })
-      .from(users)
-      .where(and(eq(users.email, email), isNull(users.disabledAt)));
-    if (!user) throw new DomainError("payouts.run.errors.unknown_actor", { email });
-    if (!(AREA_ROLES.staff as readonly string[]).includes(user.role)) throw new DomainError("payouts.run.errors.actor_not_staff", { email });
-    actorId = user.id;
-    actor = user.email;
+export async function startPayoutRun(caller: Caller, period: string, options: RunOptions = {}): Promise<PayoutRunResult> {
+  let actorId: number | null;
+  if (caller.kind === "system") {
+    actorId = allowSystem(caller, ["cli", "seed"]).actorId;
+    if (caller.purpose !== "seed" && (options.db || options.at)) throw new ForbiddenError();
+  } else {
+    if (options.db || options.at) throw new ForbiddenError();
+    actorId = allow(caller, AREA_ROLES.staff).id;
   }
-  return { ...(await executeRun(db, period, actorId)), actor };
-}
-
-/**
- * FOR THE DEMO SEED ONLY (through lib/dal/system.ts): a run without a session, inside the
- * seed's transaction, dated `at`. Same rules and statement as every other run.
- */
-export async function runPayoutsAsSystem(db: Executor, period: string, options: { actorId: number | null; at?: Date }): Promise<PayoutRunResult> {
-  return executeRun(db, period, options.actorId, options.at);
+  return executeRun(options.db ?? (await getDb()), period, actorId, options.at);
 }
 
 export type PayoutRunSummary = { id: number; period: string; payoutCount: number; startedAt: Date; startedBy: string | null };
 
 /** The latest runs, newest period first, for the run form's context. */
-export async function listRecentPayoutRuns(limit = 6): Promise<PayoutRunSummary[]> {
-  await assertRole(AREA_ROLES.staff);
+export async function listRecentPayoutRuns(caller: Caller, limit = 6): Promise<PayoutRunSummary[]> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const found = await rows<{ id: number; period: string; payout_count: number; started_at: string; started_by: string | null }>(
     db,
