@@ -627,3 +627,17 @@ export const userInvitations = pgTable(
     check("user_invitations_role_not_creator", sql`${t.role} <> 'creator'`),
   ],
 );
+
+// What the page cache (lib/dal/cache.ts) keys a creator's reads by: a version per creator, per
+// challenge and one global row ("global", 0), each set to the writing transaction's id by
+// statement triggers (migration 0011) in the same transaction as every write those reads see.
+// A cached read is keyed by the versions read in the same request, before the data.
+export const dataVersions = pgTable(
+  "data_versions",
+  {
+    scope: text("scope").notNull(),
+    id: integer("id").notNull(),
+    version: bigint("version", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.id] }), check("data_versions_scope", sql`${t.scope} in ('creator', 'challenge', 'global')`)],
+);
