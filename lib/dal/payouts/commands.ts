@@ -1,8 +1,8 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, rows, type Executor } from "@/db";
-import { payoutStatusEnum, type PayoutStatus } from "@/db/schema";
+import { getDb, type Executor } from "@/db";
+import { payoutItems, payoutStatusEnum, type PayoutStatus } from "@/db/schema";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import type { HoldReasonCode } from "@/lib/validation/payouts";
 import { recordAudit } from "../audit/record";
@@ -181,10 +181,11 @@ export async function rejectPayout(caller: Caller, d: Decision & { reason: strin
     const current = await loadCurrent(tx, d.payoutId);
     check(current, d, OPEN, "payouts.errors.already_decided");
     const updated = await bump(tx, d, OPEN, sql`status = 'rejected', reject_reason = ${d.reason}`, at);
-    const released = await rows<{ ledger_entry_id: number }>(
-      tx,
-      sql`update payout_items set released_at = ${clockSql(at)} where payout_id = ${d.payoutId} and released_at is null returning ledger_entry_id`,
-    );
+    const released = await tx
+      .update(payoutItems)
+      .set({ releasedAt: clockSql(at) })
+      .where(and(eq(payoutItems.payoutId, d.payoutId), isNull(payoutItems.releasedAt)))
+      .returning({ ledgerEntryId: payoutItems.ledgerEntryId });
     await recordAudit(tx, {
       actorId: me.id,
       action: "payout.reject",

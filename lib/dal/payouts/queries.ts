@@ -1,11 +1,13 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
-import { getDb, rows, type Executor } from "@/db";
-import type { PayoutStatus } from "@/db/schema";
+import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Executor } from "@/db";
+import { payoutApprovals, payoutRuns, payouts, payoutStatusEnum, users, type PayoutStatus } from "@/db/schema";
 import type { QueueFilters } from "@/lib/validation/payouts";
 import { clawbackOfSql } from "../earnings/ledger-sql";
-import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, type FraudSignal, type SignalRow } from "./signals";
+import { int4, int8, parsedRows } from "../ingest/row";
 import { AREA_ROLES, allow, type Caller } from "../session";
+import { flaggedSql, signalColumnsSql, signalRowShape, signalsFrom, signalsLateral, type FraudSignal } from "./signals";
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -36,28 +38,33 @@ export type QueueRow = {
 
 export type CurrencyTotal = { currency: string; count: number; amountMinor: number };
 
-type QueueDbRow = SignalRow & {
-  id: number;
-  period: string;
-  creator_id: number;
-  handle: string;
-  display_name: string;
-  country: string;
-  currency: string;
-  amount_minor: number;
-  amount_eur_minor: number | null;
-  status: PayoutStatus;
-  approvals: number;
-  approvals_required: number;
-  created_at: string;
-  waiting_days: number;
-  hold_reason_code: string | null;
-  hold_decide_by: string | null;
-  email?: string;
-  reject_reason?: string | null;
-  paid_at?: string | null;
-  payment_reference?: string | null;
-};
+// Raw rows are parsed once, here: money as int8 (never through a float), timestamps as text.
+const payoutStatus = z.enum(payoutStatusEnum.enumValues);
+const nullableText = z.string().nullable();
+
+const queueDbRow = z.object({
+  ...signalRowShape,
+  id: int4,
+  period: z.string(),
+  creator_id: int4,
+  handle: z.string(),
+  display_name: z.string(),
+  country: z.string(),
+  currency: z.string(),
+  amount_minor: int8,
+  amount_eur_minor: int8.nullable(),
+  status: payoutStatus,
+  approvals: int4,
+  approvals_required: int4,
+  created_at: z.string(),
+  waiting_days: int4,
+  hold_reason_code: nullableText,
+  hold_decide_by: nullableText,
+  reject_reason: nullableText,
+  paid_at: nullableText,
+  payment_reference: nullableText,
+});
+type QueueDbRow = z.output<typeof queueDbRow>;
 
 /** Filters other than fraud, on `payouts p join creators c`. */
 function filterSql(f: Omit<QueueFilters, "page" | "sort">, options: { status: boolean }): SQL {
@@ -92,13 +99,13 @@ function toQueueRow(r: QueueDbRow): QueueRow {
     displayName: r.display_name,
     country: r.country,
     currency: r.currency,
-    amountMinor: Number(r.amount_minor),
-    amountEurMinor: r.amount_eur_minor === null ? null : Number(r.amount_eur_minor),
+    amountMinor: r.amount_minor,
+    amountEurMinor: r.amount_eur_minor,
     status: r.status,
-    approvals: Number(r.approvals),
+    approvals: r.approvals,
     approvalsRequired: r.approvals_required,
     createdAt: new Date(r.created_at),
-    waitingDays: Number(r.waiting_days),
+    waitingDays: r.waiting_days,
     holdReasonCode: r.hold_reason_code,
     holdDecideBy: r.hold_decide_by,
     signals: signalsFrom(r),
@@ -117,7 +124,7 @@ function filteredPayouts(f: Omit<QueueFilters, "page" | "sort">, page?: { sort: 
 
 /** Columns of a queue row, read from filteredPayouts() and the signals beside it. */
 const queueColumns = sql`p.id, p.period, p.creator_id, p.handle, p.display_name, p.country::text as country, p.currency::text as currency,
-  p.amount_minor::float8 as amount_minor, p.amount_eur_minor::float8 as amount_eur_minor, p.status, p.approvals_required, p.created_at::text as created_at,
+  p.amount_minor::bigint as amount_minor, p.amount_eur_minor::bigint as amount_eur_minor, p.status, p.approvals_required, p.created_at::text as created_at,
   greatest(0, floor(extract(epoch from now() - p.created_at) / 86400))::int as waiting_days, p.hold_reason_code, p.hold_decide_by::text as hold_decide_by, p.reject_reason, p.paid_at::text as paid_at, p.payment_reference,
   (select count(*) from payout_approvals a where a.payout_id = p.id)::int as approvals, ${signalColumnsSql}`;
 
@@ -129,8 +136,9 @@ export async function listPayoutQueue(caller: Caller, f: QueueFilters): Promise<
   allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const [page, totals] = await Promise.all([
-    rows<QueueDbRow>(
+    parsedRows(
       db,
+      queueDbRow,
       sql`select ${queueColumns}
           from ${filteredPayouts(f, { sort: f.sort, limit: QUEUE_PAGE_SIZE, offset: (f.page - 1) * QUEUE_PAGE_SIZE })}
           cross join ${signalsLateral} sig
@@ -142,31 +150,33 @@ export async function listPayoutQueue(caller: Caller, f: QueueFilters): Promise<
 }
 
 async function queueTotals(db: Executor, f: Omit<QueueFilters, "page" | "sort">): Promise<CurrencyTotal[]> {
-  const found = await rows<{ currency: string; count: number; amount: number }>(
+  const found = await parsedRows(
     db,
-    sql`select p.currency::text as currency, count(*)::int as count, sum(p.amount_minor)::float8 as amount
+    z.object({ currency: z.string(), count: int4, amount: int8 }),
+    sql`select p.currency::text as currency, count(*)::int as count, sum(p.amount_minor)::bigint as amount
         from payouts p join creators c on c.id = p.creator_id ${fraudJoin(f)}
         where ${filterSql(f, { status: true })}
         group by p.currency order by count(*) desc, p.currency`,
   );
-  return found.map((r) => ({ currency: r.currency, count: Number(r.count), amountMinor: Number(r.amount) }));
+  return found.map((r) => ({ currency: r.currency, count: r.count, amountMinor: r.amount }));
 }
 
 /** Every payout of the filtered set, in queue order, for the CSV export. */
 export async function exportPayoutQueue(caller: Caller, f: Omit<QueueFilters, "page">): Promise<(QueueRow & { rejectReason: string | null; paidAt: Date | null; paymentReference: string | null })[]> {
   allow(caller, AREA_ROLES.staff);
   const db = await getDb();
-  const found = await rows<QueueDbRow>(
+  const found = await parsedRows(
     db,
+    queueDbRow,
     sql`select ${queueColumns}
         from ${filteredPayouts(f)} cross join ${signalsLateral} sig
         order by ${ORDER[f.sort]}`,
   );
   return found.map((r) => ({
     ...toQueueRow(r),
-    rejectReason: r.reject_reason ?? null,
+    rejectReason: r.reject_reason,
     paidAt: r.paid_at ? new Date(r.paid_at) : null,
-    paymentReference: r.payment_reference ?? null,
+    paymentReference: r.payment_reference,
   }));
 }
 
@@ -179,19 +189,20 @@ export type StatusSeriesPoint = { period: string } & Record<PayoutStatus, number
 export async function getPayoutStatusSeries(caller: Caller, f: Omit<QueueFilters, "page" | "sort">, currency: string): Promise<StatusSeriesPoint[]> {
   allow(caller, AREA_ROLES.staff);
   const db = await getDb();
-  const found = await rows<{ period: string; status: PayoutStatus; total: number }>(
+  const found = await parsedRows(
     db,
+    z.object({ period: z.string(), status: payoutStatus, total: int8 }),
     sql`with runs as (select id, period from payout_runs order by period desc limit 12)
-        select runs.period, p.status, sum(p.amount_minor)::float8 as total
+        select runs.period, p.status, sum(p.amount_minor)::bigint as total
         from runs join payouts p on p.run_id = runs.id join creators c on c.id = p.creator_id ${fraudJoin(f)}
         where p.currency = ${currency} and ${filterSql(f, { status: false })}
         group by runs.period, p.status`,
   );
-  const periods = await rows<{ period: string }>(db, sql`select period from payout_runs order by period desc limit 12`);
+  const periods = await db.select({ period: payoutRuns.period }).from(payoutRuns).orderBy(desc(payoutRuns.period)).limit(12);
   return periods
     .map(({ period }) => {
       const point = { period, pending_review: 0, held: 0, approved: 0, rejected: 0, paid: 0 } as StatusSeriesPoint;
-      for (const r of found) if (r.period === period) point[r.status] = Number(r.total);
+      for (const r of found) if (r.period === period) point[r.status] = r.total;
       return point;
     })
     .reverse();
@@ -207,8 +218,9 @@ export async function getQueueChoices(caller: Caller): Promise<{ countries: stri
   // empty queue); currencies are the payouts', the latest run's most common first (the chart's
   // default).
   const [countries, currencies] = await Promise.all([
-    rows<{ country: string }>(
+    parsedRows(
       db,
+      z.object({ country: z.string() }),
       sql`with recursive found as (
             (select country from creators order by country limit 1)
             union all
@@ -217,8 +229,9 @@ export async function getQueueChoices(caller: Caller): Promise<{ countries: stri
           )
           select country::text as country from found where country is not null order by country`,
     ),
-    rows<{ currency: string }>(
+    parsedRows(
       db,
+      z.object({ currency: z.string() }),
       sql`with recursive found as (
             (select currency from payouts order by currency limit 1)
             union all
@@ -283,42 +296,56 @@ export type PayoutReview = {
  */
 export const clawbackSql = sql`(${clawbackOfSql} is not null)`;
 
+const reviewHeadRow = z.object({
+  ...signalRowShape,
+  id: int4,
+  version: int4,
+  status: payoutStatus,
+  period: z.string(),
+  currency: z.string(),
+  amount_minor: int8,
+  amount_eur_minor: int8.nullable(),
+  eur_rate_micros: int8.nullable(),
+  approvals_required: int4,
+  created_at: z.string(),
+  updated_at: z.string(),
+  hold_reason_code: nullableText,
+  hold_note: nullableText,
+  hold_fix: nullableText,
+  hold_decide_by: nullableText,
+  reject_reason: nullableText,
+  payment_reference: nullableText,
+  paid_at: nullableText,
+  creator_id: int4,
+  handle: z.string(),
+  display_name: z.string(),
+  country: z.string(),
+  platform: z.string(),
+  followers: int4,
+  email: nullableText,
+});
+
+const breakdownRow = z.object({
+  grp: z.enum(["bonus", "commission", "reversal", "adjustment"]),
+  challenge_id: int4.nullable(),
+  title_en: nullableText,
+  title_fr: nullableText,
+  product_title: nullableText,
+  note: nullableText,
+  entries: int4,
+  clawbacks: int4,
+  amount: int8,
+});
+
 /** Everything a reviewer needs to decide on one payout; null when it does not exist. */
 export async function getPayoutReview(caller: Caller, id: number): Promise<PayoutReview | null> {
   allow(caller, AREA_ROLES.staff);
   const db = await getDb();
-  const [head] = await rows<
-    SignalRow & {
-      id: number;
-      version: number;
-      status: PayoutStatus;
-      period: string;
-      currency: string;
-      amount_minor: number;
-      amount_eur_minor: number | null;
-      eur_rate_micros: number | null;
-      approvals_required: number;
-      created_at: string;
-      updated_at: string;
-      hold_reason_code: string | null;
-      hold_note: string | null;
-      hold_fix: string | null;
-      hold_decide_by: string | null;
-      reject_reason: string | null;
-      payment_reference: string | null;
-      paid_at: string | null;
-      creator_id: number;
-      handle: string;
-      display_name: string;
-      country: string;
-      platform: string;
-      followers: number;
-      email: string | null;
-    }
-  >(
+  const [head] = await parsedRows(
     db,
-    sql`select p.id, p.version, p.status, r.period, p.currency::text as currency, p.amount_minor::float8 as amount_minor,
-               p.amount_eur_minor::float8 as amount_eur_minor, p.eur_rate_micros::float8 as eur_rate_micros, p.approvals_required, p.created_at::text as created_at, p.updated_at::text as updated_at,
+    reviewHeadRow,
+    sql`select p.id, p.version, p.status, r.period, p.currency::text as currency, p.amount_minor::bigint as amount_minor,
+               p.amount_eur_minor::bigint as amount_eur_minor, p.eur_rate_micros::bigint as eur_rate_micros, p.approvals_required, p.created_at::text as created_at, p.updated_at::text as updated_at,
                p.hold_reason_code, p.hold_note, p.hold_fix, p.hold_decide_by::text as hold_decide_by, p.reject_reason,
                p.payment_reference, p.paid_at::text as paid_at,
                c.id as creator_id, c.handle, c.display_name, c.country::text as country, c.platform, c.followers, u.email,
@@ -331,30 +358,21 @@ export async function getPayoutReview(caller: Caller, id: number): Promise<Payou
   if (!head) return null;
 
   const [approvals, breakdown, history] = await Promise.all([
-    rows<{ reviewer_id: number; name: string; note: string | null; created_at: string }>(
+    db
+      .select({ reviewerId: payoutApprovals.reviewerId, reviewerName: users.name, note: payoutApprovals.note, at: payoutApprovals.createdAt })
+      .from(payoutApprovals)
+      .innerJoin(users, eq(users.id, payoutApprovals.reviewerId))
+      .where(eq(payoutApprovals.payoutId, id))
+      .orderBy(asc(payoutApprovals.createdAt), asc(payoutApprovals.reviewerId)),
+    parsedRows(
       db,
-      sql`select a.reviewer_id, u.name, a.note, a.created_at::text as created_at
-          from payout_approvals a join users u on u.id = a.reviewer_id
-          where a.payout_id = ${id} order by a.created_at, a.reviewer_id`,
-    ),
-    rows<{
-      grp: BreakdownGroup["group"];
-      challenge_id: number | null;
-      title_en: string | null;
-      title_fr: string | null;
-      product_title: string | null;
-      note: string | null;
-      entries: number;
-      clawbacks: number;
-      amount: number;
-    }>(
-      db,
+      breakdownRow,
       sql`select case le.kind when 'milestone_award' then 'bonus' when 'milestone_adjustment' then 'bonus' when 'commission' then 'commission'
                    when 'refund' then 'reversal' else 'adjustment' end as grp,
                  ch.id as challenge_id, ch.title_en, ch.title_fr, sp.title as product_title,
                  case when le.kind = 'adjustment' then le.note end as note,
                  count(*)::int as entries, count(*) filter (where ${clawbackSql})::int as clawbacks,
-                 sum(le.amount_minor)::float8 as amount
+                 sum(le.amount_minor)::bigint as amount
           from payouts p
           join payout_items pi on pi.payout_id = p.id
           join ledger_entries le on le.id = pi.ledger_entry_id
@@ -367,13 +385,13 @@ export async function getPayoutReview(caller: Caller, id: number): Promise<Payou
           group by 1, 2, 3, 4, 5, 6
           order by 1, abs(sum(le.amount_minor)) desc`,
     ),
-    rows<{ id: number; period: string; currency: string; amount_minor: number; status: PayoutStatus; paid_at: string | null }>(
-      db,
-      sql`select q.id, r.period, q.currency::text as currency, q.amount_minor::float8 as amount_minor, q.status, q.paid_at::text as paid_at
-          from payouts q join payout_runs r on r.id = q.run_id
-          where q.creator_id = ${head.creator_id} and q.id <> ${id}
-          order by r.period desc, q.id desc limit 24`,
-    ),
+    db
+      .select({ id: payouts.id, period: payoutRuns.period, currency: payouts.currency, amountMinor: payouts.amountMinor, status: payouts.status, paidAt: payouts.paidAt })
+      .from(payouts)
+      .innerJoin(payoutRuns, eq(payoutRuns.id, payouts.runId))
+      .where(and(eq(payouts.creatorId, head.creator_id), ne(payouts.id, id)))
+      .orderBy(desc(payoutRuns.period), desc(payouts.id))
+      .limit(24),
   ]);
 
   return {
@@ -382,9 +400,9 @@ export async function getPayoutReview(caller: Caller, id: number): Promise<Payou
     status: head.status,
     period: head.period,
     currency: head.currency,
-    amountMinor: Number(head.amount_minor),
-    amountEurMinor: head.amount_eur_minor === null ? null : Number(head.amount_eur_minor),
-    eurRateMicros: head.eur_rate_micros === null ? null : Number(head.eur_rate_micros),
+    amountMinor: head.amount_minor,
+    amountEurMinor: head.amount_eur_minor,
+    eurRateMicros: head.eur_rate_micros,
     approvalsRequired: head.approvals_required,
     createdAt: new Date(head.created_at),
     updatedAt: new Date(head.updated_at),
@@ -401,7 +419,7 @@ export async function getPayoutReview(caller: Caller, id: number): Promise<Payou
       followers: head.followers,
       email: head.email,
     },
-    approvals: approvals.map((a) => ({ reviewerId: a.reviewer_id, reviewerName: a.name, note: a.note, at: new Date(a.created_at) })),
+    approvals,
     signals: signalsFrom(head),
     breakdown: breakdown.map((b) => ({
       group: b.grp,
@@ -410,17 +428,10 @@ export async function getPayoutReview(caller: Caller, id: number): Promise<Payou
       titleFr: b.title_fr,
       productTitle: b.product_title,
       note: b.note,
-      entries: Number(b.entries),
-      clawbacks: Number(b.clawbacks),
-      amountMinor: Number(b.amount),
+      entries: b.entries,
+      clawbacks: b.clawbacks,
+      amountMinor: b.amount,
     })),
-    history: history.map((h) => ({
-      id: h.id,
-      period: h.period,
-      currency: h.currency,
-      amountMinor: Number(h.amount_minor),
-      status: h.status,
-      paidAt: h.paid_at ? new Date(h.paid_at) : null,
-    })),
+    history,
   };
 }

@@ -1,12 +1,15 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
-import { getDb, rows, type Executor } from "@/db";
+import { desc, eq, min, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Executor } from "@/db";
+import { ledgerEntries, payoutRuns, users } from "@/db/schema";
 import { isFuturePeriod, isPeriod, periodBounds, periodOf } from "@/lib/domain/period";
 import { fourEyesLimitEurMinor, payoutMinimumMinor, REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
 import { clockSql } from "../clock";
 import { earningGroupSql } from "../earnings/ledger-sql";
+import { int4, int8, parsedRows } from "../ingest/row";
 import { AREA_ROLES, allow, allowSystem, type Caller } from "../session";
 
 // Any two runs, whatever their periods, take turns: the one statement that picks entries then
@@ -35,9 +38,9 @@ async function executeRun(db: Executor, period: string, actorId: number | null, 
   const { end } = periodBounds(period);
   // A month that ended before the platform's first money was earned is a typo, not a run to
   // record forever. Earned (occurred_at), not available: a run's entries may still be on hold.
-  const [first] = await rows<{ ms: number | null }>(db, sql`select (extract(epoch from min(occurred_at)) * 1000)::float8 as ms from ledger_entries`);
-  if (first?.ms != null && end.getTime() <= Number(first.ms)) {
-    throw new DomainError("trust.validation.period_too_early", { first: periodOf(new Date(Number(first.ms))) });
+  const [first] = await db.select({ at: min(ledgerEntries.occurredAt) }).from(ledgerEntries);
+  if (first?.at && end.getTime() <= first.at.getTime()) {
+    throw new DomainError("trust.validation.period_too_early", { first: periodOf(first.at) });
   }
   const minimum = payoutMinimumMinor();
   const fourEyes = fourEyesLimitEurMinor();
@@ -45,18 +48,19 @@ async function executeRun(db: Executor, period: string, actorId: number | null, 
 
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${RUN_LOCK})`);
-    const [run] = await rows<{ id: number }>(
-      tx,
-      sql`insert into payout_runs (period, status, started_by, started_at) values (${period}, 'running', ${actorId}, ${now})
-          on conflict (period) do nothing returning id`,
-    );
+    const [run] = await tx
+      .insert(payoutRuns)
+      .values({ period, status: "running", startedBy: actorId, startedAt: now })
+      .onConflictDoNothing({ target: payoutRuns.period })
+      .returning({ id: payoutRuns.id });
     if (!run) throw new DomainError("payouts.run.errors.already_run", { period });
 
-    const created = await rows<{ currency: string; count: number; amount: number }>(
+    const created = await parsedRows(
       tx,
+      z.object({ currency: z.string(), count: int4, amount: int8 }),
       createPayoutsSql({ runId: run.id, end, minimumMinor: minimum, fourEyesLimitEurMinor: fourEyes, now }),
     );
-    const totals = created.map((c) => ({ currency: c.currency, count: Number(c.count), amountMinor: Number(c.amount) }));
+    const totals = created.map((c) => ({ currency: c.currency, count: c.count, amountMinor: c.amount }));
     const payoutCount = totals.reduce((n, t) => n + t.count, 0);
 
     await tx.execute(
@@ -122,7 +126,7 @@ export function createPayoutsSql(run: { runId: number; end: Date; minimumMinor: 
       join new_payouts np on np.creator_id = e.creator_id and np.currency = e.currency
       returning payout_id
     )
-    select np.currency::text as currency, count(*)::int as count, sum(np.amount_minor)::float8 as amount
+    select np.currency::text as currency, count(*)::int as count, sum(np.amount_minor)::bigint as amount
     from new_payouts np
     where np.id in (select payout_id from new_items)
     group by np.currency
@@ -173,11 +177,10 @@ export type PayoutRunSummary = { id: number; period: string; payoutCount: number
 export async function listRecentPayoutRuns(caller: Caller, limit = 6): Promise<PayoutRunSummary[]> {
   allow(caller, AREA_ROLES.staff);
   const db = await getDb();
-  const found = await rows<{ id: number; period: string; payout_count: number; started_at: string; started_by: string | null }>(
-    db,
-    sql`select r.id, r.period, r.payout_count, r.started_at::text as started_at, u.name as started_by
-        from payout_runs r left join users u on u.id = r.started_by
-        order by r.period desc limit ${limit}`,
-  );
-  return found.map((r) => ({ id: r.id, period: r.period, payoutCount: r.payout_count, startedAt: new Date(r.started_at), startedBy: r.started_by }));
+  return db
+    .select({ id: payoutRuns.id, period: payoutRuns.period, payoutCount: payoutRuns.payoutCount, startedAt: payoutRuns.startedAt, startedBy: users.name })
+    .from(payoutRuns)
+    .leftJoin(users, eq(users.id, payoutRuns.startedBy))
+    .orderBy(desc(payoutRuns.period))
+    .limit(limit);
 }
