@@ -107,11 +107,15 @@ export const PAGES: PageCase[] = [
     path: () => `/staff/payouts?${STAFF_QUEUE_QUERY}`,
     user: "staff",
     dal: async () => {
-      const [m, runs, v] = await Promise.all([import("../lib/dal/payouts"), import("../lib/dal/payout-runs"), import("../lib/validation/payouts")]);
+      const [m, runs, v] = await Promise.all([import("../lib/dal/payouts/queries"), import("../lib/dal/payouts/run"), import("../lib/validation/payouts")]);
       const filters = v.parseQueueFilters(Object.fromEntries(new URLSearchParams(STAFF_QUEUE_QUERY)));
       return [
-        [() => m.getQueueChoices()],
-        [() => m.listPayoutQueue(filters), () => m.getPayoutStatusSeries(filters, "EUR"), () => runs.listRecentPayoutRuns()],
+        [async () => m.getQueueChoices(await pageCaller())],
+        [
+          async () => m.listPayoutQueue(await pageCaller(), filters),
+          async () => m.getPayoutStatusSeries(await pageCaller(), filters, "EUR"),
+          async () => runs.listRecentPayoutRuns(await pageCaller()),
+        ],
       ];
     },
   },
