@@ -255,6 +255,9 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
     "- **Bare page and shell**: `GET /bench-bare` is a route handler that answers a heading as HTML after reading a request header, outside the proxy (its matcher skips the path), the root layout, next-intl and the session: what the framework costs for a dynamic request, the ceiling the pages' ≥ 0.5× goal is measured against. (Not a React page: Next.js has one root layout unless every route moves into route groups.) `GET /creator/bench-shell` is the same heading as a page inside everything a creator page pays for: the proxy and its CSP nonce, the root layout, next-intl and the messages sent to the browser, the session decoded and the user read by the creator layout, the app shell. Both answer 404 unless the server runs with BENCH_ROUTES=1. A page's median is split into framework (bare), shell (shell − bare) and page (page − shell).",
   );
   lines.push(
+    "- **The creator pages' cache** (lib/dal/cache.ts) is on in the server, as in production: the creator home, challenge and earnings pages are measured as repeated views of unchanged data, so after the first request their reads come from the cache and each request sends one query for the data versions. Their SQL floor is what a view sends when the data has changed (a miss), captured with the cache off. BENCH_DAL_CACHE=off measures the server without it.",
+  );
+  lines.push(
     "- **Floor**: the same SQL run directly with postgres.js, with the same protocol (named prepared statements, as the app sends them) and concurrency. The statements are not copied by hand: the bench runs the page's own DAL calls (bench/cases.ts) once with a recording client and replays exactly what they sent — steps in order, the page's `Promise.all` in parallel, the signed-in user read once as React `cache` does. The difference between page and floor is Next.js, React rendering, Auth.js and HTTP.",
   );
   lines.push(

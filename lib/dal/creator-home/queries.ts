@@ -5,6 +5,7 @@ import type { Metric } from "@/db/schema";
 import { daysLeft } from "@/lib/domain/pace";
 import { ENTRY_STATUSES, earningGroupSql, type EntryStatus } from "../earnings/ledger-sql";
 import { allowCreator, type Caller } from "../session";
+import { cachedForCreator } from "../cache";
 
 export type EarningsSummary = {
   currency: string;
@@ -22,7 +23,11 @@ const emptyStatuses = (): Record<EntryStatus, number> => ({ pending: 0, availabl
  * pending entries are never in one. This reads the creator's own entries and payouts only: no
  * per-entry lookup in payout_items, whose size follows the whole platform's history.
  */
-export async function getMyEarningsSummary(caller: Caller): Promise<EarningsSummary> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyEarningsSummary = (caller: Caller): Promise<EarningsSummary> =>
+  cachedForCreator(allowCreator(caller), "creator-home.summary", [], () => getMyEarningsSummaryUncached(caller));
+
+async function getMyEarningsSummaryUncached(caller: Caller): Promise<EarningsSummary> {
   const me = allowCreator(caller);
   const db = await getDb();
   const found = await rows<{ grp: "bonus" | "commission" | "other" | null; pending: number; available: number; in_payout: number; paid: number; currency: string; as_of: string }>(
@@ -64,7 +69,11 @@ export type RangeKey = keyof typeof RANGES;
 export type SeriesPoint = { bucket: string; bonus: number; commission: number };
 
 /** Bonus and commission totals per week or month over the range, empty buckets included. */
-export async function getMyEarningsSeries(caller: Caller, range: RangeKey): Promise<SeriesPoint[]> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyEarningsSeries = (caller: Caller, range: RangeKey): Promise<SeriesPoint[]> =>
+  cachedForCreator(allowCreator(caller), "creator-home.series", [range], () => getMyEarningsSeriesUncached(caller, range));
+
+async function getMyEarningsSeriesUncached(caller: Caller, range: RangeKey): Promise<SeriesPoint[]> {
   const me = allowCreator(caller);
   const db = await getDb();
   const { days, bucket } = RANGES[range];
@@ -103,7 +112,11 @@ export type LiveChallengeProgress = {
 };
 
 /** Live challenges the creator is in, each milestone with its progress (no raw events read). */
-export async function getMyLiveChallenges(caller: Caller): Promise<LiveChallengeProgress[]> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyLiveChallenges = (caller: Caller): Promise<LiveChallengeProgress[]> =>
+  cachedForCreator(allowCreator(caller), "creator-home.live-challenges", [], () => getMyLiveChallengesUncached(caller));
+
+async function getMyLiveChallengesUncached(caller: Caller): Promise<LiveChallengeProgress[]> {
   const me = allowCreator(caller);
   const db = await getDb();
   const found = await rows<{
@@ -170,7 +183,11 @@ export type NewAward = { id: number; status: "paid" | "unpaid_budget"; titleEn: 
  * Milestones reached since the creator last dismissed the banner. A read only: a render may run
  * twice (refresh, prefetch, revalidation), so the banner stays until the creator dismisses it.
  */
-export async function getMyNewAwards(caller: Caller): Promise<NewAward[]> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyNewAwards = (caller: Caller): Promise<NewAward[]> =>
+  cachedForCreator(allowCreator(caller), "creator-home.new-awards", [], () => getMyNewAwardsUncached(caller));
+
+async function getMyNewAwardsUncached(caller: Caller): Promise<NewAward[]> {
   const me = allowCreator(caller);
   const db = await getDb();
   const found = await rows<{ id: number; status: "paid" | "unpaid_budget"; title_en: string; title_fr: string; position: number; reward_minor: number; currency: string }>(
