@@ -130,6 +130,11 @@ export const BASELINE_FILES: Omit<Baseline, "report">[] = [
     title: "Round 6: before and after fixes 14–17",
     intro: "before the sixth round (the staff queue's chart and filters read from covering indexes, the audience estimate's rules written into its statement, one responsive table instead of every list rendered twice, only the message namespaces an area's client components use sent to the browser)",
   },
+  {
+    file: "baseline-full-6.json",
+    title: "Round 7: before and after fixes 18–21",
+    intro: "before the seventh round (the session cookie decoded once per token, parsed messages shared across requests, the creator pages' data cached by data version; that run had no bare-page or shell row), on a quiet machine where this run's machine was shared with six other sessions",
+  },
 ];
 
 // The first "Buffers:" line of a plan: what the statement read, whatever the machine's load.
