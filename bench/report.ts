@@ -5,6 +5,8 @@ import type { Measurement } from "./stats";
 const GROWTH_GOAL = 1.2;
 const INGEST_GOAL = 20_000;
 const INGEST_COPY_GOAL = 0.3;
+const PAYOUT_RUN_GOAL_S = 30;
+const FIRST_LOAD_GOAL_KB = 150;
 
 const n = (x: number, digits = 0) => x.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (x: number) => `${n(x, x < 10 ? 2 : 1)} ms`;
@@ -230,6 +232,19 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
       const r = p.http.perSecond / frame.bare.perSecond;
       lines.push(`| ${p.title} at ≥ 0.5× the bare page's throughput (${full.label}) | ${n(p.http.perSecond, 1)} ÷ ${n(frame.bare.perSecond, 1)} req/s = ${r2(r)} | ${ok(r >= 0.5)} |`);
     }
+  }
+  if (full.payoutRun) {
+    lines.push(`| payout run over all creators ≤ ${PAYOUT_RUN_GOAL_S} s (${full.label}) | ${n(full.payoutRun.medianSeconds, 2)} s (median of ${full.payoutRun.seconds.length}) | ${ok(full.payoutRun.medianSeconds <= PAYOUT_RUN_GOAL_S)} |`);
+  }
+  const heaviestJs = [...report.bundles.routes].sort((a, b) => b.gzipKb - a.gzipKb)[0];
+  if (heaviestJs) {
+    const over = report.bundles.routes.filter((r) => r.gzipKb > FIRST_LOAD_GOAL_KB);
+    lines.push(`| first-load JS ≤ ${FIRST_LOAD_GOAL_KB} kB gzip on every route | largest ${heaviestJs.route} ${n(heaviestJs.gzipKb, 1)} kB; ${over.length} of ${report.bundles.routes.length} routes over${over.length ? ` (${over.map((r) => `${r.route} ${n(r.gzipKb, 1)}`).join(", ")})` : ""} | ${ok(over.length === 0)} |`);
+  }
+  const lastIngest = baselines.at(-1)?.report.phases.at(-1)?.ingest;
+  if (bestIngest && lastIngest?.length && report.mode === "full") {
+    const before = [...lastIngest].sort((a, b) => b.eventsPerSecond - a.eventsPerSecond)[0];
+    lines.push(`| ingest stays at or above its last full-scale figure (bench/${baselines.at(-1)!.file}) | ${n(before.eventsPerSecond)} → ${n(bestIngest.eventsPerSecond)} events/s; of COPY ${n(before.ratioToCopy, 2)} → ${n(bestIngest.ratioToCopy, 2)} (the machines differ: the ratio to COPY is the comparable figure) | ${ok(bestIngest.eventsPerSecond >= before.eventsPerSecond)} events/s, ${ok(bestIngest.ratioToCopy >= before.ratioToCopy)} ratio |`);
   }
   if (bestIngest) {
     lines.push(`| ingest at least ${n(INGEST_GOAL)} events/s | ${n(bestIngest.eventsPerSecond)} events/s (${bestIngest.connections} connections) | ${ok(bestIngest.eventsPerSecond >= INGEST_GOAL)} |`);
