@@ -1,6 +1,7 @@
 // Renders bench/REPORT.md from the raw numbers (the same numbers go to bench/report.json).
 import type { PageResult, Phase, Report } from "./run";
 import type { Measurement } from "./stats";
+import { LIGHTHOUSE_GOALS, lighthouseTable } from "./lighthouse";
 
 const GROWTH_GOAL = 1.2;
 const INGEST_GOAL = 20_000;
@@ -314,6 +315,16 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
   lines.push("|---|---:|---:|---:|");
   for (const r of report.bundles.routes) lines.push(`| ${r.route} | ${r.chunks} | ${n(r.rawKb, 1)} | **${n(r.gzipKb, 1)}** |`);
   lines.push("");
+
+  for (const phase of report.phases.filter((p) => p.lighthouse)) {
+    const lh = phase.lighthouse!;
+    lines.push(`## Lighthouse (${phase.label} database): performance ≥ ${LIGHTHOUSE_GOALS.score.toFixed(2)}, Total Blocking Time ≤ ${LIGHTHOUSE_GOALS.tbtMs} ms`);
+    lines.push("");
+    lines.push(lh.method);
+    lines.push("");
+    lines.push(lighthouseTable(lh));
+    lines.push("");
+  }
 
   lines.push("## Server memory");
   lines.push("");
