@@ -1,23 +1,42 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState, type ComponentProps, type ComponentType, type ReactNode } from "react";
+import { startTransition, useEffect, useRef, useState, type ComponentProps, type ComponentType, type ReactNode } from "react";
+import { COLORS, PAYOUT_SERIES } from "./palette";
 import { funnelChartHeight, productChartHeight } from "./sizes";
+import { ColumnsSketch, RowsSketch, StepAreaSketch } from "./sketch";
 
 // Recharts is about 120 KB gzip, and ResponsiveContainer draws nothing on the server anyway (it
-// needs the browser's width). So no chart is part of a page's first load: each one waits in a
-// box of the chart's own height (so nothing moves) until the box is near the viewport AND the
-// main thread is idle, and only then fetches its chunk and draws. The page's own work (hydration,
-// the first paint) never queues behind Recharts; a chart below the fold costs nothing until the
-// reader scrolls to it. The table alternative beside each chart is server-rendered and readable
-// before the chart arrives. Pages import charts from here only.
+// needs the browser's width). So no chart is part of a page's first load: the page's HTML carries
+// a sketch of it (sketch.tsx: the same data as plain SVG bars, in the chart's plot area), in a box
+// of the chart's own height (so nothing moves). Recharts (its axes, legend and tooltips) is
+// fetched and draws over the sketch only once the reader is there: the page has had a first input
+// (a pointer move, a touch, a key, a scroll), the box is near the viewport, and the main thread
+// is idle; the render itself is a transition, so React yields while it works. The page's own
+// work (hydration, the first paint) never queues behind Recharts, and a chart below the fold
+// costs nothing until the reader scrolls to it. The table alternative beside each chart is server-rendered and
+// readable before the chart arrives. Pages import charts from here only.
 
 type IdleWindow = Window & {
   requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number;
   cancelIdleCallback?: (id: number) => void;
 };
 
-/** True once the element is within `margin` of the viewport and the browser has had an idle moment since. */
+// The page's first input: until then the reader is reading the sketch, and nothing is due.
+const INPUTS = ["pointermove", "pointerdown", "touchstart", "keydown", "wheel", "scroll"] as const;
+let interacted: Promise<void> | undefined;
+function firstInput(): Promise<void> {
+  interacted ??= new Promise((resolve) => {
+    const done = () => {
+      for (const type of INPUTS) window.removeEventListener(type, done, true);
+      resolve();
+    };
+    for (const type of INPUTS) window.addEventListener(type, done, { capture: true, passive: true });
+  });
+  return interacted;
+}
+
+/** True once the page has had an input, the element is within `margin` of the viewport, and the browser has been idle since. */
 function useNearAndIdle(ref: React.RefObject<HTMLElement | null>, margin = "200px"): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -26,13 +45,18 @@ function useNearAndIdle(ref: React.RefObject<HTMLElement | null>, margin = "200p
     const w = window as IdleWindow;
     let idle: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const whenIdle = () => {
-      if (w.requestIdleCallback) idle = w.requestIdleCallback(() => setReady(true), { timeout: 3000 });
-      else timer = setTimeout(() => setReady(true), 200);
-    };
+    let cancelled = false;
+    const draw = () => startTransition(() => setReady(true));
+    const whenIdle = () =>
+      void firstInput().then(() => {
+        if (cancelled) return;
+        if (w.requestIdleCallback) idle = w.requestIdleCallback(draw, { timeout: 2000 });
+        else timer = setTimeout(draw, 200);
+      });
     if (typeof IntersectionObserver === "undefined") {
       whenIdle();
       return () => {
+        cancelled = true;
         if (idle !== undefined) w.cancelIdleCallback?.(idle);
         clearTimeout(timer);
       };
@@ -48,6 +72,7 @@ function useNearAndIdle(ref: React.RefObject<HTMLElement | null>, margin = "200p
     );
     observer.observe(el);
     return () => {
+      cancelled = true;
       observer.disconnect();
       if (idle !== undefined) w.cancelIdleCallback?.(idle);
       clearTimeout(timer);
@@ -56,22 +81,30 @@ function useNearAndIdle(ref: React.RefObject<HTMLElement | null>, margin = "200p
   return ready;
 }
 
-/** The chart's box, of the chart's own height from the first paint; the chart is drawn in it when due. */
-function Deferred({ height, className, children }: { height?: number; className?: string; children: () => ReactNode }) {
+/** The chart's box, of the chart's own height from the first paint: the sketch, then the chart when due. */
+function Deferred({ height, className, sketch, children }: { height?: number; className?: string; sketch: ReactNode; children: () => ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   const due = useNearAndIdle(box);
   return (
-    <div ref={box} className={className} style={height !== undefined ? { minHeight: height } : undefined} data-chart={due ? "drawn" : "deferred"}>
-      {due ? children() : null}
+    <div ref={box} className={className} style={height !== undefined ? { height } : undefined} data-chart={due ? "drawn" : "deferred"}>
+      {due ? children() : sketch}
     </div>
   );
 }
 
-function deferred<P extends object>(Chart: ComponentType<P>, box: (props: P) => { height?: number; className?: string }) {
+function deferred<P extends object>(Chart: ComponentType<P>, box: (props: P) => { height?: number; className?: string }, sketch: (props: P) => ReactNode) {
   return function DeferredChart(props: P) {
-    return <Deferred {...box(props)}>{() => <Chart {...props} />}</Deferred>;
+    return (
+      <Deferred {...box(props)} sketch={sketch(props)}>
+        {() => <Chart {...props} />}
+      </Deferred>
+    );
   };
 }
+
+// The plot area of each chart inside its box (its margins, axis widths and legend), for its sketch.
+const COLUMNS = { top: 8, right: 8, bottom: 30, left: 80 };
+const WITH_LEGEND = { ...COLUMNS, bottom: 62 };
 
 // The chunk is fetched when the component first renders, i.e. when `Deferred` decides to draw.
 const LazyEarnings = dynamic(() => import("./earnings-chart").then((m) => m.EarningsChart), { ssr: false });
@@ -81,12 +114,40 @@ const LazyCommissionByMonth = dynamic(() => import("./commission-charts").then((
 const LazyCommissionByProduct = dynamic(() => import("./commission-charts").then((m) => m.CommissionByProductChart), { ssr: false });
 const LazyFunnel = dynamic(() => import("./funnel-chart").then((m) => m.FunnelChart), { ssr: false });
 
-export const EarningsChart = deferred(LazyEarnings, () => ({ className: "h-64 w-full" }));
-export const PayoutStatusChart = deferred(LazyPayoutStatus, () => ({ className: "h-64 w-full" }));
-export const SpendChart = deferred(LazySpend, () => ({ className: "h-64 w-full" }));
-export const CommissionByMonthChart = deferred(LazyCommissionByMonth, () => ({ className: "h-60 w-full" }));
+export const EarningsChart = deferred(
+  LazyEarnings,
+  () => ({ className: "h-64 w-full" }),
+  (p: ComponentProps<typeof LazyEarnings>) => <ColumnsSketch stacks={p.points.map((x) => [x.bonus, x.commission])} colors={[COLORS.bonus, COLORS.commission]} pad={WITH_LEGEND} />,
+);
+export const PayoutStatusChart = deferred(
+  LazyPayoutStatus,
+  () => ({ className: "h-64 w-full" }),
+  (p: ComponentProps<typeof LazyPayoutStatus>) => (
+    <ColumnsSketch stacks={p.points.map((x) => PAYOUT_SERIES.map((s) => x[s.key]))} colors={PAYOUT_SERIES.map((s) => s.color)} pad={{ ...WITH_LEGEND, left: 88 }} />
+  ),
+);
+export const SpendChart = deferred(
+  LazySpend,
+  () => ({ className: "h-64 w-full" }),
+  (p: ComponentProps<typeof LazySpend>) => (
+    <StepAreaSketch values={p.points.map((x) => x.cumulative)} stroke={COLORS.spendStroke} fill={COLORS.spendFill} pad={{ ...COLUMNS, top: 16, left: 88 }} />
+  ),
+);
+export const CommissionByMonthChart = deferred(
+  LazyCommissionByMonth,
+  () => ({ className: "h-60 w-full" }),
+  (p: ComponentProps<typeof LazyCommissionByMonth>) => <ColumnsSketch stacks={p.points.map((x) => [x.totalMinor])} colors={[COLORS.commission]} pad={COLUMNS} />,
+);
 // Charts whose height follows their data: the box takes that height from the start.
-export const CommissionByProductChart = deferred(LazyCommissionByProduct, (p: ComponentProps<typeof LazyCommissionByProduct>) => ({
-  height: productChartHeight(p.points.length),
-}));
-export const FunnelChart = deferred(LazyFunnel, (p: ComponentProps<typeof LazyFunnel>) => ({ height: funnelChartHeight(p.steps.length) }));
+export const CommissionByProductChart = deferred(
+  LazyCommissionByProduct,
+  (p: ComponentProps<typeof LazyCommissionByProduct>) => ({ height: productChartHeight(p.points.length) }),
+  (p: ComponentProps<typeof LazyCommissionByProduct>) => (
+    <RowsSketch values={p.points.map((x) => x.totalMinor)} color={COLORS.product} pad={{ top: 4, right: 16, bottom: 30, left: 158 }} />
+  ),
+);
+export const FunnelChart = deferred(
+  LazyFunnel,
+  (p: ComponentProps<typeof LazyFunnel>) => ({ height: funnelChartHeight(p.steps.length) }),
+  (p: ComponentProps<typeof LazyFunnel>) => <RowsSketch values={p.steps.map((x) => x.count)} color={COLORS.funnel} pad={{ top: 4, right: 48, bottom: 34, left: 138 }} />,
+);
