@@ -1,10 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { startTransition, useEffect, useRef, useState, type ComponentProps, type ComponentType, type ReactNode } from "react";
-import { COLORS, PAYOUT_SERIES } from "./palette";
-import { funnelChartHeight, productChartHeight } from "./sizes";
-import { ColumnsSketch, RowsSketch, StepAreaSketch } from "./sketch";
+import { startTransition, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 
 // Recharts is about 120 KB gzip, and ResponsiveContainer draws nothing on the server anyway (it
 // needs the browser's width). So no chart is part of a page's first load: the page's HTML carries
@@ -14,8 +10,8 @@ import { ColumnsSketch, RowsSketch, StepAreaSketch } from "./sketch";
 // (a pointer move, a touch, a key, a scroll), the box is near the viewport, and the main thread
 // is idle; the render itself is a transition, so React yields while it works. The page's own
 // work (hydration, the first paint) never queues behind Recharts, and a chart below the fold
-// costs nothing until the reader scrolls to it. The table alternative beside each chart is server-rendered and
-// readable before the chart arrives. Pages import charts from here only.
+// costs nothing until the reader scrolls to it. The table alternative beside each chart is
+// server-rendered and readable before the chart arrives. Pages import charts from loaders.ts.
 
 type IdleWindow = Window & {
   requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number;
@@ -92,7 +88,7 @@ function Deferred({ height, className, sketch, children }: { height?: number; cl
   );
 }
 
-function deferred<P extends object>(Chart: ComponentType<P>, box: (props: P) => { height?: number; className?: string }, sketch: (props: P) => ReactNode) {
+export function deferred<P extends object>(Chart: ComponentType<P>, box: (props: P) => { height?: number; className?: string }, sketch: (props: P) => ReactNode) {
   return function DeferredChart(props: P) {
     return (
       <Deferred {...box(props)} sketch={sketch(props)}>
@@ -103,51 +99,6 @@ function deferred<P extends object>(Chart: ComponentType<P>, box: (props: P) => 
 }
 
 // The plot area of each chart inside its box (its margins, axis widths and legend), for its sketch.
-const COLUMNS = { top: 8, right: 8, bottom: 30, left: 80 };
-const WITH_LEGEND = { ...COLUMNS, bottom: 62 };
+export const COLUMNS = { top: 8, right: 8, bottom: 30, left: 80 };
+export const WITH_LEGEND = { ...COLUMNS, bottom: 62 };
 
-// The chunk is fetched when the component first renders, i.e. when `Deferred` decides to draw.
-const LazyEarnings = dynamic(() => import("./earnings-chart").then((m) => m.EarningsChart), { ssr: false });
-const LazyPayoutStatus = dynamic(() => import("./payout-status-chart").then((m) => m.PayoutStatusChart), { ssr: false });
-const LazySpend = dynamic(() => import("./spend-chart").then((m) => m.SpendChart), { ssr: false });
-const LazyCommissionByMonth = dynamic(() => import("./commission-charts").then((m) => m.CommissionByMonthChart), { ssr: false });
-const LazyCommissionByProduct = dynamic(() => import("./commission-charts").then((m) => m.CommissionByProductChart), { ssr: false });
-const LazyFunnel = dynamic(() => import("./funnel-chart").then((m) => m.FunnelChart), { ssr: false });
-
-export const EarningsChart = deferred(
-  LazyEarnings,
-  () => ({ className: "h-64 w-full" }),
-  (p: ComponentProps<typeof LazyEarnings>) => <ColumnsSketch stacks={p.points.map((x) => [x.bonus, x.commission])} colors={[COLORS.bonus, COLORS.commission]} pad={WITH_LEGEND} />,
-);
-export const PayoutStatusChart = deferred(
-  LazyPayoutStatus,
-  () => ({ className: "h-64 w-full" }),
-  (p: ComponentProps<typeof LazyPayoutStatus>) => (
-    <ColumnsSketch stacks={p.points.map((x) => PAYOUT_SERIES.map((s) => x[s.key]))} colors={PAYOUT_SERIES.map((s) => s.color)} pad={{ ...WITH_LEGEND, left: 88 }} />
-  ),
-);
-export const SpendChart = deferred(
-  LazySpend,
-  () => ({ className: "h-64 w-full" }),
-  (p: ComponentProps<typeof LazySpend>) => (
-    <StepAreaSketch values={p.points.map((x) => x.cumulative)} stroke={COLORS.spendStroke} fill={COLORS.spendFill} pad={{ ...COLUMNS, top: 16, left: 88 }} />
-  ),
-);
-export const CommissionByMonthChart = deferred(
-  LazyCommissionByMonth,
-  () => ({ className: "h-60 w-full" }),
-  (p: ComponentProps<typeof LazyCommissionByMonth>) => <ColumnsSketch stacks={p.points.map((x) => [x.totalMinor])} colors={[COLORS.commission]} pad={COLUMNS} />,
-);
-// Charts whose height follows their data: the box takes that height from the start.
-export const CommissionByProductChart = deferred(
-  LazyCommissionByProduct,
-  (p: ComponentProps<typeof LazyCommissionByProduct>) => ({ height: productChartHeight(p.points.length) }),
-  (p: ComponentProps<typeof LazyCommissionByProduct>) => (
-    <RowsSketch values={p.points.map((x) => x.totalMinor)} color={COLORS.product} pad={{ top: 4, right: 16, bottom: 30, left: 158 }} />
-  ),
-);
-export const FunnelChart = deferred(
-  LazyFunnel,
-  (p: ComponentProps<typeof LazyFunnel>) => ({ height: funnelChartHeight(p.steps.length) }),
-  (p: ComponentProps<typeof LazyFunnel>) => <RowsSketch values={p.steps.map((x) => x.count)} color={COLORS.funnel} pad={{ top: 4, right: 48, bottom: 34, left: 138 }} />,
-);

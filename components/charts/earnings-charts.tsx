@@ -1,0 +1,27 @@
+"use client";
+
+// The creator earnings page's charts: see deferred.tsx (why charts wait) and loaders.ts (one file per page, so a page's first
+// load carries only its own charts' sketches).
+import dynamic from "next/dynamic";
+import type { ComponentProps } from "react";
+import { COLUMNS, deferred } from "./deferred";
+import { COLORS } from "./palette";
+import { productChartHeight } from "./sizes";
+import { ColumnsSketch, RowsSketch } from "./sketch";
+
+const LazyCommissionByMonth = dynamic(() => import("./commission-charts").then((m) => m.CommissionByMonthChart), { ssr: false });
+const LazyCommissionByProduct = dynamic(() => import("./commission-charts").then((m) => m.CommissionByProductChart), { ssr: false });
+
+export const CommissionByMonthChart = deferred(
+  LazyCommissionByMonth,
+  () => ({ className: "h-60 w-full" }),
+  (p: ComponentProps<typeof LazyCommissionByMonth>) => <ColumnsSketch stacks={p.points.map((x) => [x.totalMinor])} colors={[COLORS.commission]} pad={COLUMNS} />,
+);
+// Its height follows its data: the box takes that height from the start.
+export const CommissionByProductChart = deferred(
+  LazyCommissionByProduct,
+  (p: ComponentProps<typeof LazyCommissionByProduct>) => ({ height: productChartHeight(p.points.length) }),
+  (p: ComponentProps<typeof LazyCommissionByProduct>) => (
+    <RowsSketch values={p.points.map((x) => x.totalMinor)} color={COLORS.product} pad={{ top: 4, right: 16, bottom: 30, left: 158 }} />
+  ),
+);

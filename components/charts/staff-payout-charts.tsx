@@ -1,0 +1,19 @@
+"use client";
+
+// The staff queue's chart: see deferred.tsx (why charts wait) and loaders.ts (one file per page, so a page's first
+// load carries only its own charts' sketches).
+import dynamic from "next/dynamic";
+import type { ComponentProps } from "react";
+import { WITH_LEGEND, deferred } from "./deferred";
+import { PAYOUT_SERIES } from "./palette";
+import { ColumnsSketch } from "./sketch";
+
+const LazyPayoutStatus = dynamic(() => import("./payout-status-chart").then((m) => m.PayoutStatusChart), { ssr: false });
+
+export const PayoutStatusChart = deferred(
+  LazyPayoutStatus,
+  () => ({ className: "h-64 w-full" }),
+  (p: ComponentProps<typeof LazyPayoutStatus>) => (
+    <ColumnsSketch stacks={p.points.map((x) => PAYOUT_SERIES.map((s) => x[s.key]))} colors={PAYOUT_SERIES.map((s) => s.color)} pad={{ ...WITH_LEGEND, left: 88 }} />
+  ),
+);
