@@ -4,18 +4,28 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { signOut } from "@/lib/auth/config";
 import { publicAction } from "@/lib/actions";
-import { endMySessions } from "@/lib/dal/session";
-import { updateMyLocale } from "@/lib/dal/users";
+import { endMySessions, updateMyLocale } from "@/lib/dal/accounts/commands";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locale";
 
-export const setLocaleAction = publicAction(z.object({ locale: z.enum(LOCALES) }), async ({ locale }) => {
+export const setLocaleAction = publicAction(z.object({ locale: z.enum(LOCALES) }), async ({ locale }, caller) => {
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
-  await updateMyLocale(locale);
+  // Signed-out visitors only get the cookie.
+  if (caller) await updateMyLocale(caller, locale);
   return { ok: true };
 });
 
-/** Signs out everywhere: a copy of the session cookie stops working too. */
-export async function signOutAction(): Promise<void> {
-  await endMySessions();
+const signOutEverywhere = publicAction(z.object({}), async (_input, caller) => {
+  if (caller) await endMySessions(caller);
   await signOut({ redirectTo: "/login" });
+  return { ok: true };
+});
+
+/**
+ * Signs out everywhere: a copy of the session cookie stops working too. A plain form action
+ * (no state), through the wrapper like every action: a failure it maps (the database is down)
+ * still reaches error.tsx.
+ */
+export async function signOutAction(): Promise<void> {
+  const result = await signOutEverywhere(null, undefined);
+  if (!result.ok) throw new Error(result.message);
 }

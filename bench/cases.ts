@@ -103,15 +103,19 @@ export const PAGES: PageCase[] = [
     path: (ctx) => `/marketing/challenges/${ctx.challengeId}`,
     user: "marketing",
     dal: async (ctx) => {
-      const m = await import("../lib/dal/marketing-challenges");
+      const m = await import("../lib/dal/challenge-authoring/queries");
+      // The page's caller, read as the page does (its SQL is the signed-in user's own row).
+      const { currentCaller } = await import("../lib/dal/session");
+      const as = async () => (await currentCaller())!;
       return [
-        [() => m.getChallengeForMarketing(ctx.challengeId)],
+        [async () => m.getChallengeForMarketing(await as(), ctx.challengeId)],
         [
-          () => {
-            const estimate = m.estimateAudience(ctx.challengeId);
-            return Promise.all([estimate, m.getChallengeFollowUp(ctx.challengeId, { estimate })]);
+          async () => {
+            const caller = await as();
+            const estimate = m.estimateAudience(caller, ctx.challengeId);
+            return Promise.all([estimate, m.getChallengeFollowUp(caller, ctx.challengeId, { estimate })]);
           },
-          () => m.getChallengeHistory(ctx.challengeId),
+          async () => m.getChallengeHistory(await as(), ctx.challengeId),
         ],
       ];
     },

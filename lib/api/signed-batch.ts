@@ -1,8 +1,12 @@
 // The shared front door of the signed ingest endpoints (/api/events, /api/orders): size cap
-// before parsing, HMAC signature and freshness, JSON, and the 1,000-item cap.
+// before parsing, HMAC signature and freshness, JSON, and the 1,000-item cap. The ingest caller
+// is minted here and only here, once the signature verified: the platform and the shop are the
+// only principals of these endpoints, and the ingest functions refuse any other caller.
 import { ingestSecret } from "@/lib/env";
 import { SIGNATURE_HEADER, verifySignature } from "@/lib/domain/signature";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import type { SystemCaller } from "@/lib/dal/session";
+import { systemCaller } from "@/lib/dal/system-caller";
 import { MAX_BATCH_ITEMS, MAX_BODY_BYTES } from "@/lib/validation/ingest";
 
 export type Rejection = { index: number; error: string };
@@ -31,13 +35,14 @@ async function readLimited(request: Request): Promise<string | null> {
 }
 
 /**
- * Runs `process` on the items of a verified batch under `key` ("events" or "orders"), and
- * answers with the shared response shape. The handler only ever sees signed, parsed input.
+ * Runs `process` on the items of a verified batch under `key` ("events" or "orders"), as the
+ * ingest caller, and answers with the shared response shape. The handler only ever sees signed,
+ * parsed input, and only a signed request gets a caller.
  */
 export async function handleSignedBatch(
   request: Request,
   key: "events" | "orders",
-  process: (items: unknown[]) => Promise<BatchResult>,
+  process: (caller: SystemCaller, items: unknown[]) => Promise<BatchResult>,
 ): Promise<Response> {
   const body = await readLimited(request);
   if (body === null) return json({ error: `body larger than ${MAX_BODY_BYTES} bytes` }, 413);
@@ -55,7 +60,7 @@ export async function handleSignedBatch(
   }
   if (items.length > MAX_BATCH_ITEMS) return json({ error: `at most ${MAX_BATCH_ITEMS} ${key} per request` }, 413);
   try {
-    return json(await process(items));
+    return json(await process(systemCaller("ingest"), items));
   } catch (error) {
     if (isDatabaseUnavailable(error)) return json({ error: "database unavailable, retry later" }, 503);
     throw error;

@@ -7,7 +7,7 @@ import { DERIVED_MEASURES } from "@/lib/domain/measures";
 // [starts_at, ends_at), at or after enrolled_at and before withdrawn_at. Times are compared in
 // PostgreSQL, at the microsecond precision they are stored with: a JavaScript Date keeps only
 // milliseconds, and an event 300 µs before enrolling would look "counted" there and not here.
-// Ingest (lib/dal/activity-ingest.ts) and the challenge page's "Counted?" (lib/dal/challenges.ts)
+// Ingest (lib/dal/ingest/activity.ts) and the challenge page's "Counted?" (lib/dal/challenges.ts)
 // both build their conditions from these columns; the creator and metric match are their joins.
 
 /** Column names (qualified SQL expressions) the predicate is written over. */

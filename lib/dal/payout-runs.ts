@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { isFuturePeriod, isPeriod, periodBounds, periodOf } from "@/lib/domain/period";
 import { fourEyesLimitEurMinor, payoutMinimumMinor, REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
 import { DomainError } from "@/lib/errors";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit/record";
 import { clockSql } from "./clock";
 import { earningGroupSql } from "./ledger-sql";
 import { AREA_ROLES, assertRole } from "./session";

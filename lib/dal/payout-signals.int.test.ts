@@ -4,9 +4,10 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { runAs } from "@/lib/auth/identity";
+import { asCaller } from "@/test/caller";
 import { addDailyStars, addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { listAuditEntries } from "./audit";
+import { listAuditEntries } from "./audit/queries";
 import { startPayoutRun } from "./payout-runs";
 import { approvePayout, getPayoutReview, rejectPayout } from "./payouts";
 
@@ -48,9 +49,9 @@ describe("fraud signals over the payout's period", () => {
     for (let d = 10; d <= 19; d++) await stars(creator.id, `2019-10-${d}`, 4_000);
     expect((await runAs(staff.id, () => getPayoutReview(payout.id)))?.signals).toEqual([]);
     // ...but the audit keeps the evidence as it was when the reviewer decided.
-    const trail = await runAs(staff.id, () => listAuditEntries({ entityType: "payout", entityId: String(payout.id), page: 1 }));
+    const trail = await asCaller(staff.id, (c) => listAuditEntries(c, { entityType: "payout", entityId: String(payout.id), page: 1 }));
     expect(trail.entries[0]).toMatchObject({ action: "payout.approve", after: { flagged: true, signals: seen } });
-    const rejected = await runAs(staff.id, () => listAuditEntries({ entityType: "payout", entityId: String(quiet.id), page: 1 }));
+    const rejected = await asCaller(staff.id, (c) => listAuditEntries(c, { entityType: "payout", entityId: String(quiet.id), page: 1 }));
     expect(rejected.entries[0]).toMatchObject({ action: "payout.reject", after: { signals: [] } });
   });
 });

@@ -3,11 +3,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { approvePayoutAction, holdPayoutAction, markPayoutPaidAction, runPayoutsAction } from "@/app/staff/payouts/actions";
 import { getDb, rows } from "@/db";
 import { runAs } from "@/lib/auth/identity";
+import { asCaller } from "@/test/caller";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import { addEntry, addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledger";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { createCreator, createUser } from "@/test/factories";
-import { listAuditEntries } from "./audit";
+import { listAuditEntries } from "./audit/queries";
 import { getMyEarningsSummary } from "./creator-home";
 import { runPayoutsFromCommandLine, startPayoutRun } from "./payout-runs";
 import { getMyPayoutStatement, listMyPayouts } from "./payout-statements";
@@ -282,7 +283,7 @@ describe("fraud signals", () => {
     });
     const ok = await runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1, note: "Buyer is the creator's shop: confirmed by phone." }));
     expect(ok.status).toBe("approved");
-    const trail = await runAs(reviewer.id, () => listAuditEntries({ entityType: "payout", entityId: String(payout.id), page: 1 }));
+    const trail = await asCaller(reviewer.id, (c) => listAuditEntries(c, { entityType: "payout", entityId: String(payout.id), page: 1 }));
     expect(trail.entries[0]).toMatchObject({ action: "payout.approve", after: { flagged: true, note: "Buyer is the creator's shop: confirmed by phone." } });
   });
 
@@ -371,12 +372,12 @@ describe("audit", () => {
     const { payout, reviewer } = await payoutFor(30_000);
     await runAs(reviewer.id, () => holdPayout({ payoutId: payout.id, version: 1, reasonCode: "bank_details", note: "Name mismatch", fix: "Fix bank details", decideBy: "2999-02-01" }));
     await runAs(reviewer.id, () => rejectPayout({ payoutId: payout.id, version: 2, reason: "Closed account" }));
-    const trail = await runAs(reviewer.id, () => listAuditEntries({ entityType: "payout", entityId: String(payout.id), page: 1 }));
+    const trail = await asCaller(reviewer.id, (c) => listAuditEntries(c, { entityType: "payout", entityId: String(payout.id), page: 1 }));
     expect(trail.entries.map((e) => [e.action, e.actorId, e.before?.status, e.after?.status])).toEqual([
       ["payout.reject", reviewer.id, "held", "rejected"],
       ["payout.hold", reviewer.id, "pending_review", "held"],
     ]);
-    const runs = await runAs(reviewer.id, () => listAuditEntries({ action: "payout_run.create", actor: reviewer.id, page: 1 }));
+    const runs = await asCaller(reviewer.id, (c) => listAuditEntries(c, { action: "payout_run.create", actor: reviewer.id, page: 1 }));
     expect(runs.entries[0]).toMatchObject({ entityType: "payout_run", actorName: expect.any(String) });
     expect(runs.entries[0].after).toMatchObject({ payoutCount: expect.any(Number), minimumMinor: 10_000 });
 
@@ -385,7 +386,7 @@ describe("audit", () => {
     await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow();
     // Audit reading is for staff and admins.
     const { user } = await createCreator();
-    expect(await failure(runAs(user.id, () => listAuditEntries({ page: 1 })))).toBe("forbidden");
+    expect(await failure(asCaller(user.id, (c) => listAuditEntries(c, { page: 1 })))).toBe("forbidden");
   });
 
   it("writes nothing, audit included, when a decision is refused", async () => {

@@ -4,7 +4,7 @@ import { getDb, rows, type Executor } from "@/db";
 import type { PayoutStatus } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { HoldReasonCode, QueueFilters } from "@/lib/validation/payouts";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit/record";
 import { refuseOwnPayout } from "./reviewer-conflicts";
 import { clockSql } from "./clock";
 import { clawbackOfSql } from "./ledger-sql";

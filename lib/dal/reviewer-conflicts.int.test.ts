@@ -4,11 +4,12 @@ import { changeRoleAction } from "@/app/admin/users/actions";
 import { getDb, rows } from "@/db";
 import { users } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
+import { asCaller } from "@/test/caller";
 import { DomainError } from "@/lib/errors";
 import { HOLD_REASON_CODES } from "@/lib/domain/hold-reasons";
 import { addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { changeUserRole } from "./admin-users";
+import { changeUserRole } from "./accounts/commands";
 import { startPayoutRun } from "./payout-runs";
 import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "./payouts";
 
@@ -61,7 +62,7 @@ describe("staff and admin roles are refused to creator profile owners", () => {
   it("refuses staff or admin for a user with a creator profile, audits the refusal, and allows marketing", async () => {
     const admin = await createUser("admin");
     const { user } = await createCreator();
-    expect(await failure(runAs(admin.id, () => changeUserRole({ userId: user.id, currentRole: "creator", role: "staff" })))).toBe(
+    expect(await failure(asCaller(admin.id, (c) => changeUserRole(c, { userId: user.id, currentRole: "creator", role: "staff" })))).toBe(
       "trust.errors.reviewer_owns_creator",
     );
     expect(await runAs(admin.id, () => changeRoleAction(null, { userId: String(user.id), currentRole: "creator", role: "admin" }))).toMatchObject({
@@ -74,6 +75,6 @@ describe("staff and admin roles are refused to creator profile owners", () => {
     const refused = await auditOf("user.role_change_refused", user.id);
     expect(refused.map((r) => (r.after as { role: string }).role).sort()).toEqual(["admin", "staff"]);
     // Roles that decide nothing on payouts stay possible.
-    await expect(runAs(admin.id, () => changeUserRole({ userId: user.id, currentRole: "creator", role: "marketing" }))).resolves.toEqual({ changed: true });
+    await expect(asCaller(admin.id, (c) => changeUserRole(c, { userId: user.id, currentRole: "creator", role: "marketing" }))).resolves.toEqual({ changed: true });
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
 import { DomainError } from "@/lib/errors";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./audit/record";
 import type { CurrentUser } from "./session";
 
 /**

@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
+import { asCaller, callerOf } from "@/test/caller";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { createCreator, createUser } from "@/test/factories";
-import { changeUserRole } from "./admin-users";
-import { AREA_ROLES, assertCreator, assertRole, endMySessions, getCurrentUser } from "./session";
+import { changeUserRole, endMySessions } from "./accounts/commands";
+import { AREA_ROLES, assertCreator, assertRole, getCurrentUser } from "./session";
 
 describe("session and roles", () => {
   it("reads the signed-in user with their creator profile", async () => {
@@ -46,12 +47,12 @@ describe("session and roles", () => {
     const admin = await createUser("admin");
     // Two devices holding tokens of version 0.
     await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 0 })).resolves.toMatchObject({ id: user.id });
-    await runAs(user.id, () => endMySessions(), { sessionVersion: 0 });
+    await endMySessions(await callerOf(user.id, { sessionVersion: 0 }));
     await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 0 })).resolves.toBeNull();
     await expect(runAs(user.id, () => assertRole(AREA_ROLES.staff), { sessionVersion: 0 })).rejects.toBeInstanceOf(UnauthenticatedError);
     // Signing in again gets the new version; a role change ends that session too.
     await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 1 })).resolves.toMatchObject({ id: user.id });
-    await runAs(admin.id, () => changeUserRole({ userId: user.id, currentRole: "staff", role: "marketing" }));
+    await asCaller(admin.id, (c) => changeUserRole(c, { userId: user.id, currentRole: "staff", role: "marketing" }));
     await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 1 })).resolves.toBeNull();
   });
 });

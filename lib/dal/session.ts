@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { creators, users, type Role } from "@/db/schema";
@@ -75,14 +75,6 @@ export async function readAccount(userId: number, sessionVersion?: number): Prom
     .leftJoin(creators, eq(creators.userId, users.id))
     .where(and(eq(users.id, userId), isNull(users.disabledAt), sessionVersion === undefined ? undefined : eq(users.sessionVersion, sessionVersion)));
   return row ?? null;
-}
-
-/** Ends every session of the signed-in user, on every device (sign-out). */
-export async function endMySessions(): Promise<void> {
-  const me = await getCurrentUser();
-  if (!me) return;
-  const db = await getDb();
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, me.id));
 }
 
 // ---------------------------------------------------------------------------------------------

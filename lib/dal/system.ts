@@ -6,8 +6,8 @@
 // handler or server action: those check the session (lib/dal/session.ts).
 import "server-only";
 
-export { ingestActivityEvents } from "./activity-ingest";
-export { ingestOrders } from "./orders-ingest";
+export { ingestActivityEvents } from "./ingest/activity";
+export { ingestOrders } from "./ingest/orders";
 export { runPayoutsAsSystem } from "./payout-runs";
 export { approvePayoutAs, holdPayoutAs, markPayoutPaidAs, rejectPayoutAs } from "./payouts";
 export { recordAdjustment } from "./adjustments";

@@ -22,6 +22,7 @@ import {
   rejectPayoutAs,
   runPayoutsAsSystem,
 } from "@/lib/dal/system";
+import { systemCaller } from "@/lib/dal/system-caller";
 import type { HoldReasonCode } from "@/lib/domain/hold-reasons";
 import { divideHalfEven } from "@/lib/domain/money";
 import { PAYOUT_HOLD_DAYS } from "@/lib/domain/payout-rules";
@@ -796,7 +797,7 @@ async function seedActivity(seed: Seed): Promise<void> {
     byDay.set(day, [...(byDay.get(day) ?? []), item]);
   });
   for (const batch of byDay.values()) {
-    for (const part of chunks(batch, MAX_BATCH_ITEMS)) expectAllAccepted("events", part.length, await ingestActivityEvents(part, tx));
+    for (const part of chunks(batch, MAX_BATCH_ITEMS)) expectAllAccepted("events", part.length, await ingestActivityEvents(systemCaller("seed"), part, tx));
   }
 }
 
@@ -1133,8 +1134,8 @@ async function seedCommerce(seed: Seed, products: SeededShopProduct[]): Promise<
   // Orders first (a refund is accepted only after its order), then refunds in time order.
   refunds.sort((a, b) => +a.occurredAt - +b.occurredAt);
   const refundItems = refunds.map((r, i) => ({ id: seedId("ref", i + 1), ...r.item }));
-  for (const batch of chunks(paid, MAX_BATCH_ITEMS)) expectAllAccepted("orders", batch.length, await ingestOrders(batch, tx));
-  for (const batch of chunks(refundItems, MAX_BATCH_ITEMS)) expectAllAccepted("refunds", batch.length, await ingestOrders(batch, tx));
+  for (const batch of chunks(paid, MAX_BATCH_ITEMS)) expectAllAccepted("orders", batch.length, await ingestOrders(systemCaller("seed"), batch, tx));
+  for (const batch of chunks(refundItems, MAX_BATCH_ITEMS)) expectAllAccepted("refunds", batch.length, await ingestOrders(systemCaller("seed"), batch, tx));
 }
 
 // ---------------------------------------------------------------------------------------------

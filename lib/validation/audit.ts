@@ -1,5 +1,5 @@
 // The audit log's URL filters: read by the page and by its CSV export, so both show the same rows.
-import type { AuditFilters } from "@/lib/dal/audit";
+import type { AuditFilters } from "@/lib/dal/audit/queries";
 import { safeParam } from "./safe-text";
 
 export type AuditParams = Record<string, string | string[] | undefined>;

@@ -24,6 +24,13 @@ export const signInAction = publicAction(loginFormSchema, async ({ email, passwo
   return { ok: true };
 });
 
+const facebookSignIn = publicAction(z.object({}), async () => {
+  await signIn("facebook", { redirectTo: "/" }); // throws the redirect to Facebook
+  return { ok: true };
+});
+
+/** A plain form action (no state), through the wrapper like every action. */
 export async function facebookSignInAction(): Promise<void> {
-  await signIn("facebook", { redirectTo: "/" });
+  const result = await facebookSignIn(null, undefined);
+  if (!result.ok) throw new Error(result.message);
 }

@@ -1,14 +1,14 @@
 "use server";
 
 import { roleAction } from "@/lib/actions";
-import { inviteUser, revokeInvitation } from "@/lib/dal/invitations";
+import { inviteUser, revokeInvitation } from "@/lib/dal/accounts/invitations";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { publicOrigin } from "@/lib/public-url";
 import { revalidate } from "@/lib/revalidate";
 import { inviteSchema, revokeInviteSchema } from "@/lib/validation/invite";
 
-export const inviteUserAction = roleAction(AREA_ROLES.admin, inviteSchema, async (input) => {
-  const { path } = await inviteUser(input);
+export const inviteUserAction = roleAction(AREA_ROLES.admin, inviteSchema, async (input, caller) => {
+  const { path } = await inviteUser(caller, input);
   revalidate("/admin/users");
   revalidate("/staff/audit");
   // No mail is sent yet: outside production (or with SHOW_INVITE_LINKS=1, as the e2e run does)
@@ -19,8 +19,8 @@ export const inviteUserAction = roleAction(AREA_ROLES.admin, inviteSchema, async
   return { ok: true, message: "invite.createdWithLink", values: { email: input.email }, data: { link } };
 });
 
-export const revokeInvitationAction = roleAction(AREA_ROLES.admin, revokeInviteSchema, async ({ invitationId }) => {
-  const { changed } = await revokeInvitation(invitationId);
+export const revokeInvitationAction = roleAction(AREA_ROLES.admin, revokeInviteSchema, async ({ invitationId }, caller) => {
+  const { changed } = await revokeInvitation(caller, invitationId);
   revalidate("/admin/users");
   revalidate("/staff/audit");
   return { ok: true, message: changed ? "invite.revoked" : "invite.unchanged" };

@@ -6,13 +6,13 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import type { Role } from "@/db/schema";
-import { USERS_PAGE_SIZE, listUsers } from "@/lib/dal/admin-users";
+import { USERS_PAGE_SIZE, listUsers } from "@/lib/dal/accounts/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatDate } from "@/lib/i18n/format";
 import { ROLES } from "@/lib/validation/admin";
 import { DisableForm } from "./_components/disable-form";
 import { InviteForm, RevokeInviteForm } from "./_components/invite-form";
-import { listOpenInvitations } from "@/lib/dal/invitations";
+import { listOpenInvitations } from "@/lib/dal/accounts/invitations";
 import { RoleForm } from "./_components/role-form";
 import { safeParam } from "@/lib/validation/safe-text";
 
@@ -32,7 +32,7 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
   const role = rawRole && (ROLES as readonly string[]).includes(rawRole) ? (rawRole as Role) : undefined;
   const rawPage = Number(first(params.page));
   const page = Number.isSafeInteger(rawPage) && rawPage > 0 ? rawPage : 1;
-  const [{ users, total }, invitations] = await Promise.all([listUsers({ q, role, page }), listOpenInvitations()]);
+  const [{ users, total }, invitations] = await Promise.all([listUsers(me, { q, role, page }), listOpenInvitations(me)]);
   const t = await getTranslations("admin.users");
   const ti = await getTranslations("invite");
   const tr = await getTranslations("roles");

@@ -1,5 +1,5 @@
 import { handleSignedBatch } from "@/lib/api/signed-batch";
-import { ingestActivityEvents } from "@/lib/dal/activity-ingest";
+import { ingestActivityEvents } from "@/lib/dal/ingest/activity";
 
 export const dynamic = "force-dynamic";
 

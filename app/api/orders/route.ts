@@ -1,5 +1,5 @@
 import { handleSignedBatch } from "@/lib/api/signed-batch";
-import { ingestOrders } from "@/lib/dal/orders-ingest";
+import { ingestOrders } from "@/lib/dal/ingest/orders";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { roleAction } from "@/lib/actions";
-import { changeChallengeStatus, endChallengeEarly, saveChallenge } from "@/lib/dal/marketing-challenges";
+import { changeChallengeStatus, endChallengeEarly, saveChallenge } from "@/lib/dal/challenge-authoring/commands";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { challengeEndNoticeDays } from "@/lib/env";
 import { revalidate } from "@/lib/revalidate";
@@ -18,8 +18,8 @@ const refresh = () => {
 export const saveChallengeAction = roleAction<typeof challengeFormSchema, { id: number; created: boolean }>(
   AREA_ROLES.marketing,
   challengeFormSchema,
-  async (input) => {
-    const outcome = await saveChallenge(input);
+  async (input, caller) => {
+    const outcome = await saveChallenge(caller, input);
     if (!outcome.ok) return { ok: false, message: "errors.invalid_input", fieldErrors: outcome.fieldErrors, values: outcome.values };
     refresh();
     return { ok: true, message: outcome.created ? "marketing.form.created" : "marketing.form.saved", data: { id: outcome.id, created: outcome.created } };
@@ -32,8 +32,8 @@ const statusInput = z.object({
 });
 
 /** Publish now, schedule, unpublish or archive; a challenge that is not complete says what is missing. */
-export const changeStatusAction = roleAction(AREA_ROLES.marketing, statusInput, async ({ challengeId, transition }) => {
-  const outcome = await changeChallengeStatus(challengeId, transition);
+export const changeStatusAction = roleAction(AREA_ROLES.marketing, statusInput, async ({ challengeId, transition }, caller) => {
+  const outcome = await changeChallengeStatus(caller, challengeId, transition);
   if (!outcome.ok) return { ok: false, message: "marketing.errors.incomplete", fieldErrors: outcome.fieldErrors };
   refresh();
   return { ok: true, message: `marketing.status.done.${transition}` };
@@ -45,8 +45,8 @@ const endEarlyInput = z.object({
 });
 
 /** Ends a live challenge early, after the notice period; enrolled creators see the new end. */
-export const endEarlyAction = roleAction(AREA_ROLES.marketing, endEarlyInput, async ({ challengeId, endsAt }) => {
-  const outcome = await endChallengeEarly(challengeId, endsAt ?? null);
+export const endEarlyAction = roleAction(AREA_ROLES.marketing, endEarlyInput, async ({ challengeId, endsAt }, caller) => {
+  const outcome = await endChallengeEarly(caller, challengeId, endsAt ?? null);
   // A date inside the notice period (or not earlier) is refused, naming the limit: never moved silently.
   if (!outcome.ok) {
     // The form formats the date in the reader's language.

@@ -5,7 +5,7 @@ import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
-import { listChallengesForMarketing, type ListStatus } from "@/lib/dal/marketing-challenges";
+import { listChallengesForMarketing, type ListStatus } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { LIFECYCLE } from "@/lib/domain/lifecycle";
 import { formatMoney } from "@/lib/domain/money";
@@ -22,10 +22,10 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ status?: string; page?: string }> };
 
 export default async function MarketingChallenges({ searchParams }: Props) {
-  await requireRole(AREA_ROLES.marketing);
+  const caller = await requireRole(AREA_ROLES.marketing);
   const query = await searchParams;
   const status: ListStatus = STATUSES.includes(query.status as ListStatus) ? (query.status as ListStatus) : "all";
-  const list = await listChallengesForMarketing({ status, page: Number(query.page ?? 1) });
+  const list = await listChallengesForMarketing(caller, { status, page: Number(query.page ?? 1) });
   const t = await getTranslations("marketing.list");
   const tl = await getTranslations("lifecycle");
   const tk = await getTranslations("kinds");

@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import { AUDIT_PAGE_SIZE, getAuditFilterOptions, listAuditEntries, type AuditFilters } from "@/lib/dal/audit";
+import { AUDIT_PAGE_SIZE, getAuditFilterOptions, listAuditEntries, type AuditFilters } from "@/lib/dal/audit/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatDateTime } from "@/lib/i18n/format";
 import { auditSearchParams, parseAuditFilters, type AuditParams } from "@/lib/validation/audit";
@@ -28,9 +28,9 @@ function entityHref(type: string, id: string): string | null {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditParams> }) {
-  await requireRole(AREA_ROLES.staff);
+  const caller = await requireRole(AREA_ROLES.staff);
   const filters = parseAuditFilters(await searchParams);
-  const [{ entries, total }, options] = await Promise.all([listAuditEntries(filters), getAuditFilterOptions()]);
+  const [{ entries, total }, options] = await Promise.all([listAuditEntries(caller, filters), getAuditFilterOptions(caller)]);
   const t = await getTranslations("audit");
   const locale = await getLocale();
   const tm = await getTranslations("payoutMoney");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { listExchangeRates } from "@/lib/dal/rates";
+import { listExchangeRates } from "@/lib/dal/rates/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatRate } from "@/lib/domain/money";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
@@ -12,8 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StaffRates() {
-  await requireRole(AREA_ROLES.staff);
-  const [{ latest, recent }, locale, t] = await Promise.all([listExchangeRates(), getLocale(), getTranslations("rates")]);
+  const caller = await requireRole(AREA_ROLES.staff);
+  const [{ latest, recent }, locale, t] = await Promise.all([listExchangeRates(caller), getLocale(), getTranslations("rates")]);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="space-y-6">

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/actions";
-import { acceptInvitation } from "@/lib/dal/invitations";
+import { acceptInvitation } from "@/lib/dal/accounts/invitations";
 import { DomainError } from "@/lib/errors";
 import { acceptInviteSchema } from "@/lib/validation/invite";
 

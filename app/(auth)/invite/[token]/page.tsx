@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/app/actions";
 import { LanguageSwitch } from "@/components/language-switch";
 import { buttonClass } from "@/components/ui/button";
-import { invitationState } from "@/lib/dal/invitations";
+import { invitationState } from "@/lib/dal/accounts/invitations";
 import { safeParam } from "@/lib/validation/safe-text";
 import { AcceptInviteForm } from "./accept-form";
 

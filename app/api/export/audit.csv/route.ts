@@ -1,4 +1,5 @@
-import { exportAuditEntries } from "@/lib/dal/audit";
+import { createTranslator } from "next-intl";
+import { exportAuditEntries } from "@/lib/dal/audit/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { csvDocument, csvFormat, csvHeaders, type CsvCell } from "@/lib/domain/csv";
 import { auditChangesText, type AuditTextContext } from "@/lib/i18n/audit-text";
@@ -8,29 +9,24 @@ import { parseAuditFilters } from "@/lib/validation/audit";
 
 export const dynamic = "force-dynamic";
 
-/** Whether a dotted key exists in a namespace of the reader's catalog (labels fall back to codes). */
-function hasKey(catalog: unknown, path: string): boolean {
-  let node = catalog;
-  for (const part of path.split(".")) {
-    if (typeof node !== "object" || node === null || !(part in node)) return false;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string";
-}
-
 /**
  * The audit log as CSV, with the page's filters (every page of them), newest first. Staff and
  * admins only. Dates and amounts in the reader's conventions; a payout's amount as money in its
  * currency, also in its own columns for a spreadsheet.
  */
 export async function GET(request: Request) {
-  await requireRole(AREA_ROLES.staff);
+  const caller = await requireRole(AREA_ROLES.staff);
   const url = new URL(request.url);
   const filters = parseAuditFilters(Object.fromEntries(url.searchParams));
-  const entries = await exportAuditEntries(filters);
+  const entries = await exportAuditEntries(caller, filters);
   const locale = localeOf(request);
   const format = csvFormat(locale, url.searchParams.get("sep"));
-  const catalog = catalogs[locale] as Record<string, unknown>;
+  // Labels fall back to their codes: next-intl's `has` says whether a key is in the catalog.
+  const has = (namespace: string) => {
+    const known = createTranslator({ locale, messages: catalogs[locale] as never, namespace: namespace as never }) as unknown as { has: (key: string) => boolean };
+    return (key: string) => known.has(key);
+  };
+  const hasAudit = has("audit");
   const t = translatorFor(locale, "audit");
   const tm = translatorFor(locale, "payoutMoney");
   const c: AuditTextContext = {
@@ -39,9 +35,9 @@ export async function GET(request: Request) {
     t,
     tp: translatorFor(locale, "payouts"),
     tr: translatorFor(locale, "roles"),
-    has: { t: (k) => hasKey(catalog, `audit.${k}`), tp: (k) => hasKey(catalog, `payouts.${k}`), tr: (k) => hasKey(catalog, `roles.${k}`) },
+    has: { t: hasAudit, tp: has("payouts"), tr: has("roles") },
   };
-  const label = (ns: "actions" | "entities", key: string) => (hasKey(catalog, `audit.${ns}.${key}`) ? t(`${ns}.${key}`) : key);
+  const label = (ns: "actions" | "entities", key: string) => (hasAudit(`${ns}.${key}`) ? t(`${ns}.${key}`) : key);
   const header = ["when", "who", "email", "action", "entity", "entityId", "amount", "currency", "changes"].map((k) => tm(`auditCsv.${k}`));
   const records: CsvCell[][] = entries.map((e) => {
     const amount = [e.after?.amountMinor, e.before?.amountMinor].find((v) => typeof v === "number" && Number.isSafeInteger(v)) as number | undefined;

@@ -6,7 +6,7 @@ import { FunnelChart, SpendChart } from "@/components/charts/loaders";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { estimateAudience, getChallengeFollowUp, getChallengeHistory } from "@/lib/dal/marketing-challenges";
+import { estimateAudience, getChallengeFollowUp, getChallengeHistory } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { ALLOWED, editableFields } from "@/lib/domain/challenge-transitions";
 import { formatMoney } from "@/lib/domain/money";
@@ -24,16 +24,16 @@ type Props = { params: Promise<{ id: string }> };
 const DAY = 86_400_000;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireRole(AREA_ROLES.marketing);
-  const c = await challengeFromParams(params);
+  const caller = await requireRole(AREA_ROLES.marketing);
+  const c = await challengeFromParams(caller, params);
   return { title: titleIn(c, await getLocale()) || (await getTranslations("marketing.form"))("untitled") };
 }
 
 export default async function ChallengeOverviewPage({ params }: Props) {
-  await requireRole(AREA_ROLES.marketing);
-  const c = await challengeFromParams(params);
-  const pendingEstimate = estimateAudience(c.id);
-  const [estimate, followUp, history] = await Promise.all([pendingEstimate, getChallengeFollowUp(c.id, { estimate: pendingEstimate }), getChallengeHistory(c.id)]);
+  const caller = await requireRole(AREA_ROLES.marketing);
+  const c = await challengeFromParams(caller, params);
+  const pendingEstimate = estimateAudience(caller, c.id);
+  const [estimate, followUp, history] = await Promise.all([pendingEstimate, getChallengeFollowUp(caller, c.id, { estimate: pendingEstimate }), getChallengeHistory(caller, c.id)]);
   const t = await getTranslations("marketing");
   const tf = await getTranslations("marketing.form");
   const tk = await getTranslations("kinds");

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import type { AudienceEstimate } from "@/lib/dal/marketing-challenges";
+import type { AudienceEstimate } from "@/lib/dal/challenge-authoring/queries";
 import { TIERS } from "@/lib/domain/eligibility";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";

@@ -1,7 +1,7 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CHALLENGE_KINDS, METRICS, PLATFORMS } from "@/lib/dal/challenge-options";
-import type { MarketingChallenge } from "@/lib/dal/marketing-challenges";
+import type { MarketingChallenge } from "@/lib/dal/challenge-authoring/queries";
 import { CURRENCIES, toMajorString } from "@/lib/domain/money";
 import { toUtcInput } from "@/lib/validation/challenge";
 import type { ChallengeFormValues } from "./challenge-form";

@@ -1,17 +1,19 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getChallengeForMarketing } from "@/lib/dal/marketing-challenges";
+import { getChallengeForMarketing } from "@/lib/dal/challenge-authoring/queries";
+import type { Caller } from "@/lib/dal/session";
 
-// generateMetadata and the page both need the challenge: loaded once per request.
-const loadChallenge = cache((id: number) => getChallengeForMarketing(id));
+// generateMetadata and the page both need the challenge: loaded once per request (the
+// request's caller is one object, so it keys the cache with the id).
+const loadChallenge = cache((caller: Caller, id: number) => getChallengeForMarketing(caller, id));
 
 /** The challenge named in the URL, or the 404 page. */
-export async function challengeFromParams(params: Promise<{ id: string }>) {
+export async function challengeFromParams(caller: Caller, params: Promise<{ id: string }>) {
   const raw = (await params).id;
   const id = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) notFound();
-  const challenge = await loadChallenge(id);
+  const challenge = await loadChallenge(caller, id);
   if (!challenge) notFound();
   return challenge;
 }

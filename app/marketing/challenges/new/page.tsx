@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
-import { listCreatorCountries } from "@/lib/dal/marketing-challenges";
+import { listCreatorCountries } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { MIDDLE_CLASS } from "@/lib/domain/eligibility";
 import { editableFields } from "@/lib/domain/challenge-transitions";
@@ -14,9 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewChallengePage() {
-  await requireRole(AREA_ROLES.marketing);
+  const caller = await requireRole(AREA_ROLES.marketing);
   const t = await getTranslations("marketing");
-  const options = await formOptions(await listCreatorCountries());
+  const options = await formOptions(await listCreatorCountries(caller));
   return (
     <div className="space-y-4">
       <Link href="/marketing/challenges" className="text-sm font-medium text-brand-700 hover:underline">← {t("back")}</Link>

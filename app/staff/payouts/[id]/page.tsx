@@ -7,7 +7,7 @@ import { FraudSignalList } from "@/components/fraud-signals";
 import { PayoutStatusBadge } from "@/components/payout-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { listAuditEntries } from "@/lib/dal/audit";
+import { listAuditEntries } from "@/lib/dal/audit/queries";
 import { getPayoutReview } from "@/lib/dal/payouts";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney, formatRate } from "@/lib/domain/money";
@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StaffPayoutPage({ params }: Props) {
   const me = await requireRole(AREA_ROLES.staff);
   const review = await load(params);
-  const trail = await listAuditEntries({ entityType: "payout", entityId: String(review.id), page: 1 });
+  const trail = await listAuditEntries(me, { entityType: "payout", entityId: String(review.id), page: 1 });
   const t = await getTranslations("payouts.review");
   const ts = await getTranslations("payouts.status");
   const th = await getTranslations("payouts.holdReasons");

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import { estimateAudience, listCreatorCountries } from "@/lib/dal/marketing-challenges";
+import { estimateAudience, listCreatorCountries } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { editableFields } from "@/lib/domain/challenge-transitions";
 import { MIDDLE_CLASS } from "@/lib/domain/eligibility";
@@ -15,19 +15,19 @@ import { challengeFromParams, titleIn } from "../../_components/shared";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireRole(AREA_ROLES.marketing);
-  const c = await challengeFromParams(params);
+  const caller = await requireRole(AREA_ROLES.marketing);
+  const c = await challengeFromParams(caller, params);
   const t = await getTranslations("marketing.form");
   return { title: t("editTitle", { title: titleIn(c, await getLocale()) || t("untitled") }) };
 }
 
 export default async function EditChallengePage({ params, searchParams }: Props) {
-  await requireRole(AREA_ROLES.marketing);
-  const challenge = await challengeFromParams(params);
+  const caller = await requireRole(AREA_ROLES.marketing);
+  const challenge = await challengeFromParams(caller, params);
   const { created } = await searchParams;
   const t = await getTranslations("marketing");
   const locale = await getLocale();
-  const [countries, estimate] = await Promise.all([listCreatorCountries(), estimateAudience(challenge.id)]);
+  const [countries, estimate] = await Promise.all([listCreatorCountries(caller), estimateAudience(caller, challenge.id)]);
   const options = await formOptions([...new Set([...countries, ...challenge.countries])]);
   const editable = editableFields(challenge.lifecycle);
   const title = titleIn(challenge, locale) || t("form.untitled");

@@ -6,7 +6,7 @@ import { reasonText } from "@/components/reason-text";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { previewChallenge } from "@/lib/dal/challenges";
-import { listCreatorCountries } from "@/lib/dal/marketing-challenges";
+import { listCreatorCountries } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import type { EligibilityProfile } from "@/lib/domain/eligibility";
 import { formatNumber } from "@/lib/i18n/format";
@@ -18,8 +18,8 @@ type Query = { as?: string; handle?: string; followers?: string; country?: strin
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Query> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireRole(AREA_ROLES.marketing);
-  const c = await challengeFromParams(params);
+  const caller = await requireRole(AREA_ROLES.marketing);
+  const c = await challengeFromParams(caller, params);
   const t = await getTranslations("marketing.preview");
   return { title: t("metaTitle", { title: titleIn(c, await getLocale()) }) };
 }
@@ -29,14 +29,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * creator's handle. It is read-only: a GET form, no actions passed to the page component.
  */
 export default async function ChallengePreviewPage({ params, searchParams }: Props) {
-  await requireRole(AREA_ROLES.marketing);
-  const challenge = await challengeFromParams(params);
+  const caller = await requireRole(AREA_ROLES.marketing);
+  const challenge = await challengeFromParams(caller, params);
   const query = await searchParams;
   const t = await getTranslations("marketing.preview");
   const tc = await getTranslations("challenges");
   const tp = await getTranslations("platforms");
   const uiLocale = await getLocale();
-  const countries = [...new Set([...(await listCreatorCountries()), ...challenge.countries])].sort();
+  const countries = [...new Set([...(await listCreatorCountries(caller)), ...challenge.countries])].sort();
 
   const mode = query.as === "handle" ? "handle" : "profile";
   const previewLocale = query.locale === "fr" || query.locale === "en" ? query.locale : (uiLocale as "en" | "fr");

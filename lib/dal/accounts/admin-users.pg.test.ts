@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, rows } from "@/db";
-import { runAs } from "@/lib/auth/identity";
+import { asCaller } from "@/test/caller";
 import { DomainError } from "@/lib/errors";
 import { createUser } from "@/test/factories";
-import { changeUserRole } from "./admin-users";
+import { changeUserRole } from "./commands";
 
 describe("last admin (PostgreSQL)", () => {
   it("keeps one admin when the last two demote each other at the same moment", async () => {
@@ -17,8 +17,8 @@ describe("last admin (PostgreSQL)", () => {
     await db.transaction(async (tx) => {
       await tx.execute(sql`select id from users where role = 'admin' and disabled_at is null for update`);
       racing = Promise.allSettled([
-        runAs(a.id, () => changeUserRole({ userId: b.id, currentRole: "admin", role: "staff" })),
-        runAs(b.id, () => changeUserRole({ userId: a.id, currentRole: "admin", role: "staff" })),
+        asCaller(a.id, (c) => changeUserRole(c, { userId: b.id, currentRole: "admin", role: "staff" })),
+        asCaller(b.id, (c) => changeUserRole(c, { userId: a.id, currentRole: "admin", role: "staff" })),
       ]);
       await new Promise((resolve) => setTimeout(resolve, 500));
     });

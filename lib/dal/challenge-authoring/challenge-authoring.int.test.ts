@@ -3,25 +3,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, rows } from "@/db";
 import { challengeInvites } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
+import type { UserCaller } from "@/lib/dal/session";
+import { asCaller } from "@/test/caller";
 import { DomainError } from "@/lib/errors";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
-import { enrollMe, getMyChallenge, listMyChallenges, previewChallenge } from "./challenges";
-import { getMyLiveChallenges } from "./creator-home";
-import {
-  PAGE_SIZE,
-  changeChallengeStatus,
-  endChallengeEarly,
-  estimateAudience,
-  getChallengeFollowUp,
-  getChallengeHistory,
-  listChallengesForMarketing,
-  saveChallenge,
-} from "./marketing-challenges";
+import { enrollMe, getMyChallenge, listMyChallenges, previewChallenge } from "@/lib/dal/challenges";
+import { getMyLiveChallenges } from "@/lib/dal/creator-home";
+import { changeChallengeStatus, endChallengeEarly, saveChallenge } from "./commands";
+import { PAGE_SIZE, estimateAudience, getChallengeFollowUp, getChallengeHistory, listChallengesForMarketing } from "./queries";
 
 const DAY = 86_400_000;
 let marketing: { id: number };
 const asMarketing = <T>(fn: () => Promise<T>) => runAs(marketing.id, fn);
+const asMarketer = <T>(fn: (caller: UserCaller) => Promise<T>) => asCaller(marketing.id, fn);
 
 const failureCode = (promise: Promise<unknown>) =>
   promise.then(
@@ -34,9 +29,9 @@ beforeAll(async () => {
 });
 
 /** A complete draft through the DAL, as the form action would save it. */
-async function draft(overrides: Partial<Parameters<typeof saveChallenge>[0]> = {}) {
-  const outcome = await asMarketing(() =>
-    saveChallenge({
+async function draft(overrides: Partial<Parameters<typeof saveChallenge>[1]> = {}) {
+  const outcome = await asMarketer((c) =>
+    saveChallenge(c, {
       titleEn: "Test challenge",
       titleFr: "Défi test",
       descriptionEn: "Words",
@@ -75,7 +70,7 @@ describe("audience estimate", () => {
     ];
     for (const p of profiles) await createCreator(p);
     const id = await draft({ countries: ["QA", "QB"], enrollmentCap: 3 });
-    const estimate = await asMarketing(() => estimateAudience(id));
+    const estimate = await asMarketer((c) => estimateAudience(c, id));
     expect(estimate).toMatchObject({
       total: 5,
       byTier: [
@@ -102,7 +97,7 @@ describe("audience estimate", () => {
     const a = await createCreator({ country: "QD" });
     await createCreator({ country: "QD" });
     const id = await draft({ countries: ["QD"], inviteOnly: true, invites: [a.creator.handle] });
-    expect((await asMarketing(() => estimateAudience(id)))?.total).toBe(1);
+    expect((await asMarketer((c) => estimateAudience(c, id)))?.total).toBe(1);
   });
 
   it("leaves out the rules a challenge does not set: no maximum, any country", async () => {
@@ -117,7 +112,7 @@ describe("audience estimate", () => {
       inviteOnly: true,
       invites: [mega, elsewhere, small, otherPlatform].map((c) => c.creator.handle),
     });
-    const estimate = await asMarketing(() => estimateAudience(id));
+    const estimate = await asMarketer((c) => estimateAudience(c, id));
     expect(estimate?.total).toBe(2);
     expect(estimate?.byTier.find((t) => t.tier === "mega")?.count).toBe(1);
     expect(estimate?.byCountry).toEqual([
@@ -129,21 +124,21 @@ describe("audience estimate", () => {
   it("is for marketing only", async () => {
     const { user } = await createCreator();
     const id = await draft();
-    await expect(runAs(user.id, () => estimateAudience(id))).rejects.toThrow(/forbidden/);
+    await expect(asCaller(user.id, (c) => estimateAudience(c, id))).rejects.toThrow(/forbidden/);
   });
 });
 
 describe("the marketing list", () => {
   it("filters by status with counts, a page at a time", async () => {
-    const before = await asMarketing(() => listChallengesForMarketing({ status: "all", page: 1 }));
+    const before = await asMarketer((c) => listChallengesForMarketing(c, { status: "all", page: 1 }));
     const drafts = [];
     for (let i = 0; i < PAGE_SIZE + 2; i++) drafts.push(await draft({ titleEn: `Bulk ${i}` }));
     const scheduled = await draft();
-    await asMarketing(() => changeChallengeStatus(scheduled, "schedule"));
+    await asMarketer((c) => changeChallengeStatus(c, scheduled, "schedule"));
     const { challenge: live } = await createChallenge();
     const { challenge: ended } = await createChallenge({ startsAt: new Date(Date.now() - 9 * DAY), endsAt: new Date(Date.now() - DAY) });
 
-    const all = await asMarketing(() => listChallengesForMarketing({ status: "all", page: 1 }));
+    const all = await asMarketer((c) => listChallengesForMarketing(c, { status: "all", page: 1 }));
     expect(all.counts.all).toBe(before.counts.all + PAGE_SIZE + 5);
     expect(all.counts.draft).toBe(before.counts.draft + PAGE_SIZE + 2);
     expect(all.counts.scheduled).toBe(before.counts.scheduled + 1);
@@ -151,27 +146,27 @@ describe("the marketing list", () => {
     expect(all.counts.ended).toBe(before.counts.ended + 1);
     expect(all.rows).toHaveLength(PAGE_SIZE);
 
-    const firstPage = await asMarketing(() => listChallengesForMarketing({ status: "draft", page: 1 }));
-    const lastPage = await asMarketing(() => listChallengesForMarketing({ status: "draft", page: 99 }));
+    const firstPage = await asMarketer((c) => listChallengesForMarketing(c, { status: "draft", page: 1 }));
+    const lastPage = await asMarketer((c) => listChallengesForMarketing(c, { status: "draft", page: 99 }));
     expect(firstPage.rows.every((r) => r.lifecycle === "draft")).toBe(true);
     expect(lastPage.page).toBe(firstPage.pageCount);
     const seen = new Set<number>();
     for (let page = 1; page <= firstPage.pageCount; page++) {
-      for (const r of (await asMarketing(() => listChallengesForMarketing({ status: "draft", page }))).rows) seen.add(r.id);
+      for (const r of (await asMarketer((c) => listChallengesForMarketing(c, { status: "draft", page }))).rows) seen.add(r.id);
     }
     for (const id of drafts) expect(seen.has(id)).toBe(true);
 
-    const liveRows = (await asMarketing(() => listChallengesForMarketing({ status: "live", page: 1 }))).rows;
+    const liveRows = (await asMarketer((c) => listChallengesForMarketing(c, { status: "live", page: 1 }))).rows;
     expect(liveRows.map((r) => r.id)).toContain(live.id);
     expect(liveRows.map((r) => r.id)).not.toContain(ended.id);
-    expect((await asMarketing(() => listChallengesForMarketing({ status: "scheduled", page: 1 }))).rows.map((r) => r.id)).toContain(scheduled);
+    expect((await asMarketer((c) => listChallengesForMarketing(c, { status: "scheduled", page: 1 }))).rows.map((r) => r.id)).toContain(scheduled);
   });
 
   it("is refused to creators and staff", async () => {
     const { user } = await createCreator();
     const staff = await createUser("staff");
     for (const id of [user.id, staff.id]) {
-      await expect(runAs(id, () => listChallengesForMarketing({ status: "all", page: 1 }))).rejects.toThrow(/forbidden/);
+      await expect(asCaller(id, (c) => listChallengesForMarketing(c, { status: "all", page: 1 }))).rejects.toThrow(/forbidden/);
     }
   });
 });
@@ -195,7 +190,7 @@ describe("follow-up", () => {
     // One batch per day: an award is dated by the latest event of the batch that reached it.
     await postEvents({ events: [event(a.creator.handle, 150, new Date(Date.now() - 2 * DAY))] });
     await postEvents({ events: [event(a.creator.handle, 400, new Date(Date.now() - DAY)), event(b.creator.handle, 120, new Date(Date.now() - DAY))] });
-    const followUp = await asMarketing(() => getChallengeFollowUp(challenge.id));
+    const followUp = await asMarketer((c) => getChallengeFollowUp(c, challenge.id));
     expect(followUp).toMatchObject({
       eligible: 3,
       enrolled: 2,
@@ -219,7 +214,7 @@ describe("follow-up", () => {
 
   it("has no spend before the challenge starts", async () => {
     const id = await draft();
-    const followUp = await asMarketing(() => getChallengeFollowUp(id));
+    const followUp = await asMarketer((c) => getChallengeFollowUp(c, id));
     expect(followUp?.spend).toEqual([]);
     expect(followUp?.enrolled).toBe(0);
   });
@@ -230,7 +225,7 @@ describe("preview and invite-only eligibility", () => {
     const invited = await createCreator({ followers: 50_000 });
     const outsider = await createCreator({ followers: 50_000 });
     const id = await draft({ inviteOnly: true, invites: [invited.creator.handle] });
-    expect(await asMarketing(() => changeChallengeStatus(id, "publish"))).toMatchObject({ ok: true, lifecycle: "live" });
+    expect(await asMarketer((c) => changeChallengeStatus(c, id, "publish"))).toMatchObject({ ok: true, lifecycle: "live" });
 
     const asInvited = await asMarketing(() => previewChallenge(id, { handle: invited.creator.handle }));
     expect(asInvited.view?.reasons).toEqual([]);
@@ -275,8 +270,8 @@ describe("drafts are invisible to creators", () => {
     expect((await asMarketing(() => previewChallenge(id, { followers: 50_000, country: "FR", platform: "facebook", invited: false }))).view?.lifecycle).toBe("draft");
 
     const later = await draft();
-    await asMarketing(() => changeChallengeStatus(later, "schedule"));
-    await asMarketing(() => changeChallengeStatus(later, "unpublish"));
+    await asMarketer((c) => changeChallengeStatus(c, later, "schedule"));
+    await asMarketer((c) => changeChallengeStatus(c, later, "unpublish"));
     expect(await runAs(user.id, () => getMyChallenge(later))).toBeNull();
   });
 });
@@ -287,7 +282,7 @@ describe("ending early, as creators see it", () => {
     const { challenge } = await createChallenge({ endsAt: new Date(Date.now() + 60 * DAY) });
     await enrollDirectly(challenge.id, creator.id, new Date(Date.now() - DAY));
     await postEvents({ events: [event(creator.handle, 1_200, new Date(Date.now() - 3_600_000))] });
-    expect(await asMarketing(() => endChallengeEarly(challenge.id, null))).toMatchObject({ ok: true, lifecycle: "live" });
+    expect(await asMarketer((c) => endChallengeEarly(c, challenge.id, null))).toMatchObject({ ok: true, lifecycle: "live" });
 
     const view = await runAs(user.id, () => getMyChallenge(challenge.id));
     expect(view?.endNoticeAt).not.toBeNull();
@@ -298,7 +293,7 @@ describe("ending early, as creators see it", () => {
     expect(card?.endNoticeAt).not.toBeNull();
     expect(card?.endsAt.getTime()).toBe(view!.endsAt.getTime());
 
-    const history = await asMarketing(() => getChallengeHistory(challenge.id));
+    const history = await asMarketer((c) => getChallengeHistory(c, challenge.id));
     expect(history.map((h) => h.action)).toEqual(["challenge.end_early"]);
   });
 });

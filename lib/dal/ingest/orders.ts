@@ -7,7 +7,8 @@ import { toMajorString } from "@/lib/domain/money";
 import { commissionMinor, refundReversal } from "@/lib/domain/money-rules";
 import { orderItemSchema, type PaidOrderInput, type RefundInput } from "@/lib/validation/orders";
 import { firstIssue } from "@/lib/validation/ingest";
-import { toCreatorCurrency } from "./fx";
+import { allowSystem, type Caller } from "../session";
+import { toCreatorCurrency } from "../rates/fx";
 
 const DAY = 86_400_000;
 
@@ -40,8 +41,9 @@ type LockedOrder = {
 };
 
 /**
- * Takes a batch of paid orders and refunds from the shop. Callers are route handlers that have
- * verified the HMAC signature (lib/api/signed-batch.ts): the shop is the only principal.
+ * Takes a batch of paid orders and refunds from the shop. The caller is the ingest system caller,
+ * minted by lib/api/signed-batch.ts once the batch's HMAC signature verified (the shop is the
+ * only principal), or the demo seed's.
  *
  * A paid order with a known affiliate code earns its creator a pending commission; a refund
  * reverses its share. Every order id and refund id counts once whatever the replays or the
@@ -52,7 +54,8 @@ type LockedOrder = {
  * again later. `db` is for the demo seed, which ingests inside its own transaction
  * (lib/dal/system.ts); everyone else leaves it out.
  */
-export async function ingestOrders(items: unknown[], db?: Executor): Promise<BatchResult> {
+export async function ingestOrders(caller: Caller, items: unknown[], db?: Executor): Promise<BatchResult> {
+  allowSystem(caller, ["ingest", "seed"]);
   const rejected: Rejection[] = [];
   const paid: Indexed<PaidOrderInput>[] = [];
   const refunds: Indexed<RefundInput>[] = [];

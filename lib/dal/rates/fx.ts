@@ -6,6 +6,10 @@ import { convertMoney, utcDay, type Converted } from "@/lib/domain/money-rules";
 
 export type { Converted };
 
+// No caller here: these helpers are not entry points. Only other DAL code calls them (the
+// ingest of orders and of activity), inside a transaction its own entry point has already
+// checked the caller of.
+
 /**
  * Converts an amount into the creator's currency at the latest rate on or before the day it
  * happened. Without a known rate the amount stays in its own currency (payouts are per currency).

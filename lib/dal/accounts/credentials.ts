@@ -31,8 +31,8 @@ export function accountDelayMs(failures: number, limit = signInFailureLimit()): 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Verifies an email and password for sign-in. Called before any session exists, so it is the
- * one DAL entry point without a role check. Throttling follows OWASP's authentication guidance:
+ * Verifies an email and password for sign-in. No caller: it runs before any session exists, so
+ * it is a DAL entry point without a role check (like the OAuth lookup below). Throttling follows OWASP's authentication guidance:
  * - one client failing on one account is refused after the limit (15 minutes, reset by a success);
  * - one client failing on many accounts is refused after 10× the limit, except on accounts it
  *   signed in to before (an office behind one address keeps working);
@@ -82,7 +82,7 @@ export async function checkCredentials(email: string, password: string, client: 
     : { status: "wrong" };
 }
 
-/** The account an OAuth sign-in maps to, by verified email; none means no sign-in. */
+/** The account an OAuth sign-in maps to, by verified email; none means no sign-in. No caller: it runs before any session exists. */
 export async function findUserForOAuth(email: string): Promise<{ id: number; sessionVersion: number } | null> {
   const db = await getDb();
   const [user] = await db

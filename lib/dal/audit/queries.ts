@@ -1,38 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { getDb, rows, type Executor } from "@/db";
-import { auditLog } from "@/db/schema";
-import { AREA_ROLES, assertRole } from "./session";
-
-export type AuditRecord = {
-  /** Who decided; null for the system (a scheduled or command-line run without an account). */
-  actorId: number | null;
-  /** Dotted verb, e.g. "payout.approve", "challenge.publish", "user.role_change". */
-  action: string;
-  entityType: string;
-  entityId: string | number;
-  before: unknown;
-  after: unknown;
-  /** When it was decided, if not now (the demo seed replays decisions at their time). */
-  at?: Date;
-};
-
-/**
- * Appends one decision to the audit log. Call it with the transaction that makes the change,
- * so the change and its record commit or roll back together. Callers have already checked the
- * actor's role; the log itself is append-only (a trigger refuses UPDATE and DELETE).
- */
-export async function recordAudit(tx: Executor, record: AuditRecord): Promise<void> {
-  await tx.insert(auditLog).values({
-    actorId: record.actorId,
-    action: record.action,
-    entityType: record.entityType,
-    entityId: String(record.entityId),
-    before: record.before,
-    after: record.after,
-    ...(record.at ? { createdAt: record.at } : {}),
-  });
-}
+import { getDb, rows } from "@/db";
+import { AREA_ROLES, allow, type Caller } from "../session";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -76,8 +45,8 @@ function whereOf(f: AuditFilters): SQL {
 }
 
 /** One page of the audit log, newest first, with the total number of matching entries. */
-export async function listAuditEntries(filters: AuditFilters): Promise<{ entries: AuditEntry[]; total: number }> {
-  await assertRole(AREA_ROLES.staff);
+export async function listAuditEntries(caller: Caller, filters: AuditFilters): Promise<{ entries: AuditEntry[]; total: number }> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const where = whereOf(filters);
   const offset = (Math.max(1, filters.page) - 1) * AUDIT_PAGE_SIZE;
@@ -134,8 +103,8 @@ function toEntry(r: AuditRow): AuditEntry {
 export const AUDIT_EXPORT_LIMIT = 100_000;
 
 /** Every entry matching the filters (page ignored), newest first, for the CSV export. */
-export async function exportAuditEntries(filters: Omit<AuditFilters, "page">): Promise<AuditEntry[]> {
-  await assertRole(AREA_ROLES.staff);
+export async function exportAuditEntries(caller: Caller, filters: Omit<AuditFilters, "page">): Promise<AuditEntry[]> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const found = await rows<AuditRow>(db, auditSelect(whereOf({ ...filters, page: 1 }), sql`limit ${AUDIT_EXPORT_LIMIT}`));
   return found.map(toEntry);
@@ -161,8 +130,8 @@ export type AuditFilterOptions = {
 };
 
 /** What the filters can choose from: actions and entity types in use, and staff-side users. */
-export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
-  await assertRole(AREA_ROLES.staff);
+export async function getAuditFilterOptions(caller: Caller): Promise<AuditFilterOptions> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const [actions, types, actors] = await Promise.all([
     rows<{ action: string }>(db, sql`select distinct action from audit_log order by action`),

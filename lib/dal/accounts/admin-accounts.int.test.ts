@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 import { setUserDisabledAction } from "@/app/admin/users/actions";
 import { getDb, rows } from "@/db";
 import { runAs } from "@/lib/auth/identity";
+import { asCaller } from "@/test/caller";
 import { DomainError } from "@/lib/errors";
 import { TEST_PASSWORD, createUser } from "@/test/factories";
-import { setUserDisabled } from "./admin-users";
+import { setUserDisabled } from "./commands";
 import { checkCredentials } from "./credentials";
-import { getCurrentUser } from "./session";
+import { getCurrentUser } from "@/lib/dal/session";
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -27,7 +28,7 @@ describe("disabling and re-enabling accounts", () => {
     await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 0 })).resolves.toBeNull();
     expect((await checkCredentials(user.email, TEST_PASSWORD, "10.7.0.1")).status).toBe("wrong");
 
-    await runAs(admin.id, () => setUserDisabled({ userId: user.id, disabled: false }));
+    await asCaller(admin.id, (c) => setUserDisabled(c, { userId: user.id, disabled: false }));
     expect((await checkCredentials(user.email, TEST_PASSWORD, "10.7.0.2")).status).toBe("ok");
     // The old session stays ended: re-enabling does not revive copied cookies.
     await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 0 })).resolves.toBeNull();
@@ -46,7 +47,7 @@ describe("disabling and re-enabling accounts", () => {
 
   it("refuses disabling one's own account and the last enabled admin; creators and staff cannot call it", async () => {
     const admin = await createUser("admin");
-    expect(await failure(runAs(admin.id, () => setUserDisabled({ userId: admin.id, disabled: true })))).toBe("trust.users.errors.own_account");
+    expect(await failure(asCaller(admin.id, (c) => setUserDisabled(c, { userId: admin.id, disabled: true })))).toBe("trust.users.errors.own_account");
     const staff = await createUser("staff");
     expect(await runAs(staff.id, () => setUserDisabledAction(null, { userId: String(admin.id), disabled: "1" }))).toMatchObject({
       ok: false,
@@ -54,6 +55,6 @@ describe("disabling and re-enabling accounts", () => {
     });
     // An admin may disable another admin while one enabled admin remains.
     const second = await createUser("admin");
-    await expect(runAs(admin.id, () => setUserDisabled({ userId: second.id, disabled: true }))).resolves.toEqual({ changed: true });
+    await expect(asCaller(admin.id, (c) => setUserDisabled(c, { userId: second.id, disabled: true }))).resolves.toEqual({ changed: true });
   });
 });

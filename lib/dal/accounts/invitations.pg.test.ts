@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, rows } from "@/db";
-import { runAs } from "@/lib/auth/identity";
+import { asCaller } from "@/test/caller";
 import { DomainError } from "@/lib/errors";
 import { createUser } from "@/test/factories";
 import { acceptInvitation, inviteUser } from "./invitations";
@@ -11,7 +11,7 @@ describe("invitation accept (PostgreSQL)", () => {
     const db = await getDb();
     const admin = await createUser("admin");
     const email = `race-${Date.now()}@test.example`;
-    const { invitationId, path } = await runAs(admin.id, () => inviteUser({ email, role: "staff" }));
+    const { invitationId, path } = await asCaller(admin.id, (c) => inviteUser(c, { email, role: "staff" }));
     const token = path.replace("/invite/", "");
     let racing: Promise<PromiseSettledResult<unknown>[]> | undefined;
     await db.transaction(async (tx) => {

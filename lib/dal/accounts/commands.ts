@@ -1,57 +1,10 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
-import type { Role } from "@/db/schema";
+import { roleEnum, users, type Role } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
-import { recordAudit } from "./audit";
-import { AREA_ROLES, assertRole } from "./session";
-
-export const USERS_PAGE_SIZE = 25;
-
-export type UserListItem = {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  creatorHandle: string | null;
-  disabled: boolean;
-  createdAt: Date;
-};
-
-/** Users for the admin page, searched by email (substring, case-insensitive), paginated. */
-export async function listUsers(options: { q?: string; role?: Role; page: number }): Promise<{ users: UserListItem[]; total: number }> {
-  await assertRole(AREA_ROLES.admin);
-  const db = await getDb();
-  const parts = [sql`true`];
-  // Escape LIKE wildcards so a search for "a_b" means exactly that.
-  if (options.q) parts.push(sql`u.email like ${`%${options.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-  if (options.role) parts.push(sql`u.role = ${options.role}`);
-  const where = sql.join(parts, sql` and `);
-  const offset = (Math.max(1, options.page) - 1) * USERS_PAGE_SIZE;
-  const [found, [count]] = await Promise.all([
-    rows<{ id: number; email: string; name: string; role: Role; handle: string | null; disabled: boolean; created_at: string }>(
-      db,
-      sql`select u.id, u.email, u.name, u.role, c.handle, (u.disabled_at is not null) as disabled, u.created_at::text as created_at
-          from users u left join creators c on c.user_id = u.id
-          where ${where}
-          order by case u.role when 'admin' then 0 when 'staff' then 1 when 'marketing' then 2 else 3 end, u.email
-          limit ${USERS_PAGE_SIZE} offset ${offset}`,
-    ),
-    rows<{ n: number }>(db, sql`select count(*)::int as n from users u where ${where}`),
-  ]);
-  return {
-    total: count.n,
-    users: found.map((u) => ({
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      role: u.role,
-      creatorHandle: u.handle,
-      disabled: u.disabled,
-      createdAt: new Date(u.created_at),
-    })),
-  };
-}
+import { recordAudit } from "../audit/record";
+import { AREA_ROLES, allow, type Caller } from "../session";
 
 /**
  * Changes a user's role, audited in the same transaction. Refused for the admin's own account
@@ -60,8 +13,8 @@ export async function listUsers(options: { q?: string; role?: Role; page: number
  * owner of a creator profile (they could decide on their own payouts); that refusal is audited.
  * A role change ends the user's sessions.
  */
-export async function changeUserRole(input: { userId: number; currentRole: Role; role: Role }): Promise<{ changed: boolean }> {
-  const me = await assertRole(AREA_ROLES.admin);
+export async function changeUserRole(caller: Caller, input: { userId: number; currentRole: Role; role: Role }): Promise<{ changed: boolean }> {
+  const me = allow(caller, AREA_ROLES.admin);
   if (input.userId === me.id) throw new DomainError("admin.errors.own_role");
   if (input.role === input.currentRole) return { changed: false };
   const db = await getDb();
@@ -113,8 +66,8 @@ const REVIEWER_ROLES: readonly Role[] = ["staff", "admin"];
  * session of the user at once (session version) and refuses sign-in; re-enabling lets them
  * sign in again. Refused for the admin's own account and for the last enabled admin.
  */
-export async function setUserDisabled(input: { userId: number; disabled: boolean }): Promise<{ changed: boolean }> {
-  const me = await assertRole(AREA_ROLES.admin);
+export async function setUserDisabled(caller: Caller, input: { userId: number; disabled: boolean }): Promise<{ changed: boolean }> {
+  const me = allow(caller, AREA_ROLES.admin);
   if (input.userId === me.id) throw new DomainError("trust.users.errors.own_account");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -144,4 +97,21 @@ export async function setUserDisabled(input: { userId: number; disabled: boolean
     });
     return { changed: true };
   });
+}
+
+/** Every role: what a signed-in account may do to itself. */
+const ANY_ACCOUNT = roleEnum.enumValues;
+
+/** Saves the signed-in caller's language (signed-out visitors only get the cookie, in the action). */
+export async function updateMyLocale(caller: Caller, locale: "en" | "fr"): Promise<void> {
+  const me = allow(caller, ANY_ACCOUNT);
+  const db = await getDb();
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, me.id));
+}
+
+/** Ends every session of the signed-in caller, on every device (sign-out). */
+export async function endMySessions(caller: Caller): Promise<void> {
+  const me = allow(caller, ANY_ACCOUNT);
+  const db = await getDb();
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, me.id));
 }

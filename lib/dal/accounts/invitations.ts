@@ -5,8 +5,8 @@ import { getDb, rows, type Executor } from "@/db";
 import type { Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors";
-import { recordAudit } from "./audit";
-import { AREA_ROLES, assertRole } from "./session";
+import { recordAudit } from "../audit/record";
+import { AREA_ROLES, allow, type Caller } from "../session";
 
 /**
  * Roles an invitation can give. Not "creator": a creator needs a creator profile (handle,
@@ -29,8 +29,8 @@ export type InvitationState = "open" | "invalid" | "expired" | "used";
  * user already has the email or an open invitation exists for it. Returns the one-time path;
  * the token is never stored, so it cannot be shown again.
  */
-export async function inviteUser(input: { email: string; role: InvitableRole }): Promise<{ invitationId: number; path: string; expiresAt: Date }> {
-  const me = await assertRole(AREA_ROLES.admin);
+export async function inviteUser(caller: Caller, input: { email: string; role: InvitableRole }): Promise<{ invitationId: number; path: string; expiresAt: Date }> {
+  const me = allow(caller, AREA_ROLES.admin);
   const email = input.email.trim().toLowerCase();
   if (!(INVITABLE_ROLES as readonly string[]).includes(input.role)) throw new DomainError("invite.errors.role");
   const token = randomBytes(32).toString("base64url");
@@ -68,8 +68,8 @@ export async function inviteUser(input: { email: string; role: InvitableRole }):
 export type OpenInvitation = { id: number; email: string; role: Role; invitedBy: string; createdAt: Date; expiresAt: Date };
 
 /** Invitations not yet accepted, revoked or expired, newest first (admin only). */
-export async function listOpenInvitations(): Promise<OpenInvitation[]> {
-  await assertRole(AREA_ROLES.admin);
+export async function listOpenInvitations(caller: Caller): Promise<OpenInvitation[]> {
+  allow(caller, AREA_ROLES.admin);
   const db = await getDb();
   const found = await rows<{ id: number; email: string; role: Role; invited_by: string; created_at: string; expires_at: string }>(
     db,
@@ -83,8 +83,8 @@ export async function listOpenInvitations(): Promise<OpenInvitation[]> {
 }
 
 /** Revokes an open invitation (admin only), audited; its link stops working at once. */
-export async function revokeInvitation(invitationId: number): Promise<{ changed: boolean }> {
-  const me = await assertRole(AREA_ROLES.admin);
+export async function revokeInvitation(caller: Caller, invitationId: number): Promise<{ changed: boolean }> {
+  const me = allow(caller, AREA_ROLES.admin);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await rows<{ id: number; email: string; role: Role }>(
@@ -106,7 +106,10 @@ export async function revokeInvitation(invitationId: number): Promise<{ changed:
   });
 }
 
-/** What the public page shows for a token, without changing anything (a render never writes). */
+/**
+ * What the public page shows for a token, without changing anything (a render never writes).
+ * No caller: the visitor has no account yet; the token is the credential.
+ */
 export async function invitationState(token: string): Promise<{ state: InvitationState; email?: string; role?: Role }> {
   return readInvitation(await getDb(), hashInvitationToken(token));
 }
@@ -115,7 +118,8 @@ export async function invitationState(token: string): Promise<{ state: Invitatio
  * Accepts an invitation (public: the token is the credential). Creates the user with the
  * invited role and an argon2id password hash, marks the invitation accepted and audits, all in
  * one transaction. One-time under concurrency too: the conditional UPDATE takes the row lock,
- * so a second accept waits, re-reads `accepted_at` and matches nothing.
+ * so a second accept waits, re-reads `accepted_at` and matches nothing. No caller: the visitor
+ * has no account until this returns; the token is the credential.
  */
 export async function acceptInvitation(input: { token: string; name: string; password: string }): Promise<{ userId: number; email: string; role: Role }> {
   // Hash first (slow on purpose): the transaction holds the invitation's row lock only briefly.

@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/events/route";
 import { getDb, rows } from "@/db";
 import { challenges, creatorDailyMetrics, ledgerEntries, milestoneAwards } from "@/db/schema";
-import { createChallenge, createCreator, enrollDirectly } from "@/test/factories";
+import { systemCaller } from "@/lib/dal/system-caller";
+import { callerOf } from "@/test/caller";
+import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
 import { event, postEvents } from "@/test/events";
 import { signedRequest } from "@/test/signed-request";
+import { ingestActivityEvents } from "./activity";
 
 const post = postEvents;
 
@@ -27,6 +30,18 @@ describe("POST /api/events: the front door", () => {
     const stale = await post(body, { timestamp: Math.floor(Date.now() / 1000) - 301 });
     expect(stale).toEqual({ status: 401, body: { error: "stale_timestamp" } });
     expect((await post(body, { timestamp: Math.floor(Date.now() / 1000) - 299 })).status).toBe(200);
+  });
+
+  it("takes events only from the ingest caller (a signed request) and the seed, never from an account or the CLI", async () => {
+    const { creator } = await createCreator();
+    const staff = await callerOf((await createUser("staff")).id);
+    await expect(ingestActivityEvents(staff, [event(creator.handle, 1)])).rejects.toThrow(/forbidden/);
+    await expect(ingestActivityEvents(systemCaller("cli"), [event(creator.handle, 1)])).rejects.toThrow(/forbidden/);
+    const db = await getDb();
+    const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from activity_events where creator_id = ${creator.id}`);
+    expect(n).toBe(0);
+    expect(await ingestActivityEvents(systemCaller("ingest"), [event(creator.handle, 1)])).toMatchObject({ accepted: 1 });
+    expect(await ingestActivityEvents(systemCaller("seed"), [event(creator.handle, 1)])).toMatchObject({ accepted: 1 });
   });
 
   it("answers 400 with a message to malformed JSON and 413 above 1,000 events", async () => {

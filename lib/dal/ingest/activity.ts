@@ -5,8 +5,9 @@ import { ledgerEntries, milestoneAwards, type Metric } from "@/db/schema";
 import { measureKindOf } from "@/lib/domain/measures";
 import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
-import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
-import { convertAt, type Converted } from "./fx";
+import { allowSystem, type Caller } from "../session";
+import { countedParts, eventMetricSql, isDistinctDaysSql } from "../counted-sql";
+import { convertAt, type Converted } from "../rates/fx";
 
 // "Counted" (lib/dal/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
 // checked where events meet enrollments (e), the window part where they meet challenges (k).
@@ -18,14 +19,16 @@ type BatchEvent = { idx: number; id: string; creator: string; metric: string; am
 type Touched = { enrollment_id: number; measure: Metric; first_at: string; last_at: string };
 
 /**
- * Takes a batch of activity events from the platform. Callers are route handlers that have
- * verified the HMAC signature (lib/api/signed-batch.ts): the platform is the only principal.
+ * Takes a batch of activity events from the platform. The caller is the ingest system caller,
+ * minted by lib/api/signed-batch.ts once the batch's HMAC signature verified (the platform is the
+ * only principal), or the demo seed's.
  * Invalid events are rejected one by one; the valid ones are stored, counted once per id
  * (whatever the replays or concurrency), rolled up, and may award milestones — all in one
  * transaction, so a failure leaves nothing half-written. `db` is for the demo seed, which
  * ingests inside its own transaction (lib/dal/system.ts); everyone else leaves it out.
  */
-export async function ingestActivityEvents(items: unknown[], db?: Executor): Promise<BatchResult> {
+export async function ingestActivityEvents(caller: Caller, items: unknown[], db?: Executor): Promise<BatchResult> {
+  allowSystem(caller, ["ingest", "seed"]);
   const rejected: Rejection[] = [];
   const valid: { index: number; event: ActivityEventInput }[] = [];
   items.forEach((item, index) => {

@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/orders/route";
 import { getDb, rows } from "@/db";
 import { ledgerEntries, orders, refunds, shopProducts } from "@/db/schema";
-import { createCreator } from "@/test/factories";
+import { systemCaller } from "@/lib/dal/system-caller";
+import { callerOf } from "@/test/caller";
+import { createCreator, createUser } from "@/test/factories";
 import { signedRequest } from "@/test/signed-request";
 import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
+import { ingestOrders } from "./orders";
 
 const DAY = 86_400_000;
 
@@ -43,6 +46,17 @@ describe("POST /api/orders: the front door", () => {
     const malformed = await POST(signedRequest("/api/orders", null, { raw: '{"orders": [' }));
     expect(malformed.status).toBe(400);
     expect((await postOrders({ events: [] })).status).toBe(400);
+  });
+
+  it("takes orders only from the ingest caller (a signed request) and the seed, never from an account or the CLI", async () => {
+    const { code } = await promoting();
+    const admin = await callerOf((await createUser("admin")).id);
+    const order = paid(code, 1000);
+    await expect(ingestOrders(admin, [order])).rejects.toThrow(/forbidden/);
+    await expect(ingestOrders(systemCaller("cli"), [order])).rejects.toThrow(/forbidden/);
+    expect(await entriesOf(order.id)).toHaveLength(0);
+    expect(await ingestOrders(systemCaller("ingest"), [order])).toMatchObject({ accepted: 1 });
+    expect(await ingestOrders(systemCaller("seed"), [paid(code, 1000)])).toMatchObject({ accepted: 1 });
   });
 
   it("rejects each invalid item with its reason and keeps the valid ones", async () => {

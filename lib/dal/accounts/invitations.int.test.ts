@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { inviteUserAction, revokeInvitationAction } from "@/app/admin/users/invite-actions";
 import { getDb, rows } from "@/db";
 import { runAs } from "@/lib/auth/identity";
+import { asCaller } from "@/test/caller";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import { createUser } from "@/test/factories";
-import { listAuditEntries } from "./audit";
+import { listAuditEntries } from "@/lib/dal/audit/queries";
 import { checkCredentials } from "./credentials";
 import { acceptInvitation, hashInvitationToken, invitationState, inviteUser, listOpenInvitations } from "./invitations";
 
@@ -37,7 +38,7 @@ describe("invitations", () => {
       sql`select token_hash, role, round(extract(epoch from expires_at - created_at) / 86400)::int as days from user_invitations where email = ${email}`,
     );
     expect(stored).toEqual({ token_hash: hashInvitationToken(token), role: "marketing", days: 7 });
-    expect((await runAs(admin.id, () => listOpenInvitations())).map((i) => i.email)).toContain(email);
+    expect((await asCaller(admin.id, (c) => listOpenInvitations(c))).map((i) => i.email)).toContain(email);
     expect(await invitationState(token)).toEqual({ state: "open", email, role: "marketing" });
 
     const created = await runAs(null, () => acceptInvitation({ token, name: "New Marketer", password: PASSWORD }));
@@ -48,15 +49,15 @@ describe("invitations", () => {
 
     const [invitation] = await rows<{ id: number; accepted_user_id: number }>(db, sql`select id, accepted_user_id from user_invitations where email = ${email}`);
     expect(invitation.accepted_user_id).toBe(created.userId);
-    const invited = await runAs(admin.id, () => listAuditEntries({ entityType: "user_invitation", entityId: String(invitation.id), page: 1 }));
+    const invited = await asCaller(admin.id, (c) => listAuditEntries(c, { entityType: "user_invitation", entityId: String(invitation.id), page: 1 }));
     expect(invited.entries.map((e) => [e.action, e.actorId, e.after?.email, e.after?.role])).toEqual([["user.invite", admin.id, email, "marketing"]]);
-    const accepted = await runAs(admin.id, () => listAuditEntries({ entityType: "user", entityId: String(created.userId), page: 1 }));
+    const accepted = await asCaller(admin.id, (c) => listAuditEntries(c, { entityType: "user", entityId: String(created.userId), page: 1 }));
     expect(accepted.entries.map((e) => [e.action, e.actorId, e.after?.invitedBy])).toEqual([["user.invite_accept", created.userId, admin.id]]);
   });
 
   it("refuses a second accept of the same link", async () => {
     const admin = await createUser("admin");
-    const { path } = await runAs(admin.id, () => inviteUser({ email: freshEmail(), role: "staff" }));
+    const { path } = await asCaller(admin.id, (c) => inviteUser(c, { email: freshEmail(), role: "staff" }));
     await acceptInvitation({ token: tokenOf(path), name: "First", password: PASSWORD });
     expect(await failure(acceptInvitation({ token: tokenOf(path), name: "Second", password: "another long password" }))).toBe("invite.errors.used");
   });
@@ -64,18 +65,18 @@ describe("invitations", () => {
   it("refuses an expired, a revoked and an unknown link", async () => {
     const admin = await createUser("admin");
     const expiredEmail = freshEmail();
-    const expired = await runAs(admin.id, () => inviteUser({ email: expiredEmail, role: "staff" }));
+    const expired = await asCaller(admin.id, (c) => inviteUser(c, { email: expiredEmail, role: "staff" }));
     const db = await getDb();
     await db.execute(sql`update user_invitations set expires_at = now() - interval '1 minute' where email = ${expiredEmail}`);
     expect(await invitationState(tokenOf(expired.path))).toEqual({ state: "expired" });
     expect(await failure(acceptInvitation({ token: tokenOf(expired.path), name: "Late", password: PASSWORD }))).toBe("invite.errors.expired");
     // An expired invitation no longer blocks a new one.
-    await runAs(admin.id, () => inviteUser({ email: expiredEmail, role: "staff" }));
+    await asCaller(admin.id, (c) => inviteUser(c, { email: expiredEmail, role: "staff" }));
 
-    const revoked = await runAs(admin.id, () => inviteUser({ email: freshEmail(), role: "admin" }));
+    const revoked = await asCaller(admin.id, (c) => inviteUser(c, { email: freshEmail(), role: "admin" }));
     expect(await runAs(admin.id, () => revokeInvitationAction(null, { invitationId: String(revoked.invitationId) }))).toMatchObject({ ok: true, message: "invite.revoked" });
     expect(await failure(acceptInvitation({ token: tokenOf(revoked.path), name: "Gone", password: PASSWORD }))).toBe("invite.errors.invalid");
-    const trail = await runAs(admin.id, () => listAuditEntries({ entityType: "user_invitation", entityId: String(revoked.invitationId), page: 1 }));
+    const trail = await asCaller(admin.id, (c) => listAuditEntries(c, { entityType: "user_invitation", entityId: String(revoked.invitationId), page: 1 }));
     expect(trail.entries.map((e) => e.action)).toEqual(["user.invite_revoke", "user.invite"]);
 
     expect(await failure(acceptInvitation({ token: "x".repeat(43), name: "Nobody", password: PASSWORD }))).toBe("invite.errors.invalid");
@@ -88,7 +89,7 @@ describe("invitations", () => {
     const existing = await createUser("staff");
     expect(await runAs(admin.id, () => inviteUserAction(null, { email: existing.email, role: "staff" }))).toMatchObject({ ok: false, message: "invite.errors.email_taken" });
     const email = freshEmail();
-    await runAs(admin.id, () => inviteUser({ email, role: "staff" }));
+    await asCaller(admin.id, (c) => inviteUser(c, { email, role: "staff" }));
     expect(await runAs(admin.id, () => inviteUserAction(null, { email, role: "admin" }))).toMatchObject({ ok: false, message: "invite.errors.already_invited" });
     expect(await runAs(admin.id, () => inviteUserAction(null, { email: "not an email", role: "creator" }))).toMatchObject({
       ok: false,
@@ -99,8 +100,8 @@ describe("invitations", () => {
   it("refuses non-admins", async () => {
     const staff = await createUser("staff");
     const marketing = await createUser("marketing");
-    expect(await failure(runAs(staff.id, () => inviteUser({ email: freshEmail(), role: "staff" })))).toBe("forbidden");
+    expect(await failure(asCaller(staff.id, (c) => inviteUser(c, { email: freshEmail(), role: "staff" })))).toBe("forbidden");
     expect(await runAs(marketing.id, () => inviteUserAction(null, { email: freshEmail(), role: "admin" }))).toMatchObject({ ok: false, message: "errors.forbidden" });
-    expect(await failure(runAs(staff.id, () => listOpenInvitations()))).toBe("forbidden");
+    expect(await failure(asCaller(staff.id, (c) => listOpenInvitations(c)))).toBe("forbidden");
   });
 });

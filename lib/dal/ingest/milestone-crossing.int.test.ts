@@ -7,7 +7,7 @@ import { convertMoney, crossingOf, utcDay } from "@/lib/domain/money-rules";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, enrollDirectly } from "@/test/factories";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
-import { getMyChallenge } from "./challenges";
+import { getMyChallenge } from "@/lib/dal/challenges";
 
 const DAY = 86_400_000;
 const midnight = Math.floor(Date.now() / DAY) * DAY;

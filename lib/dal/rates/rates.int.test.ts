@@ -4,10 +4,11 @@ import { addRateAction } from "@/app/staff/rates/actions";
 import { getDb, rows } from "@/db";
 import { auditLog, exchangeRates } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
+import { asCaller } from "@/test/caller";
 import { createCreator, createUser } from "@/test/factories";
 import { createAffiliateLink, createShopProduct, paid, postOrders } from "@/test/shop";
 import { toCreatorCurrency } from "./fx";
-import { listExchangeRates } from "./rates";
+import { listExchangeRates } from "./queries";
 
 const day = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -36,7 +37,7 @@ describe("exchange rates on /staff/rates", () => {
     const admin = await createUser("admin", { name: "Ada Admin" });
     await runAs(admin.id, () => addRateAction(null, { day: day(-10), base: "SEK", quote: "GBP", rate: "0.07" }));
     await runAs(admin.id, () => addRateAction(null, { day: day(-2), base: "SEK", quote: "GBP", rate: "0.075" }));
-    const { latest, recent } = await runAs(admin.id, () => listExchangeRates());
+    const { latest, recent } = await asCaller(admin.id, (c) => listExchangeRates(c));
     expect(latest.find((r) => r.base === "SEK" && r.quote === "GBP")).toMatchObject({ day: day(-2), rateMicros: 75_000, addedBy: "Ada Admin" });
     expect(recent.slice(0, 2).map((r) => r.day)).toEqual([day(-2), day(-10)]);
   });
@@ -73,6 +74,6 @@ describe("exchange rates on /staff/rates", () => {
     const input = { day: day(-1), base: "EUR", quote: "BRL", rate: "5.5" };
     expect(await runAs(user.id, () => addRateAction(null, input))).toMatchObject({ ok: false, message: "errors.forbidden" });
     expect(await runAs(marketing.id, () => addRateAction(null, input))).toMatchObject({ ok: false, message: "errors.forbidden" });
-    await expect(runAs(user.id, () => listExchangeRates())).rejects.toThrow(/forbidden/);
+    await expect(asCaller(user.id, (c) => listExchangeRates(c))).rejects.toThrow(/forbidden/);
   });
 });
