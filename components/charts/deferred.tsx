@@ -11,7 +11,10 @@ import { startTransition, useEffect, useRef, useState, type ComponentType, type 
 // is idle; the render itself is a transition, so React yields while it works. The page's own
 // work (hydration, the first paint) never queues behind Recharts, and a chart below the fold
 // costs nothing until the reader scrolls to it. The table alternative beside each chart is
-// server-rendered and readable before the chart arrives. Pages import charts from loaders.ts.
+// server-rendered and readable before the chart arrives. Each page imports its charts from its
+// own module (creator-home-charts.tsx, earnings-charts.tsx, marketing-charts.tsx,
+// staff-payout-charts.tsx), never from a shared barrel: a barrel would put every chart's
+// loader in every first load.
 
 type IdleWindow = Window & {
   requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number;

@@ -1,7 +1,7 @@
 "use client";
 
-// The marketing challenge page's charts: see deferred.tsx (why charts wait) and loaders.ts (one file per page, so a page's first
-// load carries only its own charts' sketches).
+// The marketing challenge page's charts: see deferred.tsx for why they wait. One module per page, imported
+// directly by the page: a page's first load carries only its own charts' sketches and loaders.
 import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
 import { COLUMNS, deferred } from "./deferred";

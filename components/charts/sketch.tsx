@@ -1,6 +1,6 @@
 // A chart's first paint, drawn from the same data without Recharts: plain SVG bars (or the
 // spend curve) in the chart's plot area, server-rendered with the page and cheap to hydrate.
-// loaders.tsx shows it in the chart's box until Recharts draws the real chart (axes, legend,
+// deferred.tsx shows it in the chart's box until Recharts draws the real chart (axes, legend,
 // tooltips) over the same place. Decorative, like the chart: the table alternative follows it.
 
 type Pad = { top: number; right: number; bottom: number; left: number };
