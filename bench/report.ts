@@ -204,6 +204,14 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
     lines.push(`| ingest at least ${n(INGEST_GOAL)} events/s | ${n(bestIngest.eventsPerSecond)} events/s (${bestIngest.connections} connections) | ${ok(bestIngest.eventsPerSecond >= INGEST_GOAL)} |`);
     lines.push(`| ingest at least ${INGEST_COPY_GOAL} of COPY into the same table | ${n(bestIngest.ratioToCopy, 2)} (COPY ${n(bestIngest.copy.rowsPerSecond)} rows/s) | ${ok(bestIngest.ratioToCopy >= INGEST_COPY_GOAL)} |`);
   }
+  const lh = report.phases.findLast((p) => p.lighthouse)?.lighthouse;
+  if (lh?.pages.length) {
+    const worstScore = Math.min(...lh.pages.map((p) => p.score));
+    const worstTbt = Math.max(...lh.pages.map((p) => p.tbtMs));
+    lines.push(
+      `| Lighthouse (mobile, median of ${lh.runsPerPage}) ≥ ${LIGHTHOUSE_GOALS.score.toFixed(2)} with Total Blocking Time ≤ ${LIGHTHOUSE_GOALS.tbtMs} ms on ${lh.pages.map((p) => `\`${p.path}\``).join(", ")} | lowest score ${worstScore.toFixed(2)}, highest TBT ${worstTbt} ms | ${ok(worstScore >= LIGHTHOUSE_GOALS.score && worstTbt <= LIGHTHOUSE_GOALS.tbtMs)} |`,
+    );
+  }
   lines.push("");
 
   lines.push("## Machine");
