@@ -2,13 +2,12 @@
 
 // The creator home's chart: see deferred.tsx for why they wait. One module per page, imported
 // directly by the page: a page's first load carries only its own charts' sketches and loaders.
-import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
-import { WITH_LEGEND, deferred } from "./deferred";
+import { WITH_LEGEND, deferred, lazyChart } from "./deferred";
 import { COLORS } from "./palette";
 import { ColumnsSketch } from "./sketch";
 
-const LazyEarnings = dynamic(() => import("./earnings-chart").then((m) => m.EarningsChart), { ssr: false });
+const LazyEarnings = lazyChart(() => import("./earnings-chart").then((m) => m.EarningsChart));
 
 export const EarningsChart = deferred(
   LazyEarnings,

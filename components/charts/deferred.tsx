@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
+import { Suspense, lazy, startTransition, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 
 // Recharts is about 120 KB gzip, and ResponsiveContainer draws nothing on the server anyway (it
 // needs the browser's width). So no chart is part of a page's first load: the page's HTML carries
@@ -86,7 +86,7 @@ function Deferred({ height, className, sketch, children }: { height?: number; cl
   const due = useNearAndIdle(box);
   return (
     <div ref={box} className={className} style={height !== undefined ? { height } : undefined} data-chart={due ? "drawn" : "deferred"}>
-      {due ? children() : sketch}
+      {due ? <Suspense fallback={sketch}>{children()}</Suspense> : sketch}
     </div>
   );
 }
@@ -99,6 +99,11 @@ export function deferred<P extends object>(Chart: ComponentType<P>, box: (props:
       </Deferred>
     );
   };
+}
+
+/** A chart module loaded on first render (React.lazy: next/dynamic's loader would add ~1 KB to each first load). */
+export function lazyChart<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(() => load().then((Chart) => ({ default: Chart })));
 }
 
 // The plot area of each chart inside its box (its margins, axis widths and legend), for its sketch.

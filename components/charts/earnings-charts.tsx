@@ -2,15 +2,14 @@
 
 // The creator earnings page's charts: see deferred.tsx for why they wait. One module per page, imported
 // directly by the page: a page's first load carries only its own charts' sketches and loaders.
-import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
-import { COLUMNS, deferred } from "./deferred";
+import { COLUMNS, deferred, lazyChart } from "./deferred";
 import { COLORS } from "./palette";
 import { productChartHeight } from "./sizes";
 import { ColumnsSketch, RowsSketch } from "./sketch";
 
-const LazyCommissionByMonth = dynamic(() => import("./commission-charts").then((m) => m.CommissionByMonthChart), { ssr: false });
-const LazyCommissionByProduct = dynamic(() => import("./commission-charts").then((m) => m.CommissionByProductChart), { ssr: false });
+const LazyCommissionByMonth = lazyChart(() => import("./commission-charts").then((m) => m.CommissionByMonthChart));
+const LazyCommissionByProduct = lazyChart(() => import("./commission-charts").then((m) => m.CommissionByProductChart));
 
 export const CommissionByMonthChart = deferred(
   LazyCommissionByMonth,

@@ -2,15 +2,14 @@
 
 // The marketing challenge page's charts: see deferred.tsx for why they wait. One module per page, imported
 // directly by the page: a page's first load carries only its own charts' sketches and loaders.
-import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
-import { COLUMNS, deferred } from "./deferred";
+import { COLUMNS, deferred, lazyChart } from "./deferred";
 import { COLORS } from "./palette";
 import { funnelChartHeight } from "./sizes";
 import { RowsSketch, StepAreaSketch } from "./sketch";
 
-const LazySpend = dynamic(() => import("./spend-chart").then((m) => m.SpendChart), { ssr: false });
-const LazyFunnel = dynamic(() => import("./funnel-chart").then((m) => m.FunnelChart), { ssr: false });
+const LazySpend = lazyChart(() => import("./spend-chart").then((m) => m.SpendChart));
+const LazyFunnel = lazyChart(() => import("./funnel-chart").then((m) => m.FunnelChart));
 
 export const SpendChart = deferred(
   LazySpend,

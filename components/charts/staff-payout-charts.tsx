@@ -2,13 +2,12 @@
 
 // The staff queue's chart: see deferred.tsx for why they wait. One module per page, imported
 // directly by the page: a page's first load carries only its own charts' sketches and loaders.
-import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
-import { WITH_LEGEND, deferred } from "./deferred";
+import { WITH_LEGEND, deferred, lazyChart } from "./deferred";
 import { PAYOUT_SERIES } from "./palette";
 import { ColumnsSketch } from "./sketch";
 
-const LazyPayoutStatus = dynamic(() => import("./payout-status-chart").then((m) => m.PayoutStatusChart), { ssr: false });
+const LazyPayoutStatus = lazyChart(() => import("./payout-status-chart").then((m) => m.PayoutStatusChart));
 
 export const PayoutStatusChart = deferred(
   LazyPayoutStatus,
