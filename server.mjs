@@ -26,9 +26,18 @@ const app = next({ dev, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
   handle(req, res);
 }).listen(port, hostname, () => {
   console.log(`> Ready on http://${hostname}:${port}${dev ? " (development)" : ""}`);
 });
+
+// A stop signal ends the process through process.exit, as `next start` does: exit hooks run
+// (and `node --cpu-prof` writes its profile), open keep-alive connections do not hold it up.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    server.close();
+    process.exit(0);
+  });
+}

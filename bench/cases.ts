@@ -8,8 +8,8 @@
 //     // The DAL calls the page makes: the calls of one step run in parallel (the page's
 //     // Promise.all), the steps one after the other.
 //     dal: async () => {
-//       const m = await import("../lib/dal/payout-statements");
-//       return [[() => m.listMyPayouts()]];
+//       const m = await import("../lib/dal/statements/queries");
+//       return [[async () => m.listMyPayouts(await pageCaller())]];
 //     },
 //   },
 //
@@ -48,6 +48,17 @@ export type SqlCase = {
   steps: (ctx: Ctx) => Statement[][];
 };
 
+/**
+ * The signed-in user's caller, as the page gets it from requireRole. Its identity read is the
+ * plan's first step already (bench/floor.ts leaves those statements out of each call's own).
+ */
+async function pageCaller() {
+  const { currentCaller } = await import("../lib/dal/session");
+  const caller = await currentCaller();
+  if (!caller) throw new Error("bench: the loader runs signed out");
+  return caller;
+}
+
 export const PAGES: PageCase[] = [
   {
     id: "creator-home",
@@ -56,8 +67,15 @@ export const PAGES: PageCase[] = [
     user: "heavy",
     alsoLight: true,
     dal: async () => {
-      const m = await import("../lib/dal/creator-home");
-      return [[() => m.getMyNewAwards(), () => m.getMyEarningsSummary(), () => m.getMyEarningsSeries("90d"), () => m.getMyLiveChallenges()]];
+      const m = await import("../lib/dal/creator-home/queries");
+      return [
+        [
+          async () => m.getMyNewAwards(await pageCaller()),
+          async () => m.getMyEarningsSummary(await pageCaller()),
+          async () => m.getMyEarningsSeries(await pageCaller(), "90d"),
+          async () => m.getMyLiveChallenges(await pageCaller()),
+        ],
+      ];
     },
   },
   {
@@ -67,8 +85,8 @@ export const PAGES: PageCase[] = [
     user: "heavy",
     alsoLight: true,
     dal: async (ctx) => {
-      const m = await import("../lib/dal/challenges");
-      return [[() => m.getMyChallenge(ctx.challengeId)]];
+      const m = await import("../lib/dal/challenges/queries");
+      return [[async () => m.getMyChallenge(await pageCaller(), ctx.challengeId)]];
     },
   },
   {
@@ -78,9 +96,9 @@ export const PAGES: PageCase[] = [
     user: "heavy",
     alsoLight: true,
     dal: async () => {
-      const m = await import("../lib/dal/earnings");
+      const m = await import("../lib/dal/earnings/queries");
       const query = { kind: null, status: null, order: null, page: 1 };
-      return [[() => m.listMyEntries(query), () => m.getMyCommissionBreakdown()]];
+      return [[async () => m.listMyEntries(await pageCaller(), query), async () => m.getMyCommissionBreakdown(await pageCaller())]];
     },
   },
   {

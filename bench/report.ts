@@ -19,13 +19,31 @@ function pageRow(p: PageResult, ceiling: Measurement): string {
 
 function pagesTable(phase: Phase): string {
   const c = phase.ceiling;
-  return [
-    `Ceiling (framework, same server): \`GET /api/health\` — median ${ms(c.medianMs)}, p95 ${ms(c.p95Ms)}, **${n(c.perSecond, 1)} req/s**.`,
-    "",
+  const f = phase.frame;
+  const lines = [`Ceiling (framework, same server): \`GET /api/health\` — median ${ms(c.medianMs)}, p95 ${ms(c.p95Ms)}, **${n(c.perSecond, 1)} req/s**.`, ""];
+  if (f) {
+    lines.push(
+      `Floor of the framework: \`GET /bench-bare\` (a heading from a route handler, no proxy, layout or session) — median ${ms(f.bare.medianMs)}, p95 ${ms(f.bare.p95Ms)}, **${n(f.bare.perSecond, 1)} req/s**. ` +
+        `The shell: \`GET /creator/bench-shell\` (the same heading inside the proxy, the root and creator layouts, signed in) — median ${ms(f.shell.medianMs)}, p95 ${ms(f.shell.p95Ms)}, **${n(f.shell.perSecond, 1)} req/s**, ${r2(f.shell.perSecond / f.bare.perSecond)} the bare page's throughput.`,
+      "",
+      "Each page's median latency split into the framework (the bare page), the shell (shell − bare) and the page itself (page − shell):",
+      "",
+      "| page | signed in as | req/s | ÷ bare page (goal ≥ 0.5×) | framework | shell | page | page's SQL floor |",
+      "|---|---|---:|---:|---:|---:|---:|---:|",
+      `| the shell alone (\`/creator/bench-shell\`) | heavy | ${n(f.shell.perSecond, 1)} | **${r2(f.shell.perSecond / f.bare.perSecond)}** (goal ≥ 0.8×) ${ok(f.shell.perSecond / f.bare.perSecond >= 0.8)} | ${ms(f.bare.medianMs)} | ${ms(f.shell.medianMs - f.bare.medianMs)} | — | — |`,
+      ...phase.pages.map(
+        (p) =>
+          `| ${p.title} | ${p.user} | ${n(p.http.perSecond, 1)} | **${r2(p.http.perSecond / f.bare.perSecond)}** ${ok(p.http.perSecond / f.bare.perSecond >= 0.5)} | ${ms(f.bare.medianMs)} | ${ms(f.shell.medianMs - f.bare.medianMs)} | ${ms(p.http.medianMs - f.shell.medianMs)} | ${ms(p.floor.medianMs)} |`,
+      ),
+      "",
+    );
+  }
+  lines.push(
     "| page | signed in as | median | p95 | req/s | req/s ÷ ceiling | SQL floor median | floor /s | page ÷ floor (median) | statements / sequential round trips | HTML KB |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...phase.pages.map((p) => pageRow(p, c)),
-  ].join("\n");
+  );
+  return lines.join("\n");
 }
 
 function findPage(phase: Phase | undefined, id: string, user: string) {
@@ -200,6 +218,15 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
   if (g.pass !== null && g.worst !== null) {
     lines.push(`| page cost does not grow with history: the heavy creator's pages at ${n(report.phases[0].generated.counts.activity_events)} vs ${n(full.generated.counts.activity_events)} events, within ${GROWTH_GOAL}× (median latency) | worst ${r2(g.worst)} | ${ok(g.pass)} |`);
   }
+  const frame = full.frame;
+  if (frame) {
+    const shellRatio = frame.shell.perSecond / frame.bare.perSecond;
+    lines.push(`| the shell alone at ≥ 0.8× the bare page's throughput (${full.label}) | ${n(frame.shell.perSecond, 1)} ÷ ${n(frame.bare.perSecond, 1)} req/s = ${r2(shellRatio)} | ${ok(shellRatio >= 0.8)} |`);
+    for (const p of full.pages.filter((x) => x.user !== "light")) {
+      const r = p.http.perSecond / frame.bare.perSecond;
+      lines.push(`| ${p.title} at ≥ 0.5× the bare page's throughput (${full.label}) | ${n(p.http.perSecond, 1)} ÷ ${n(frame.bare.perSecond, 1)} req/s = ${r2(r)} | ${ok(r >= 0.5)} |`);
+    }
+  }
   if (bestIngest) {
     lines.push(`| ingest at least ${n(INGEST_GOAL)} events/s | ${n(bestIngest.eventsPerSecond)} events/s (${bestIngest.connections} connections) | ${ok(bestIngest.eventsPerSecond >= INGEST_GOAL)} |`);
     lines.push(`| ingest at least ${INGEST_COPY_GOAL} of COPY into the same table | ${n(bestIngest.ratioToCopy, 2)} (COPY ${n(bestIngest.copy.rowsPerSecond)} rows/s) | ${ok(bestIngest.ratioToCopy >= INGEST_COPY_GOAL)} |`);
@@ -232,6 +259,9 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
   );
   lines.push(
     "- **Ceiling**: `GET /api/health` on the same server — a dynamic route handler that runs `select 1` through the same database client: the most a request can cost less than a page on this framework, server and pool. It has no session, no React render and no layout, so it is a ceiling for pages, not a twin of them.",
+  );
+  lines.push(
+    "- **Bare page and shell**: `GET /bench-bare` is a route handler that answers a heading as HTML after reading a request header, outside the proxy (its matcher skips the path), the root layout, next-intl and the session: what the framework costs for a dynamic request, the ceiling the pages' ≥ 0.5× goal is measured against. (Not a React page: Next.js has one root layout unless every route moves into route groups.) `GET /creator/bench-shell` is the same heading as a page inside everything a creator page pays for: the proxy and its CSP nonce, the root layout, next-intl and the messages sent to the browser, the session decoded and the user read by the creator layout, the app shell. Both answer 404 unless the server runs with BENCH_ROUTES=1. A page's median is split into framework (bare), shell (shell − bare) and page (page − shell).",
   );
   lines.push(
     "- **Floor**: the same SQL run directly with postgres.js, with the same protocol (named prepared statements, as the app sends them) and concurrency. The statements are not copied by hand: the bench runs the page's own DAL calls (bench/cases.ts) once with a recording client and replays exactly what they sent — steps in order, the page's `Promise.all` in parallel, the signed-in user read once as React `cache` does. The difference between page and floor is Next.js, React rendering, Auth.js and HTTP.",

@@ -79,6 +79,12 @@ export type Phase = {
   database: string;
   generated: Generated;
   ceiling: Measurement;
+  /**
+   * The framework's floor and the shell's: `/bench-bare` (a heading from a route handler, outside
+   * the proxy, layouts and session) and `/creator/bench-shell` (the same heading inside the proxy,
+   * the root and creator layouts, signed in as the heavy creator).
+   */
+  frame?: { bare: Measurement; shell: Measurement };
   pages: PageResult[];
   sqlFloors: SqlFloorResult[];
   payoutRun?: { title: string; seconds: number[]; medianSeconds: number; payouts: number; items: number; explain: string };
@@ -213,7 +219,7 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
       root: ROOT,
       port: PORT,
       logFile: path.join(WORK, `server-${label.replace(/\W/g, "")}.log`),
-      env: { DATABASE_URL: db.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1" },
+      env: { DATABASE_URL: db.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1", BENCH_ROUTES: "1" },
     });
     const cookies: Record<BenchUser, string> = {
       heavy: await signIn(server.base, HEAVY.email, BENCH_PASSWORD),
@@ -228,6 +234,15 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
     log(`phase "${label}": ceiling — GET /api/health (route handler, select 1), ${PAGE_PROTOCOL.connections} connections`);
     const ceiling = await measureHttp(`${server.base}/api/health`, PAGE_PROTOCOL);
     sub(`median ${ceiling.medianMs} ms, p95 ${ceiling.p95Ms} ms, ${ceiling.perSecond} req/s`);
+
+    log(`phase "${label}": the framework's floor (GET /bench-bare) and the shell (GET /creator/bench-shell as the heavy creator)`);
+    const shellCheck = await probe(`${server.base}/creator/bench-shell`, cookies.heavy);
+    if (shellCheck.status !== 200) throw new Error(`/creator/bench-shell answered ${shellCheck.status}, not 200`);
+    const bare = await measureHttp(`${server.base}/bench-bare`, PAGE_PROTOCOL);
+    sub(`bare:  median ${bare.medianMs} ms, p95 ${bare.p95Ms} ms, ${bare.perSecond} req/s`);
+    const shell = await measureHttp(`${server.base}/creator/bench-shell`, PAGE_PROTOCOL, { headers: { cookie: cookies.heavy } });
+    sub(`shell: median ${shell.medianMs} ms, p95 ${shell.p95Ms} ms, ${shell.perSecond} req/s (${round(shell.perSecond / bare.perSecond, 2)}× bare)`);
+    const frame = { bare, shell };
 
     const pages: PageResult[] = [];
     for (const page of PAGES) {
@@ -321,7 +336,7 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
     }
     const memory = server.memory();
     sub(`server memory: peak RSS ${memory.peakRssMb} MB (sampled every 200 ms over the process tree), VmHWM ${memory.hwmMb} MB`);
-    return { phase: { label, scale, database: db.name, generated, ceiling, pages, sqlFloors, payoutRun, ingest, memory, growth, lighthouse }, database: db };
+    return { phase: { label, scale, database: db.name, generated, ceiling, frame, pages, sqlFloors, payoutRun, ingest, memory, growth, lighthouse }, database: db };
   } finally {
     await server?.stop();
     await capture.close();
@@ -358,7 +373,7 @@ async function measureGrowth(
     root: ROOT,
     port: PORT + 1,
     logFile: path.join(WORK, "server-growth.log"),
-    env: { DATABASE_URL: from.database.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1" },
+    env: { DATABASE_URL: from.database.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1", BENCH_ROUTES: "1" },
   });
   const smallSql = postgres(from.database.url, { max: 10, onnotice: () => {} });
   drizzle(smallSql);

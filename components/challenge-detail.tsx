@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ChallengeView } from "@/lib/dal/challenges";
+import type { ChallengeView } from "@/lib/dal/challenges/queries";
 import { reasonText } from "@/components/reason-text";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { PayoutStatement } from "@/lib/dal/payout-statements";
+import type { PayoutStatement } from "@/lib/dal/statements/queries";
 import { formatMoney, formatRate } from "@/lib/domain/money";
 import { formatDate, formatDateTime, formatPeriod } from "@/lib/i18n/format";
 import { PayoutStatusBadge } from "./payout-status-badge";

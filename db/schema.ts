@@ -400,7 +400,7 @@ export const payouts = pgTable(
     creatorId: integer("creator_id").notNull().references(() => creators.id),
     currency: char("currency", { length: 3 }).notNull(),
     amountMinor: money("amount_minor").notNull(),
-    // The amount by earning group (lib/dal/ledger-sql.ts earningGroupSql), written by the run
+    // The amount by earning group (lib/dal/earnings/ledger-sql.ts earningGroupSql), written by the run
     // with the items: a creator's paid and in-payout totals are read from their few payouts
     // instead of looking up every ledger entry in payout_items (which grows with the platform).
     bonusMinor: money("bonus_minor").notNull().default(0),
@@ -626,4 +626,18 @@ export const userInvitations = pgTable(
     // Creators need a creator profile to use the app; an invitation cannot give them one.
     check("user_invitations_role_not_creator", sql`${t.role} <> 'creator'`),
   ],
+);
+
+// What the page cache (lib/dal/cache.ts) keys a creator's reads by: a version per creator, per
+// challenge and one global row ("global", 0), each set to the writing transaction's id by
+// statement triggers (migration 0011) in the same transaction as every write those reads see.
+// A cached read is keyed by the versions read in the same request, before the data.
+export const dataVersions = pgTable(
+  "data_versions",
+  {
+    scope: text("scope").notNull(),
+    id: integer("id").notNull(),
+    version: bigint("version", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.id] }), check("data_versions_scope", sql`${t.scope} in ('creator', 'challenge', 'global')`)],
 );

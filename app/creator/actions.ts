@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { roleAction } from "@/lib/actions";
-import { markMyAwardsSeen } from "@/lib/dal/creator-home";
+import { markMyAwardsSeen } from "@/lib/dal/creator-home/commands";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { revalidate } from "@/lib/revalidate";
 
@@ -10,8 +10,8 @@ import { revalidate } from "@/lib/revalidate";
 const dismissInput = z.object({ "awardIds[]": z.array(z.coerce.number().int().positive()).min(1).max(50) });
 
 /** The creator closes the "new milestones" banner: those awards are now seen. */
-export const dismissAwardsAction = roleAction(AREA_ROLES.creator, dismissInput, async (input) => {
-  await markMyAwardsSeen(input["awardIds[]"]);
+export const dismissAwardsAction = roleAction(AREA_ROLES.creator, dismissInput, async (input, caller) => {
+  await markMyAwardsSeen(caller, input["awardIds[]"]);
   revalidate("/creator");
   return { ok: true };
 });

@@ -6,17 +6,17 @@ import { MilestoneProgress } from "@/components/milestone-progress";
 import { RangePicker } from "@/components/range-picker";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { RANGES, getMyEarningsSeries, getMyEarningsSummary, getMyLiveChallenges, getMyNewAwards, type RangeKey } from "@/lib/dal/creator-home";
+import { RANGES, getMyEarningsSeries, getMyEarningsSummary, getMyLiveChallenges, getMyNewAwards, type RangeKey } from "@/lib/dal/creator-home/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { DismissAwards } from "./_components/dismiss-awards";
 
 export default async function CreatorHome({ searchParams }: { searchParams: Promise<{ range?: string }> }) {
-  const user = await requireRole(AREA_ROLES.creator);
+  const caller = await requireRole(AREA_ROLES.creator);
   const { range: rawRange } = await searchParams;
   const range: RangeKey = rawRange && rawRange in RANGES ? (rawRange as RangeKey) : "90d";
-  const [awards, summary, series, live] = await Promise.all([getMyNewAwards(), getMyEarningsSummary(), getMyEarningsSeries(range), getMyLiveChallenges()]);
+  const [awards, summary, series, live] = await Promise.all([getMyNewAwards(caller), getMyEarningsSummary(caller), getMyEarningsSeries(caller, range), getMyLiveChallenges(caller)]);
   const locale = await getLocale();
   const t = await getTranslations("home");
   const tc = await getTranslations("challenges");
@@ -35,7 +35,7 @@ export default async function CreatorHome({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-2">
-        <h1 className="text-2xl font-bold tracking-tight">{t("title", { name: user.name })}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">{t("title", { name: caller.name })}</h1>
         <p className="text-sm text-gray-500">{t("asOf", { time: formatDateTime(summary.asOf, locale) })}</p>
       </div>
 

@@ -5,12 +5,10 @@
 import { ingestSecret } from "@/lib/env";
 import { SIGNATURE_HEADER, verifySignature } from "@/lib/domain/signature";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import type { BatchResult } from "@/lib/dal/ingest/batch";
 import type { SystemCaller } from "@/lib/dal/session";
 import { systemCaller } from "@/lib/dal/system-caller";
 import { MAX_BATCH_ITEMS, MAX_BODY_BYTES } from "@/lib/validation/ingest";
-
-export type Rejection = { index: number; error: string };
-export type BatchResult = { accepted: number; duplicates: number; rejected: Rejection[] };
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 

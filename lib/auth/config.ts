@@ -5,7 +5,7 @@ import Facebook from "next-auth/providers/facebook";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { authLogger } from "@/lib/auth/logger";
 import { authSecret, facebookConfigured, trustedProxyHops } from "@/lib/env";
-import { checkCredentials, findUserForOAuth } from "@/lib/dal/accounts/credentials";
+import { checkCredentials, findUserForOAuth } from "@/lib/auth/credentials";
 import { signInSchema } from "@/lib/validation/auth";
 
 class WrongCredentials extends CredentialsSignin {

@@ -7,7 +7,7 @@ import { fourEyesLimitEurMinor, payoutMinimumMinor, REPORTING_CURRENCY } from "@
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "./audit/record";
 import { clockSql } from "./clock";
-import { earningGroupSql } from "./ledger-sql";
+import { earningGroupSql } from "./earnings/ledger-sql";
 import { AREA_ROLES, assertRole } from "./session";
 
 // Any two runs, whatever their periods, take turns: the one statement that picks entries then

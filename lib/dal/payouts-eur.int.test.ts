@@ -70,12 +70,14 @@ describe("payouts compared in EUR at the run's rate", () => {
     expect(first).toMatchObject({ currency: "SEK", amountMinor: 179_100, amountEurMinor: 15_994 });
   });
 
-  it("a payout inserted without its rate (the demo seed, a script) gets the latest rate and its EUR amount", async () => {
+  it("the run prices a payout at the inverse of EUR→currency when that is the rate known, rounded half to even", async () => {
+    // Priced by the run only: the database no longer converts a payout inserted without its rate.
+    const staff = await createUser("staff");
     const db = await getDb();
     await db.execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values ('2020-03-01', 'EUR', 'PLN', 4000000)`);
     const { creator } = await createCreator({ currency: "PLN", country: "PL" });
-    const [run] = await rows<{ id: number }>(db, sql`insert into payout_runs (period, status) values ('2020-03', 'finished') returning id`);
-    await db.execute(sql`insert into payouts (run_id, creator_id, currency, amount_minor, other_minor) values (${run.id}, ${creator.id}, 'PLN', 40002, 40002)`);
+    await addEntry(creator.id, 40_002, inPeriod("2020-03"), { currency: "PLN" });
+    await runAs(staff.id, () => startPayoutRun("2020-03"));
     // 1 PLN = 1 / 4 EUR (the inverse of EUR→PLN): 400.02 PLN → €100.00 (100.005 rounded half to even).
     expect(await payoutRow(creator.id)).toMatchObject({ eur_rate_micros: 250_000, amount_eur_minor: 10_000 });
   });

@@ -9,9 +9,9 @@ import { addEntry, addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledg
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { createCreator, createUser } from "@/test/factories";
 import { listAuditEntries } from "./audit/queries";
-import { getMyEarningsSummary } from "./creator-home";
+import { getMyEarningsSummary } from "./creator-home/queries";
 import { runPayoutsFromCommandLine, startPayoutRun } from "./payout-runs";
-import { getMyPayoutStatement, listMyPayouts } from "./payout-statements";
+import { getMyPayoutStatement, listMyPayouts } from "./statements/queries";
 import { approvePayout, getPayoutReview, holdPayout, listPayoutQueue, markPayoutPaid, rejectPayout } from "./payouts";
 
 // Every test takes its own months, far in the past, in increasing order: a run for a month
@@ -160,7 +160,7 @@ describe("decisions", () => {
     await runAs(reviewer.id, () =>
       holdPayout({ payoutId: payout.id, version: 1, reasonCode: "tax_form", note: "Tax form missing", fix: "Send your tax form", decideBy: "2999-01-31" }),
     );
-    const mine = await runAs(user.id, () => listMyPayouts());
+    const mine = await asCaller(user.id, (c) => listMyPayouts(c));
     expect(mine.payouts[0]).toMatchObject({
       status: "held",
       hold: { code: "tax_form", note: "Tax form missing", fix: "Send your tax form", decideBy: "2999-01-31" },
@@ -203,10 +203,10 @@ describe("decisions", () => {
     expect(await failure(runAs(reviewer.id, () => markPayoutPaid({ payoutId: payout.id, version: 3, paymentReference: "again" })))).toBe("payouts.errors.not_approved");
     expect(await failure(runAs(reviewer.id, () => rejectPayout({ payoutId: payout.id, version: 3, reason: "late" })))).toBe("payouts.errors.already_decided");
 
-    const summary = await runAs(user.id, () => getMyEarningsSummary());
+    const summary = await asCaller(user.id, (c) => getMyEarningsSummary(c));
     const paid = summary.totals.bonus.paid + summary.totals.commission.paid + summary.totals.other.paid;
     expect(paid).toBe(42_000);
-    const mine = await runAs(user.id, () => listMyPayouts());
+    const mine = await asCaller(user.id, (c) => listMyPayouts(c));
     expect(mine.totals[0]).toMatchObject({ currency: "EUR", paidMinor: 42_000 });
     expect(mine.payouts[0]).toMatchObject({ status: "paid", paymentReference: "PAY-2026-42" });
     // A paid payout's entries never go into another run.
@@ -319,11 +319,11 @@ describe("what creators see", () => {
   it("lists only their own payouts; another creator's statement is not found", async () => {
     const mine = await payoutFor(20_000);
     const theirs = await payoutFor(30_000);
-    const list = await runAs(mine.user.id, () => listMyPayouts());
+    const list = await asCaller(mine.user.id, (c) => listMyPayouts(c));
     expect(list.payouts.map((p) => p.id)).toEqual([mine.payout.id]);
-    expect(await runAs(mine.user.id, () => getMyPayoutStatement(mine.payout.id))).not.toBeNull();
-    expect(await runAs(mine.user.id, () => getMyPayoutStatement(theirs.payout.id))).toBeNull();
-    expect(await failure(runAs(mine.reviewer.id, () => listMyPayouts()))).toBe("forbidden");
+    expect(await asCaller(mine.user.id, (c) => getMyPayoutStatement(c, mine.payout.id))).not.toBeNull();
+    expect(await asCaller(mine.user.id, (c) => getMyPayoutStatement(c, theirs.payout.id))).toBeNull();
+    expect(await failure(asCaller(mine.reviewer.id, (c) => listMyPayouts(c)))).toBe("forbidden");
   });
 
   it("shows every entry on the statement, refunds after an earlier payout as clawbacks, conversions with their rate", async () => {
@@ -350,7 +350,7 @@ describe("what creators see", () => {
     const [, second] = await payoutsOf(creator.id);
     expect(second.amount_minor).toBe(13_410);
 
-    const statement = await runAs(user.id, () => getMyPayoutStatement(second.id));
+    const statement = await asCaller(user.id, (c) => getMyPayoutStatement(c, second.id));
     expect(statement?.lines.map((l) => [l.kind, l.amountMinor, l.fxRateMicros])).toEqual([
       ["clawback", -5_000, null],
       ["adjustment", 18_410, 920_500],
@@ -362,7 +362,7 @@ describe("what creators see", () => {
       { kind: "adjustment", entries: 1, amountMinor: 18_410 },
     ]);
     expect(statement?.amountMinor).toBe(13_410);
-    const firstStatement = await runAs(user.id, () => getMyPayoutStatement(first.id));
+    const firstStatement = await asCaller(user.id, (c) => getMyPayoutStatement(c, first.id));
     expect(firstStatement?.lines.map((l) => [l.kind, l.orderId])).toEqual([["commission", order.orderId]]);
   });
 });
@@ -435,7 +435,7 @@ describe("the creator's earnings summary", () => {
     await addOrder(creator.id, link, { amountMinor: 300_000, occurredAt: inPeriod(p1), refundMinor: 50_000, refundAt: inPeriod(p1) });
     await addEntry(creator.id, 20_000, inPeriod(p1));
     await addEntry(creator.id, 7_000, new Date(Date.now() + 86_400_000));
-    const summary = async () => (await runAs(user.id, () => getMyEarningsSummary())).totals;
+    const summary = async () => (await asCaller(user.id, (c) => getMyEarningsSummary(c))).totals;
     const expectTotals = async (commission: Partial<Totals["commission"]>, other: Partial<Totals["other"]>) => {
       const zero = { pending: 0, available: 0, in_payout: 0, paid: 0 };
       const expected = { bonus: zero, commission: { ...zero, ...commission }, other: { ...zero, ...other } };
@@ -467,7 +467,7 @@ describe("the creator's earnings summary", () => {
 
   it("is all zeros, in the creator's currency, for a creator with no entries", async () => {
     const { user } = await createCreator({ currency: "USD" });
-    const result = await runAs(user.id, () => getMyEarningsSummary());
+    const result = await asCaller(user.id, (c) => getMyEarningsSummary(c));
     expect(result.currency).toBe("USD");
     expect(Object.values(result.totals).flatMap((s) => Object.values(s))).toEqual(Array(12).fill(0));
   });

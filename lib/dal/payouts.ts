@@ -7,7 +7,7 @@ import type { HoldReasonCode, QueueFilters } from "@/lib/validation/payouts";
 import { recordAudit } from "./audit/record";
 import { refuseOwnPayout } from "./reviewer-conflicts";
 import { clockSql } from "./clock";
-import { clawbackOfSql } from "./ledger-sql";
+import { clawbackOfSql } from "./earnings/ledger-sql";
 import { flaggedSql, signalColumnsSql, signalsFrom, signalsLateral, signalsOfPayout, type FraudSignal, type SignalRow } from "./payout-signals";
 import { AREA_ROLES, assertRole } from "./session";
 

@@ -11,10 +11,11 @@ import { runAs } from "@/lib/auth/identity";
 import { parseEarningsQuery } from "@/lib/validation/shop";
 import { addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { listMyEntries } from "./earnings";
+import { listMyEntries } from "./earnings/queries";
 import { startPayoutRun } from "./payout-runs";
-import { getMyPayoutStatement } from "./payout-statements";
+import { getMyPayoutStatement } from "./statements/queries";
 import { approvePayout, holdPayout, markPayoutPaid } from "./payouts";
+import { asCaller } from "@/test/caller";
 
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 
@@ -48,17 +49,17 @@ async function refundAfterPayout(state: CommissionPayoutState) {
   await db.execute(sql`insert into ledger_entries (creator_id, kind, amount_minor, currency, order_id, refund_id, occurred_at, available_at)
     values (${creator.id}, 'refund', -5000, 'EUR', ${order.orderId}, ${refundId}, ${inPeriod(p2).toISOString()}, ${inPeriod(p2).toISOString()})`);
   // The earnings page before the refund is in a payout.
-  const before = await runAs(user.id, () => listMyEntries(parseEarningsQuery({ kind: "refund" })));
+  const before = await asCaller(user.id, (c) => listMyEntries(c, parseEarningsQuery({ kind: "refund" })));
   const csvBefore = await text(await runAs(user.id, () => earningsCsv(new Request("http://localhost/api/export/earnings.csv?kind=refund", { headers: { cookie: "locale=en" } }))));
   // A balance for the second run to reach the minimum.
   await addOrder(creator.id, link, { amountMinor: 200_000, occurredAt: inPeriod(p2), availableAt: inPeriod(p2) });
   await runAs(staff.id, () => startPayoutRun(p2));
   const second = (await payoutsOf(creator.id)).find((p) => p.period === p2)!;
-  const statement = await runAs(user.id, () => getMyPayoutStatement(second.id));
+  const statement = await asCaller(user.id, (c) => getMyPayoutStatement(c, second.id));
   const statementText = await text(
     await runAs(user.id, () => statementCsv(new Request("http://localhost/x", { headers: { cookie: "locale=en" } }), { params: Promise.resolve({ id: String(second.id) }) })),
   );
-  const after = await runAs(user.id, () => listMyEntries(parseEarningsQuery({ kind: "refund" })));
+  const after = await asCaller(user.id, (c) => listMyEntries(c, parseEarningsQuery({ kind: "refund" })));
   return { first, second, before: before.entries[0], after: after.entries[0], csvBefore, statement, statementText };
 }
 

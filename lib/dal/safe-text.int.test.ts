@@ -7,7 +7,8 @@ import { runAs } from "@/lib/auth/identity";
 import { createCreator } from "@/test/factories";
 import { postSigned } from "@/test/signed-request";
 import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
-import { listMyOwnProducts } from "./shop";
+import { listMyOwnProducts } from "./shop/queries";
+import { asCaller } from "@/test/caller";
 
 const BAD = ["\u0000", "\ud800", "\udc00"];
 
@@ -64,6 +65,6 @@ describe("NUL and lone surrogates", () => {
         fieldErrors: { title: ["trust.validation.unsafe_text"], imageUrl: ["trust.validation.unsafe_text"] },
       });
     }
-    expect(await runAs(user.id, () => listMyOwnProducts())).toEqual([]);
+    expect(await asCaller(user.id, (c) => listMyOwnProducts(c))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { creators, users, type Role } from "@/db/schema";
-import { identityOverride } from "@/lib/auth/identity";
+import { sessionIdentity } from "@/lib/auth/identity";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 
 export type CurrentUser = {
@@ -31,17 +31,6 @@ export const HOME_BY_ROLE: Record<Role, string> = {
   marketing: "/marketing/challenges",
   admin: "/admin/users",
 };
-
-/** The session's user and the session version its token carries (tests may leave it out). */
-async function sessionIdentity(): Promise<{ uid: number; sv: number | undefined } | null> {
-  const override = identityOverride();
-  if (override) return override.userId === null ? null : { uid: override.userId, sv: override.sessionVersion };
-  const { auth } = await import("@/lib/auth/config");
-  const session = await auth();
-  const { uid, sv } = (session?.user ?? {}) as { uid?: unknown; sv?: unknown };
-  // A token without a version predates session versions: it is not honoured.
-  return typeof uid === "number" ? { uid, sv: typeof sv === "number" ? sv : -1 } : null;
-}
 
 /**
  * The signed-in user, read fresh from the database once per request: a disabled account, a

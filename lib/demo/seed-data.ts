@@ -11,7 +11,7 @@
 // UTC day (the anchor), so live challenges are live whenever the data is loaded.
 import { hash, type Algorithm } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
-import type { BatchResult } from "@/lib/api/signed-batch";
+import type { BatchResult } from "@/lib/dal/ingest/batch";
 import {
   approvePayoutAs,
   holdPayoutAs,

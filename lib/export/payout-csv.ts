@@ -2,7 +2,7 @@
 // CSV writer (lib/domain/csv.ts) in the reader's conventions and language.
 import "server-only";
 import { lineDescription } from "@/lib/i18n/payout-text";
-import type { PayoutStatement } from "@/lib/dal/payout-statements";
+import type { PayoutStatement } from "@/lib/dal/statements/queries";
 import type { QueueRow } from "@/lib/dal/payouts";
 import { csvDocument, type CsvFormat } from "@/lib/domain/csv";
 import type { Translate } from "@/lib/i18n/translator";

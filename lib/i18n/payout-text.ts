@@ -1,4 +1,4 @@
-import type { StatementLine } from "@/lib/dal/payout-statements";
+import type { StatementLine } from "@/lib/dal/statements/queries";
 
 import type { Translate } from "@/lib/i18n/translator";
 

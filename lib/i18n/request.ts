@@ -1,18 +1,28 @@
 // next-intl without locale-prefixed URLs: the language comes from the cookie the language
-// switch sets, else the browser's Accept-Language.
-import { cookies, headers } from "next/headers";
+// switch sets, else the browser's Accept-Language (lib/i18n/request-locale.ts, the one rule).
+import { headers } from "next/headers";
+import { _createCache } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { catalogs } from "@/messages";
-import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "./locale";
+import { isLocale } from "./locale";
+import { localeOfHeaders } from "./request-locale";
+
+// Parsed ICU messages, shared by every request of this process. next-intl makes a new cache per
+// request, so every page parsed each message it used again (intl-messageformat's parser was the
+// heaviest frame of the creator home after React itself). Entries are keyed by the message text,
+// the locale, the formats and the time zone, and the catalogs are fixed at build time: the cache
+// is as large as the catalogs at most.
+const parsedMessages = _createCache();
 
 export default getRequestConfig(async ({ locale: requested }) => {
   // An explicit locale (getTranslations({ locale })) renders another language than the reader's:
   // marketing's preview shows a challenge as a creator reading that language sees it.
-  const chosen = isLocale(requested) ? requested : (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage((await headers()).get("accept-language"));
+  const locale = isLocale(requested) ? requested : localeOfHeaders(await headers());
   return {
     locale,
     timeZone: "UTC",
     messages: catalogs[locale],
+    // Not in next-intl's public type; initializeConfig passes it through to every translator.
+    ...({ _cache: parsedMessages } as object),
   };
 });

@@ -2,14 +2,9 @@
 // without the request-scoped next-intl setup, so handlers also run in tests and scripts.
 import { createTranslator } from "next-intl";
 import { catalogs } from "@/messages";
-import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type AppLocale } from "./locale";
-
-/** The reader's language, chosen as for pages: the language cookie, else Accept-Language. */
-export function localeOf(request: Request): AppLocale {
-  const cookies = request.headers.get("cookie") ?? "";
-  const value = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(cookies)?.[1];
-  return isLocale(value) ? value : localeFromAcceptLanguage(request.headers.get("accept-language"));
-}
+import type { AppLocale } from "./locale";
+// The reader's language for a route handler: localeOfRequest (lib/i18n/request-locale.ts).
+export { localeOfRequest as localeOf } from "./request-locale";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 

@@ -46,7 +46,7 @@ export const ownProductSchema = z.object({
   url: safeText().trim().min(1, "shop.validation.url_required").max(2048, "shop.validation.url_too_long").refine(isHttpsUrl, "shop.validation.url"),
   imageUrl: optionalText(2048, "shop.validation.url_too_long").refine((v) => v === null || isHttpsUrl(v), "shop.validation.image_url"),
   sku: optionalText(64, "shop.validation.sku_too_long").refine((v) => v === null || /^[A-Za-z0-9._\-/]+$/.test(v), "shop.validation.sku"),
-  /** The create form's one-time token (lib/dal/shop.ts: idempotent creates). */
+  /** The create form's one-time token (lib/dal/shop/commands.ts: idempotent creates). */
   formToken: safeText().uuid().optional(),
 });
 export type OwnProductInput = z.infer<typeof ownProductSchema>;

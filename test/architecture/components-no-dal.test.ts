@@ -14,6 +14,6 @@ describe("components/ do not import the DAL or a route", () => {
   });
 
   it("allows a type-only import of a DAL view", async () => {
-    expect(await restrictedImports("components/challenge-detail.tsx", `import type { ChallengeView } from "@/lib/dal/challenges";\nexport type V = ChallengeView;\n`)).toEqual([]);
+    expect(await restrictedImports("components/challenge-detail.tsx", `import type { ChallengeView } from "@/lib/dal/challenges/queries";\nexport type V = ChallengeView;\n`)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/app/actions";
 import { LanguageSwitch } from "@/components/language-switch";
 import { ProductImage } from "@/components/product-image";
-import { getPublicStorefront } from "@/lib/dal/shop";
+import { getPublicStorefront } from "@/lib/dal/shop/queries";
 import { formatMoney } from "@/lib/domain/money";
 
 type Props = { params: Promise<{ handle: string }> };

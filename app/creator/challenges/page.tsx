@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { reasonText } from "@/components/reason-text";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { listMyChallenges, type ChallengeSummary } from "@/lib/dal/challenges";
+import { listMyChallenges, type ChallengeSummary } from "@/lib/dal/challenges/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
@@ -15,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CreatorChallenges() {
-  await requireRole(AREA_ROLES.creator);
-  const lists = await listMyChallenges();
+  const caller = await requireRole(AREA_ROLES.creator);
+  const lists = await listMyChallenges(caller);
   const t = await getTranslations("challenges");
   const locale = await getLocale();
   const tk = await getTranslations("kinds");

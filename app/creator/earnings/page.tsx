@@ -10,8 +10,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
-import { getMyCommissionBreakdown, listMyEntries, type EarningEntry } from "@/lib/dal/earnings";
-import type { EntryStatus } from "@/lib/dal/ledger-sql";
+import { getMyCommissionBreakdown, listMyEntries, type EarningEntry } from "@/lib/dal/earnings/queries";
+import type { EntryStatus } from "@/lib/dal/earnings/ledger-sql";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney, formatRate } from "@/lib/domain/money";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
@@ -32,9 +32,9 @@ const STATUS_STYLES: Record<EntryStatus, string> = {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CreatorEarnings({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole(AREA_ROLES.creator);
+  const caller = await requireRole(AREA_ROLES.creator);
   const query = parseEarningsQuery(await searchParams);
-  const [list, breakdown, locale, t] = await Promise.all([listMyEntries(query), getMyCommissionBreakdown(), getLocale(), getTranslations("earnings")]);
+  const [list, breakdown, locale, t] = await Promise.all([listMyEntries(caller, query), getMyCommissionBreakdown(caller), getLocale(), getTranslations("earnings")]);
   const tm = await getTranslations("payoutMoney");
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   const percent = (bps: number) => formatPercent(bps, locale);

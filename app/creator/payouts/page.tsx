@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/pagination";
 import { PayoutStatusBadge } from "@/components/payout-status-badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { MY_PAYOUTS_PAGE_SIZE, listMyPayouts, type MyPayout } from "@/lib/dal/payout-statements";
+import { MY_PAYOUTS_PAGE_SIZE, listMyPayouts, type MyPayout } from "@/lib/dal/statements/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatPeriod } from "@/lib/i18n/format";
@@ -15,10 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CreatorPayouts({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  await requireRole(AREA_ROLES.creator);
+  const caller = await requireRole(AREA_ROLES.creator);
   const rawPage = Number((await searchParams).page);
   const page = Number.isSafeInteger(rawPage) && rawPage > 0 ? rawPage : 1;
-  const { payouts, total, totals } = await listMyPayouts(page);
+  const { payouts, total, totals } = await listMyPayouts(caller, page);
   const t = await getTranslations("payouts.mine");
   const th = await getTranslations("payouts.holdReasons");
   const locale = await getLocale();

@@ -11,7 +11,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { inputClass } from "@/components/ui/field";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
-import { listMyAffiliateLinks, listMyOwnProducts, listShopCatalog, type AffiliateLinkSummary } from "@/lib/dal/shop";
+import { listMyAffiliateLinks, listMyOwnProducts, listShopCatalog, type AffiliateLinkSummary } from "@/lib/dal/shop/queries";
 import { commissionMinor, formatMoney } from "@/lib/domain/money";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { publicOrigin } from "@/lib/public-url";
@@ -27,12 +27,12 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CreatorShop({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireRole(AREA_ROLES.creator);
+  const caller = await requireRole(AREA_ROLES.creator);
   const query = parseCatalogQuery(await searchParams);
   const [own, links, catalog, origin, locale, t] = await Promise.all([
-    listMyOwnProducts(),
-    listMyAffiliateLinks(),
-    listShopCatalog(query),
+    listMyOwnProducts(caller),
+    listMyAffiliateLinks(caller),
+    listShopCatalog(caller, query),
     publicOrigin(),
     getLocale(),
     getTranslations("shop"),
@@ -66,8 +66,8 @@ export default async function CreatorShop({ searchParams }: { searchParams: Sear
         title={t("title")}
         subtitle={t("subtitle")}
         action={
-          user.creatorHandle ? (
-            <Link href={`/c/${user.creatorHandle}`} className={buttonClass("secondary")}>
+          caller.creatorHandle ? (
+            <Link href={`/c/${caller.creatorHandle}`} className={buttonClass("secondary")}>
               {t("viewPublicPage")}
             </Link>
           ) : undefined

@@ -1,6 +1,6 @@
 import { createTranslator } from "next-intl";
 import { NextResponse, type NextRequest } from "next/server";
-import { recordAffiliateClick } from "@/lib/dal/shop";
+import { recordAffiliateClick } from "@/lib/dal/shop/commands";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
 import { catalogs } from "@/messages";
 

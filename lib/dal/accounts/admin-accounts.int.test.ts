@@ -7,7 +7,7 @@ import { asCaller } from "@/test/caller";
 import { DomainError } from "@/lib/errors";
 import { TEST_PASSWORD, createUser } from "@/test/factories";
 import { setUserDisabled } from "./commands";
-import { checkCredentials } from "./credentials";
+import { checkCredentials } from "@/lib/auth/credentials";
 import { getCurrentUser } from "@/lib/dal/session";
 
 const failure = (promise: Promise<unknown>) =>

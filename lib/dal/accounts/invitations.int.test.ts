@@ -7,7 +7,7 @@ import { asCaller } from "@/test/caller";
 import { DomainError, ForbiddenError } from "@/lib/errors";
 import { createUser } from "@/test/factories";
 import { listAuditEntries } from "@/lib/dal/audit/queries";
-import { checkCredentials } from "./credentials";
+import { checkCredentials } from "@/lib/auth/credentials";
 import { acceptInvitation, hashInvitationToken, invitationState, inviteUser, listOpenInvitations } from "./invitations";
 
 const failure = (promise: Promise<unknown>) =>

@@ -4,12 +4,13 @@ import { getDb, rows } from "@/db";
 import { challengeInvites } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
 import type { UserCaller } from "@/lib/dal/session";
-import { asCaller } from "@/test/caller";
 import { DomainError } from "@/lib/errors";
+import { asCaller } from "@/test/caller";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
-import { enrollMe, getMyChallenge, listMyChallenges, previewChallenge } from "@/lib/dal/challenges";
-import { getMyLiveChallenges } from "@/lib/dal/creator-home";
+import { enrollMe } from "@/lib/dal/challenges/commands";
+import { getMyChallenge, listMyChallenges, previewChallenge } from "@/lib/dal/challenges/queries";
+import { getMyLiveChallenges } from "@/lib/dal/creator-home/queries";
 import { changeChallengeStatus, endChallengeEarly, saveChallenge } from "./commands";
 import { PAGE_SIZE, estimateAudience, getChallengeFollowUp, getChallengeHistory, listChallengesForMarketing } from "./queries";
 
@@ -227,20 +228,20 @@ describe("preview and invite-only eligibility", () => {
     const id = await draft({ inviteOnly: true, invites: [invited.creator.handle] });
     expect(await asMarketer((c) => changeChallengeStatus(c, id, "publish"))).toMatchObject({ ok: true, lifecycle: "live" });
 
-    const asInvited = await asMarketing(() => previewChallenge(id, { handle: invited.creator.handle }));
+    const asInvited = await asCaller(marketing.id, (c) => previewChallenge(c, id, { handle: invited.creator.handle }));
     expect(asInvited.view?.reasons).toEqual([]);
-    const asOutsider = await asMarketing(() => previewChallenge(id, { handle: outsider.creator.handle }));
+    const asOutsider = await asCaller(marketing.id, (c) => previewChallenge(c, id, { handle: outsider.creator.handle }));
     expect(asOutsider.view?.reasons).toEqual([{ code: "invite_only" }]);
-    const profileNotInvited = await asMarketing(() => previewChallenge(id, { followers: 50_000, country: "FR", platform: "facebook", invited: false }));
+    const profileNotInvited = await asCaller(marketing.id, (c) => previewChallenge(c, id, { followers: 50_000, country: "FR", platform: "facebook", invited: false }));
     expect(profileNotInvited.view?.reasons).toEqual([{ code: "invite_only" }]);
-    const profileInvited = await asMarketing(() => previewChallenge(id, { followers: 50_000, country: "FR", platform: "facebook", invited: true }));
+    const profileInvited = await asCaller(marketing.id, (c) => previewChallenge(c, id, { followers: 50_000, country: "FR", platform: "facebook", invited: true }));
     expect(profileInvited.view?.reasons).toEqual([]);
-    const tooBig = await asMarketing(() => previewChallenge(id, { followers: 5_000_000, country: "FR", platform: "facebook", invited: true }));
+    const tooBig = await asCaller(marketing.id, (c) => previewChallenge(c, id, { followers: 5_000_000, country: "FR", platform: "facebook", invited: true }));
     expect(tooBig.view?.reasons).toEqual([{ code: "followers_above", max: 1_000_000 }]);
-    expect((await asMarketing(() => previewChallenge(id, { handle: "no.such.creator" }))).handleFound).toBe(false);
+    expect((await asCaller(marketing.id, (c) => previewChallenge(c, id, { handle: "no.such.creator" }))).handleFound).toBe(false);
 
-    expect(await runAs(invited.user.id, () => enrollMe(id))).toEqual({ status: "enrolled" });
-    expect(await failureCode(runAs(outsider.user.id, () => enrollMe(id)))).toBe("challenges.reasons.invite_only");
+    expect(await asCaller(invited.user.id, (c) => enrollMe(c, id))).toEqual({ status: "enrolled" });
+    expect(await failureCode(asCaller(outsider.user.id, (c) => enrollMe(c, id)))).toBe("challenges.reasons.invite_only");
     // Previewing wrote nothing: only the real enrollment exists.
     const [{ n }] = await rows<{ n: number }>(await getDb(), sql`select count(*)::int as n from enrollments where challenge_id = ${id}`);
     expect(n).toBe(1);
@@ -251,7 +252,7 @@ describe("preview and invite-only eligibility", () => {
   it("is refused to creators", async () => {
     const { user } = await createCreator();
     const id = await draft();
-    await expect(runAs(user.id, () => previewChallenge(id, { followers: 1, country: "FR", platform: "facebook", invited: false }))).rejects.toThrow(/forbidden/);
+    await expect(asCaller(user.id, (c) => previewChallenge(c, id, { followers: 1, country: "FR", platform: "facebook", invited: false }))).rejects.toThrow(/forbidden/);
   });
 });
 
@@ -260,19 +261,19 @@ describe("drafts are invisible to creators", () => {
     const { user } = await createCreator({ followers: 50_000 });
     const id = await draft({ startsAt: new Date(Date.now() - DAY) });
     // Even with a window that is live by the clock, a draft is not there.
-    expect(await runAs(user.id, () => getMyChallenge(id))).toBeNull();
-    const lists = await runAs(user.id, () => listMyChallenges());
+    expect(await asCaller(user.id, (c) => getMyChallenge(c, id))).toBeNull();
+    const lists = await asCaller(user.id, (c) => listMyChallenges(c));
     expect([...lists.eligible, ...lists.enrolled, ...lists.ineligible, ...lists.ended].map((c) => c.id)).not.toContain(id);
-    expect(await failureCode(runAs(user.id, () => enrollMe(id)))).toBe("challenges.errors.not_found");
+    expect(await failureCode(asCaller(user.id, (c) => enrollMe(c, id)))).toBe("challenges.errors.not_found");
 
     // Marketing sees it in a preview.
-    expect((await asMarketing(() => previewChallenge(id, { handle: "x.none" }))).handleFound).toBe(false);
-    expect((await asMarketing(() => previewChallenge(id, { followers: 50_000, country: "FR", platform: "facebook", invited: false }))).view?.lifecycle).toBe("draft");
+    expect((await asCaller(marketing.id, (c) => previewChallenge(c, id, { handle: "x.none" }))).handleFound).toBe(false);
+    expect((await asCaller(marketing.id, (c) => previewChallenge(c, id, { followers: 50_000, country: "FR", platform: "facebook", invited: false }))).view?.lifecycle).toBe("draft");
 
     const later = await draft();
     await asMarketer((c) => changeChallengeStatus(c, later, "schedule"));
     await asMarketer((c) => changeChallengeStatus(c, later, "unpublish"));
-    expect(await runAs(user.id, () => getMyChallenge(later))).toBeNull();
+    expect(await asCaller(user.id, (c) => getMyChallenge(c, later))).toBeNull();
   });
 });
 
@@ -284,11 +285,11 @@ describe("ending early, as creators see it", () => {
     await postEvents({ events: [event(creator.handle, 1_200, new Date(Date.now() - 3_600_000))] });
     expect(await asMarketer((c) => endChallengeEarly(c, challenge.id, null))).toMatchObject({ ok: true, lifecycle: "live" });
 
-    const view = await runAs(user.id, () => getMyChallenge(challenge.id));
+    const view = await asCaller(user.id, (c) => getMyChallenge(c, challenge.id));
     expect(view?.endNoticeAt).not.toBeNull();
     expect(view!.endsAt.getTime()).toBeLessThan(Date.now() + 15 * DAY);
     expect(view!.milestones[0].award?.status).toBe("paid");
-    const home = await runAs(user.id, () => getMyLiveChallenges());
+    const home = await asCaller(user.id, (c) => getMyLiveChallenges(c));
     const card = home.find((c) => c.id === challenge.id);
     expect(card?.endNoticeAt).not.toBeNull();
     expect(card?.endsAt.getTime()).toBe(view!.endsAt.getTime());

@@ -4,7 +4,7 @@ import { getDb, rows } from "@/db";
 import type { ChallengeKind, Metric, Platform } from "@/db/schema";
 import { TIERS, type Tier } from "@/lib/domain/eligibility";
 import { LIFECYCLE, type Lifecycle } from "@/lib/domain/lifecycle";
-import { lifecycleSql } from "../lifecycle-sql";
+import { lifecycleSql } from "../challenges/lifecycle-sql";
 import { AREA_ROLES, allow, type Caller } from "../session";
 import { loadChallenge, type MarketingChallenge } from "./load";
 

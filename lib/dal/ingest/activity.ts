@@ -1,22 +1,33 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, rows, type Executor, type Tx } from "@/db";
-import { ledgerEntries, milestoneAwards, type Metric } from "@/db/schema";
+import { z } from "zod";
+import { getDb, type Executor, type Tx } from "@/db";
+import { awardStatusEnum, ledgerEntries, metricEnum, milestoneAwards } from "@/db/schema";
 import { measureKindOf } from "@/lib/domain/measures";
-import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
 import { allowSystem, type Caller } from "../session";
-import { countedParts, eventMetricSql, isDistinctDaysSql } from "../counted-sql";
+import type { BatchResult, Rejection } from "./batch";
+import { countedParts, eventMetricSql, isDistinctDaysSql } from "../challenges/counted-sql";
 import { convertAt, type Converted } from "../rates/fx";
+import { int4, int8, parsedRows } from "./row";
 
-// "Counted" (lib/dal/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
+// "Counted" (lib/dal/challenges/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
 // checked where events meet enrollments (e), the window part where they meet challenges (k).
 const counted = countedParts({ at: "occurred_at", startsAt: "k.starts_at", endsAt: "k.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
 
 /** A valid event of the batch, with its index in the request (for per-item errors). */
 type BatchEvent = { idx: number; id: string; creator: string; metric: string; amount: number; occurred_at: string };
 /** An enrollment and measure the batch counted for, with the batch's first and last such event. */
-type Touched = { enrollment_id: number; measure: Metric; first_at: string; last_at: string };
+const touchedSchema = z.object({ enrollment_id: int4, measure: z.enum(metricEnum.enumValues), first_at: z.string(), last_at: z.string() });
+type Touched = z.output<typeof touchedSchema>;
+
+/** storeBatch's one row: counts, the unknown creators' indexes and what the batch counted for. */
+const storedSchema = z.object({
+  accepted: int4,
+  known: int4,
+  unknown: z.array(int4),
+  touched: z.array(touchedSchema),
+});
 
 /**
  * Takes a batch of activity events from the platform. The caller is the ingest system caller,
@@ -72,8 +83,9 @@ export async function ingestActivityEvents(caller: Caller, items: unknown[], db?
  * day's exchange rate for each (the awards are written next, in the same transaction).
  */
 async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: number; known: number; unknownCreatorAt: number[]; touched: Touched[] }> {
-  const [result] = await rows<{ accepted: number; known: number; unknown: string; touched: string }>(
+  const [result] = await parsedRows(
     tx,
+    storedSchema,
     sql`with resolved as materialized (
           select x.*, c.id as creator_id
           from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
@@ -138,38 +150,35 @@ async function storeBatch(tx: Tx, events: BatchEvent[]): Promise<{ accepted: num
         )
         select (select count(*) from ev)::int as accepted,
                (select count(*) from resolved where creator_id is not null)::int as known,
-               coalesce((select jsonb_agg(idx order by idx) from resolved where creator_id is null), '[]'::jsonb)::text as unknown,
+               coalesce((select jsonb_agg(idx order by idx) from resolved where creator_id is null), '[]'::jsonb) as unknown,
                -- Referenced so that the progress upsert runs (a data-modifying CTE always does, but
                -- its rows are what settleMilestones starts from).
                coalesce((select jsonb_agg(jsonb_build_object('enrollment_id', k.enrollment_id, 'measure', k.measure,
                                    'first_at', k.first_at::text, 'last_at', k.last_at::text) order by k.enrollment_id, k.measure)
-                         from counted k join up on up.enrollment_id = k.enrollment_id and up.metric = k.measure), '[]'::jsonb)::text as touched`,
+                         from counted k join up on up.enrollment_id = k.enrollment_id and up.metric = k.measure), '[]'::jsonb) as touched`,
   );
-  return {
-    accepted: Number(result.accepted),
-    known: Number(result.known),
-    unknownCreatorAt: JSON.parse(result.unknown) as number[],
-    touched: JSON.parse(result.touched) as Touched[],
-  };
+  return { accepted: result.accepted, known: result.known, unknownCreatorAt: result.unknown, touched: result.touched };
 }
 
-type Crossing = {
-  enrollment_id: number;
-  milestone_id: number;
-  creator_id: number;
-  challenge_id: number;
-  position: number;
-  reward_minor: number;
-  challenge_currency: string;
-  creator_currency: string;
-  award_id: number | null;
-  award_status: "paid" | "unpaid_budget" | null;
-  crossing_at: string;
-  moved: boolean;
-  rate_micros: number | null;
+/** A milestone a touched enrollment's total reaches, with its award if any and its crossing. */
+const crossingSchema = z.object({
+  enrollment_id: int4,
+  milestone_id: int4,
+  creator_id: int4,
+  challenge_id: int4,
+  position: int4,
+  reward_minor: int8,
+  challenge_currency: z.string(),
+  creator_currency: z.string(),
+  award_id: int4.nullable(),
+  award_status: z.enum(awardStatusEnum.enumValues).nullable(),
+  crossing_at: z.string(),
+  moved: z.boolean().nullable(),
+  rate_micros: int8.nullable(),
   /** The award's ledger entries so far (bonus + adjustments), summed per currency. */
-  nets: Record<string, number> | null;
-};
+  nets: z.record(z.string(), int8).nullable(),
+});
+type Crossing = z.output<typeof crossingSchema>;
 
 // The crossing walk's "counted", over its aliases: event ev, challenge c, enrollment e.
 const walk = countedParts({ at: "ev.occurred_at", startsAt: "c.starts_at", endsAt: "c.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
@@ -202,18 +211,21 @@ async function settleMilestones(tx: Tx, touched: Touched[]): Promise<void> {
       ) x
       where p.enrollment_id = x.enrollment_id and p.metric = x.measure`);
   }
-  const crossings = await rows<Crossing>(
+  const crossings = await parsedRows(
     tx,
+    crossingSchema,
     sql`select e.id as enrollment_id, m.id as milestone_id, e.creator_id, c.id as challenge_id, m.position,
-               m.reward_minor::float8 as reward_minor, c.currency::text as challenge_currency, cr.currency::text as creator_currency,
+               m.reward_minor::bigint as reward_minor, c.currency as challenge_currency, cr.currency as creator_currency,
                a.id as award_id, a.status as award_status,
+               -- As text: exact to the microsecond and the same on both drivers; it goes back in as reached_at.
                coalesce(x.at, t.last_at)::text as crossing_at,
                (a.id is not null and x.at < a.reached_at) as moved,
-               (select r.rate_micros::float8 from exchange_rates r
+               (select r.rate_micros::bigint from exchange_rates r
                  where r.base = c.currency and r.quote = cr.currency and r.day <= (coalesce(x.at, t.last_at) at time zone 'UTC')::date
                  order by r.day desc limit 1) as rate_micros,
                (select jsonb_object_agg(n.currency, n.net) from (
-                  select le.currency::text as currency, sum(le.amount_minor)::float8 as net from ledger_entries le
+                  -- As text: a jsonb number is a float to JSON.parse, the int8 parser keeps it exact.
+                  select le.currency, sum(le.amount_minor)::bigint::text as net from ledger_entries le
                   where a.id is not null and le.milestone_award_id = a.id group by 1) n) as nets
         from jsonb_to_recordset(${JSON.stringify(touched)}::jsonb) as t(enrollment_id int, measure metric, first_at timestamptz, last_at timestamptz)
         join enrollments e on e.id = t.enrollment_id
@@ -243,8 +255,7 @@ async function settleMilestones(tx: Tx, touched: Touched[]): Promise<void> {
         order by coalesce(x.at, t.last_at), e.id, m.position`,
   );
   const statements = crossings.flatMap((award) => {
-    const rate = award.rate_micros === null ? null : Number(award.rate_micros);
-    const money = convertAt(award.reward_minor, award.challenge_currency, award.creator_currency, rate);
+    const money = convertAt(award.reward_minor, award.challenge_currency, award.creator_currency, award.rate_micros);
     if (award.award_id === null) return newAward(tx, award, money);
     if (!award.moved) return [];
     const fixes = [tx.execute(sql`update ${milestoneAwards} set reached_at = ${award.crossing_at}::timestamptz where id = ${award.award_id}`)];
@@ -252,7 +263,7 @@ async function settleMilestones(tx: Tx, touched: Touched[]): Promise<void> {
     // What the award's entries should add up to now, per currency, minus what they add up to.
     const currencies = new Set([money.currency, ...Object.keys(award.nets)]);
     for (const currency of currencies) {
-      const delta = (currency === money.currency ? money.amountMinor : 0) - Number(award.nets[currency] ?? 0);
+      const delta = (currency === money.currency ? money.amountMinor : 0) - (award.nets[currency] ?? 0);
       if (delta === 0) continue;
       const converted = currency === money.currency && money.fxRateMicros !== null;
       fixes.push(

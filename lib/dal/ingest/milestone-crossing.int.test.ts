@@ -2,12 +2,12 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb, rows } from "@/db";
 import { exchangeRates } from "@/db/schema";
-import { runAs } from "@/lib/auth/identity";
 import { convertMoney, crossingOf, utcDay } from "@/lib/domain/money-rules";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, enrollDirectly } from "@/test/factories";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
-import { getMyChallenge } from "@/lib/dal/challenges";
+import { getMyChallenge } from "@/lib/dal/challenges/queries";
+import { asCaller } from "@/test/caller";
 
 const DAY = 86_400_000;
 const midnight = Math.floor(Date.now() / DAY) * DAY;
@@ -126,16 +126,16 @@ describe("live_days: distinct UTC calendar days with a live session", () => {
     const live = (time: Date) => event(creator.handle, 1, time, "live_sessions");
     // 12 sessions in one minute: one day.
     await postEvents({ events: Array.from({ length: 12 }, (_, i) => live(new Date(at(3, 10).getTime() + i * 5000))) });
-    expect((await runAs(user.id, () => getMyChallenge(challenge.id)))?.milestones[0].current).toBe(1);
+    expect((await asCaller(user.id, (c) => getMyChallenge(c, challenge.id)))?.milestones[0].current).toBe(1);
     expect(await awardsOf(creator.id)).toEqual([]);
     // 23:59:59 and 00:00:00 are two UTC days; the second session of yesterday adds nothing.
     await postEvents({ events: [live(at(1, 15)), live(new Date(at(1, 0).getTime() - 1000)), live(at(1, 16))] });
-    const view = await runAs(user.id, () => getMyChallenge(challenge.id));
+    const view = await asCaller(user.id, (c) => getMyChallenge(c, challenge.id));
     expect(view?.milestones[0].current).toBe(3);
     expect((await awardsOf(creator.id)).map((a) => [a.position, new Date(a.reached_at).toISOString()])).toEqual([[1, at(1, 15).toISOString()]]);
     // Another session on a day already counted changes nothing.
     await postEvents({ events: [live(at(3, 11))] });
-    expect((await runAs(user.id, () => getMyChallenge(challenge.id)))?.milestones[0].current).toBe(3);
+    expect((await asCaller(user.id, (c) => getMyChallenge(c, challenge.id)))?.milestones[0].current).toBe(3);
   });
 
   it("is a measure, not an event metric: the platform cannot send it", async () => {

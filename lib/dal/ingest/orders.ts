@@ -1,44 +1,38 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { getDb, rows, type Executor, type Tx } from "@/db";
-import { ledgerEntries } from "@/db/schema";
-import type { BatchResult, Rejection } from "@/lib/api/signed-batch";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Executor, type Tx } from "@/db";
+import { affiliateLinks, creators, ledgerEntries, orders, refunds as refundsTable, shopProducts } from "@/db/schema";
 import { toMajorString } from "@/lib/domain/money";
 import { commissionMinor, refundReversal } from "@/lib/domain/money-rules";
 import { orderItemSchema, type PaidOrderInput, type RefundInput } from "@/lib/validation/orders";
 import { firstIssue } from "@/lib/validation/ingest";
 import { allowSystem, type Caller } from "../session";
+import type { BatchResult, Rejection } from "./batch";
 import { toCreatorCurrency } from "../rates/fx";
+import { int4, int8, parsedRows } from "./row";
 
 const DAY = 86_400_000;
 
 type Indexed<T> = { index: number; item: T };
 type NewLedgerEntry = typeof ledgerEntries.$inferInsert;
-type LinkRow = {
-  code: string;
-  link_id: number;
-  creator_id: number;
-  shop_product_id: number;
-  commission_bps: number;
-  return_window_days: number;
-  creator_currency: string;
-};
-type LockedOrder = {
-  id: string;
-  amount_minor: number;
-  refunded_minor: number;
-  currency: string;
-  occurred_at: string;
-  creator_id: number;
-  commission_bps: number;
+/** An order a refund of the batch is for, read after its lock (takeRefunds). */
+const lockedOrderSchema = z.object({
+  id: z.string(),
+  amount_minor: int8,
+  refunded_minor: int8,
+  currency: z.string(),
+  occurred_at: z.string(),
+  creator_id: int4,
+  commission_bps: int4,
   /** The order's commission entry: refunds reverse it in its currency, at its rate. */
-  entry_currency: string | null;
-  fx_rate_micros: number | null;
-  entry_available_at: string | null;
+  entry_currency: z.string().nullable(),
+  fx_rate_micros: int8.nullable(),
+  entry_available_at: z.string().nullable(),
   /** What is left of the order's commission (commission + refunds so far), converted and original. */
-  net_minor: number;
-  net_original_minor: number | null;
-};
+  net_minor: int8,
+  net_original_minor: int8.nullable(),
+});
 
 /**
  * Takes a batch of paid orders and refunds from the shop. The caller is the ingest system caller,
@@ -125,17 +119,23 @@ async function lockOrders(tx: Tx, ids: string[]): Promise<void> {
 async function takePaidOrders(tx: Tx, paid: Indexed<PaidOrderInput>[]): Promise<BatchResult> {
   const rejected: Rejection[] = [];
   const codes = [...new Set(paid.map((p) => p.item.affiliateCode))];
-  const links = await rows<LinkRow>(
-    tx,
-    sql`select al.code, al.id as link_id, al.creator_id, al.shop_product_id, sp.commission_bps, sp.return_window_days,
-               c.currency::text as creator_currency
-        from jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb) as x(code)
-        join affiliate_links al on al.code = x.code
-        join shop_products sp on sp.id = al.shop_product_id
-        join creators c on c.id = al.creator_id`,
-  );
+  const links = await tx
+    .select({
+      code: affiliateLinks.code,
+      linkId: affiliateLinks.id,
+      creatorId: affiliateLinks.creatorId,
+      shopProductId: affiliateLinks.shopProductId,
+      commissionBps: shopProducts.commissionBps,
+      returnWindowDays: shopProducts.returnWindowDays,
+      creatorCurrency: creators.currency,
+    })
+    .from(affiliateLinks)
+    .innerJoin(shopProducts, eq(shopProducts.id, affiliateLinks.shopProductId))
+    .innerJoin(creators, eq(creators.id, affiliateLinks.creatorId))
+    .where(inArray(affiliateLinks.code, codes));
+  type Link = (typeof links)[number];
   const linkByCode = new Map(links.map((l) => [l.code, l]));
-  const candidates: { index: number; order: PaidOrderInput; link: LinkRow }[] = [];
+  const candidates: { index: number; order: PaidOrderInput; link: Link }[] = [];
   for (const { index, item } of paid) {
     const link = linkByCode.get(item.affiliateCode);
     if (!link) rejected.push({ index, error: `unknown affiliateCode "${item.affiliateCode}"` });
@@ -146,17 +146,18 @@ async function takePaidOrders(tx: Tx, paid: Indexed<PaidOrderInput>[]): Promise<
   // Inserted in id order so concurrent batches take the key locks in the same order.
   const input = candidates.map(({ order, link }) => ({
     id: order.id,
-    affiliate_link_id: link.link_id,
-    creator_id: link.creator_id,
-    shop_product_id: link.shop_product_id,
+    affiliate_link_id: link.linkId,
+    creator_id: link.creatorId,
+    shop_product_id: link.shopProductId,
     amount_minor: order.amount,
     currency: order.currency,
-    commission_bps: link.commission_bps,
+    commission_bps: link.commissionBps,
     buyer_ref: order.buyer ?? null,
     occurred_at: order.occurredAt.toISOString(),
   }));
-  const fresh = await rows<{ id: string }>(
+  const fresh = await parsedRows(
     tx,
+    z.object({ id: z.string() }),
     sql`insert into orders (id, affiliate_link_id, creator_id, shop_product_id, amount_minor, currency, commission_bps, buyer_ref, occurred_at)
         select id, affiliate_link_id, creator_id, shop_product_id, amount_minor, currency, commission_bps, buyer_ref, occurred_at
         from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
@@ -170,18 +171,18 @@ async function takePaidOrders(tx: Tx, paid: Indexed<PaidOrderInput>[]): Promise<
   const entries: NewLedgerEntry[] = [];
   for (const { order, link } of candidates) {
     if (!freshIds.has(order.id)) continue;
-    const commission = commissionMinor(order.amount, link.commission_bps);
+    const commission = commissionMinor(order.amount, link.commissionBps);
     if (commission === 0) continue; // a commission that rounds to nothing writes no entry
     // In the creator's currency at the rate of the order's day; the rate is kept on the entry.
-    const money = await toCreatorCurrency(tx, commission, order.currency, link.creator_currency, order.occurredAt);
+    const money = await toCreatorCurrency(tx, commission, order.currency, link.creatorCurrency, order.occurredAt);
     entries.push({
-      creatorId: link.creator_id,
+      creatorId: link.creatorId,
       kind: "commission",
       orderId: order.id,
       ...money,
       occurredAt: order.occurredAt,
       // Pending during the product's return window, then available: derived, no job.
-      availableAt: new Date(order.occurredAt.getTime() + link.return_window_days * DAY),
+      availableAt: new Date(order.occurredAt.getTime() + link.returnWindowDays * DAY),
     });
   }
   for (let i = 0; i < entries.length; i += 500) await tx.insert(ledgerEntries).values(entries.slice(i, i + 500));
@@ -202,25 +203,27 @@ async function takePaidOrders(tx: Tx, paid: Indexed<PaidOrderInput>[]): Promise<
 async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<BatchResult> {
   const rejected: Rejection[] = [];
   const orderIds = [...new Set(refunds.map((r) => r.item.orderId))].sort();
-  const locked = await rows<LockedOrder>(
+  const locked = await parsedRows(
     tx,
-    sql`select o.id, o.amount_minor::float8 as amount_minor, o.refunded_minor::float8 as refunded_minor, o.currency::text as currency,
+    lockedOrderSchema,
+    sql`select o.id, o.amount_minor::bigint as amount_minor, o.refunded_minor::bigint as refunded_minor, o.currency,
+               -- Timestamps as text: postgres.js (through drizzle) gives a string, PGlite a Date; one form here.
                o.occurred_at::text as occurred_at, o.creator_id, o.commission_bps,
-               le.currency::text as entry_currency, le.fx_rate_micros::float8 as fx_rate_micros,
+               le.currency as entry_currency, le.fx_rate_micros::bigint as fx_rate_micros,
                le.available_at::text as entry_available_at,
-               coalesce((select sum(e.amount_minor) from ledger_entries e where e.order_id = o.id and e.kind in ('commission', 'refund')), 0)::float8 as net_minor,
-               (select sum(e.original_amount_minor) from ledger_entries e where e.order_id = o.id and e.kind in ('commission', 'refund'))::float8 as net_original_minor
+               coalesce((select sum(e.amount_minor) from ledger_entries e where e.order_id = o.id and e.kind in ('commission', 'refund')), 0)::bigint as net_minor,
+               (select sum(e.original_amount_minor) from ledger_entries e where e.order_id = o.id and e.kind in ('commission', 'refund'))::bigint as net_original_minor
         from orders o
         left join ledger_entries le on le.order_id = o.id and le.kind = 'commission'
         where o.id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))
         order by o.id`,
   );
-  const orders = new Map(locked.map((o) => [o.id, { ...o, amount_minor: Number(o.amount_minor), refunded_minor: Number(o.refunded_minor) }]));
+  const lockedById = new Map(locked.map((o) => [o.id, o]));
 
   let accepted = 0;
   let duplicates = 0;
   for (const { index, item: refund } of refunds) {
-    const order = orders.get(refund.orderId);
+    const order = lockedById.get(refund.orderId);
     if (!order) {
       rejected.push({
         index,
@@ -232,26 +235,23 @@ async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<Bat
       rejected.push({ index, error: `occurredAt is before the order "${refund.orderId}" was paid` });
       continue;
     }
-    const [claimed] = await rows<{ id: string }>(
-      tx,
-      sql`insert into refunds (id, order_id, amount_minor, occurred_at)
-          values (${refund.id}, ${refund.orderId}, ${refund.amount}, ${refund.occurredAt.toISOString()})
-          on conflict (id) do nothing
-          returning id`,
-    );
+    const [claimed] = await tx
+      .insert(refundsTable)
+      .values({ id: refund.id, orderId: refund.orderId, amountMinor: refund.amount, occurredAt: refund.occurredAt })
+      .onConflictDoNothing({ target: refundsTable.id })
+      .returning({ id: refundsTable.id });
     if (!claimed) {
       duplicates++;
       continue;
     }
-    const [updated] = await rows<{ refunded_minor: number; amount_minor: number }>(
-      tx,
-      sql`update orders set refunded_minor = refunded_minor + ${refund.amount}
-          where id = ${refund.orderId} and refunded_minor + ${refund.amount} <= amount_minor
-          returning refunded_minor::float8 as refunded_minor, amount_minor::float8 as amount_minor`,
-    );
+    const [updated] = await tx
+      .update(orders)
+      .set({ refundedMinor: sql`${orders.refundedMinor} + ${refund.amount}` })
+      .where(and(eq(orders.id, refund.orderId), sql`${orders.refundedMinor} + ${refund.amount} <= ${orders.amountMinor}`))
+      .returning({ refundedMinor: orders.refundedMinor, amountMinor: orders.amountMinor });
     if (!updated) {
       // Refused: release the id, so a corrected refund with the same id can still come.
-      await tx.execute(sql`delete from refunds where id = ${refund.id}`);
+      await tx.delete(refundsTable).where(eq(refundsTable.id, refund.id));
       const left = order.amount_minor - order.refunded_minor;
       rejected.push({
         index,
@@ -260,22 +260,22 @@ async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<Bat
       continue;
     }
     accepted++;
-    const refundedBefore = Number(updated.refunded_minor) - refund.amount;
-    order.refunded_minor = Number(updated.refunded_minor);
+    const refundedBefore = updated.refundedMinor - refund.amount;
+    order.refunded_minor = updated.refundedMinor;
     if (order.entry_currency === null) continue; // the order earned nothing, so nothing to reverse
 
     const reversal = refundReversal({
-      amountMinor: Number(updated.amount_minor),
+      amountMinor: updated.amountMinor,
       refundedBeforeMinor: refundedBefore,
       refundMinor: refund.amount,
       rateBps: order.commission_bps,
-      fxRateMicros: order.fx_rate_micros === null ? null : Number(order.fx_rate_micros),
+      fxRateMicros: order.fx_rate_micros,
     });
     // At the order's own rate; never below zero, and a full refund takes back exactly what is left.
     const fullyRefunded = order.refunded_minor === order.amount_minor;
-    const net = Number(order.net_minor);
+    const net = order.net_minor;
     const converted = fullyRefunded ? net : Math.min(reversal.convertedMinor, net);
-    const netOriginal = order.net_original_minor === null ? null : Number(order.net_original_minor);
+    const netOriginal = order.net_original_minor;
     const original = netOriginal === null ? null : fullyRefunded ? netOriginal : Math.min(reversal.originalMinor, netOriginal);
     if (converted <= 0) continue;
     order.net_minor = net - converted;
@@ -290,7 +290,7 @@ async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<Bat
       // Same rate as the order's commission, so the two net out exactly.
       originalAmountMinor: order.fx_rate_micros === null ? null : -(original ?? 0),
       originalCurrency: order.fx_rate_micros === null ? null : order.currency,
-      fxRateMicros: order.fx_rate_micros === null ? null : Number(order.fx_rate_micros),
+      fxRateMicros: order.fx_rate_micros,
       orderId: order.id,
       refundId: refund.id,
       occurredAt: refund.occurredAt,

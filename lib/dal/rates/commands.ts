@@ -1,7 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { getDb, rows } from "@/db";
-import { auditLog } from "@/db/schema";
+import { getDb } from "@/db";
+import { auditLog, exchangeRates } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { ExchangeRateInput } from "@/lib/validation/rates";
 import { allow, AREA_ROLES, type Caller } from "../session";
@@ -15,13 +14,12 @@ export async function addExchangeRate(caller: Caller, input: ExchangeRateInput):
   const me = allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [inserted] = await rows<{ day: string }>(
-      tx,
-      sql`insert into exchange_rates (day, base, quote, rate_micros, created_by)
-          values (${input.day}, ${input.base}, ${input.quote}, ${input.rate}, ${me.id})
-          on conflict do nothing
-          returning day::text as day`,
-    );
+    // input.rate is already integer micros (lib/validation/rates.ts parses the decimal exactly).
+    const [inserted] = await tx
+      .insert(exchangeRates)
+      .values({ day: input.day, base: input.base, quote: input.quote, rateMicros: input.rate, createdBy: me.id })
+      .onConflictDoNothing()
+      .returning({ day: exchangeRates.day });
     if (!inserted) throw new DomainError("rates.errors.exists", { day: input.day, base: input.base, quote: input.quote });
     await tx.insert(auditLog).values({
       actorId: me.id,

@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import { openMyEntriesExport, type EarningEntry } from "@/lib/dal/earnings";
+import { openMyEntriesExport, type EarningEntry } from "@/lib/dal/earnings/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { csvFormat, csvHeaders, csvLine, csvStart } from "@/lib/domain/csv";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
@@ -35,12 +35,12 @@ function sourceText(entry: EarningEntry, t: T, tm: T, locale: string): string {
  * batches, so years of entries are fine.
  */
 export async function GET(request: Request) {
-  await requireRole(AREA_ROLES.creator);
+  const caller = await requireRole(AREA_ROLES.creator);
   const url = new URL(request.url);
   const query = parseEarningsQuery(Object.fromEntries(url.searchParams));
   const locale = localeOfRequest(request);
   const format = csvFormat(locale, url.searchParams.get("sep"));
-  const { handle, batches } = await openMyEntriesExport(query);
+  const { handle, batches } = await openMyEntriesExport(caller, query);
   const t = createTranslator({ locale, messages: catalogs[locale], namespace: "earnings" }) as unknown as T;
   const tm = createTranslator({ locale, messages: catalogs[locale], namespace: "payoutMoney" }) as unknown as T;
 

@@ -4,18 +4,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChallengeDetail } from "@/components/challenge-detail";
-import { getMyChallenge } from "@/lib/dal/challenges";
-import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+import { getMyChallenge } from "@/lib/dal/challenges/queries";
+import { AREA_ROLES, requireRole, type Caller } from "@/lib/dal/session";
 import { EnrollButton } from "../_components/enroll-button";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ joined?: string; activity?: string }> };
 
 // generateMetadata and the page both need the challenge: React `cache` loads it once per request
 // (it was loaded twice, 7 round trips each).
-const load = cache(async (rawId: string, activityPage = 1) => {
+const load = cache(async (caller: Caller, rawId: string, activityPage = 1) => {
   const id = Number(rawId);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const view = await getMyChallenge(id, activityPage);
+  const view = await getMyChallenge(caller, id, activityPage);
   if (!view) notFound();
   return view;
 });
@@ -27,15 +27,15 @@ async function activityPageOf(searchParams: Props["searchParams"]): Promise<numb
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  await requireRole(AREA_ROLES.creator);
-  const view = await load((await params).id, await activityPageOf(searchParams));
+  const caller = await requireRole(AREA_ROLES.creator);
+  const view = await load(caller, (await params).id, await activityPageOf(searchParams));
   return { title: (await getLocale()) === "fr" ? view.titleFr : view.titleEn };
 }
 
 export default async function CreatorChallengePage({ params, searchParams }: Props) {
-  await requireRole(AREA_ROLES.creator);
+  const caller = await requireRole(AREA_ROLES.creator);
   const query = await searchParams;
-  const view = await load((await params).id, await activityPageOf(searchParams));
+  const view = await load(caller, (await params).id, await activityPageOf(searchParams));
   const t = await getTranslations("challenges");
   const enrolled = view.enrollment && !view.enrollment.withdrawnAt;
   const justJoined = query.joined === "1" && enrolled;

@@ -5,29 +5,29 @@ import { getTranslations } from "next-intl/server";
 import { PayoutStatementView } from "@/components/payout-statement";
 import { PrintButton } from "@/components/print-button";
 import { buttonClass } from "@/components/ui/button";
-import { getMyPayoutStatement } from "@/lib/dal/payout-statements";
-import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+import { getMyPayoutStatement } from "@/lib/dal/statements/queries";
+import { AREA_ROLES, requireRole, type Caller } from "@/lib/dal/session";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(params: Props["params"]) {
+async function load(caller: Caller, params: Props["params"]) {
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   // Ownership is in the query: another creator's payout is simply not found.
-  const statement = await getMyPayoutStatement(id);
+  const statement = await getMyPayoutStatement(caller, id);
   if (!statement) notFound();
   return statement;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireRole(AREA_ROLES.creator);
-  const s = await load(params);
+  const caller = await requireRole(AREA_ROLES.creator);
+  const s = await load(caller, params);
   return { title: (await getTranslations("payouts.statement"))("metaTitle", { id: s.id, period: s.period }) };
 }
 
 export default async function CreatorStatementPage({ params }: Props) {
-  await requireRole(AREA_ROLES.creator);
-  const statement = await load(params);
+  const caller = await requireRole(AREA_ROLES.creator);
+  const statement = await load(caller, params);
   const t = await getTranslations("payouts.statement");
   return (
     <div className="space-y-4">

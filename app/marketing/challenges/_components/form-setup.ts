@@ -1,6 +1,6 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
-import { CHALLENGE_KINDS, METRICS, PLATFORMS } from "@/lib/dal/challenge-options";
+import { CHALLENGE_KINDS, METRICS, PLATFORMS } from "@/lib/dal/challenges/options";
 import type { MarketingChallenge } from "@/lib/dal/challenge-authoring/queries";
 import { CURRENCIES, toMajorString } from "@/lib/domain/money";
 import { toUtcInput } from "@/lib/validation/challenge";

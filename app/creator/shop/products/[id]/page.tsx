@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
-import { AREA_ROLES, requireRole } from "@/lib/dal/session";
-import { getMyOwnProduct } from "@/lib/dal/shop";
+import { AREA_ROLES, requireRole, type Caller } from "@/lib/dal/session";
+import { getMyOwnProduct } from "@/lib/dal/shop/queries";
 import { toMajorString } from "@/lib/domain/money";
 import { LinkToggle } from "../../_components/link-toggle";
 import { OwnProductForm } from "../../_components/own-product-form";
@@ -12,23 +12,23 @@ import { OwnProductForm } from "../../_components/own-product-form";
 type Props = { params: Promise<{ id: string }> };
 
 /** Another creator's product id gives the same 404 as a missing one. */
-async function load(params: Props["params"]) {
+async function load(caller: Caller, params: Props["params"]) {
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const product = await getMyOwnProduct(id);
+  const product = await getMyOwnProduct(caller, id);
   if (!product) notFound();
   return product;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireRole(AREA_ROLES.creator);
-  const product = await load(params);
+  const caller = await requireRole(AREA_ROLES.creator);
+  const product = await load(caller, params);
   return { title: (await getTranslations("shop.edit"))("metaTitle", { title: product.title }) };
 }
 
 export default async function EditOwnProduct({ params }: Props) {
-  await requireRole(AREA_ROLES.creator);
-  const product = await load(params);
+  const caller = await requireRole(AREA_ROLES.creator);
+  const product = await load(caller, params);
   const [t, locale] = await Promise.all([getTranslations("shop"), getLocale()]);
   // The price as the reader writes it: "14,90" in French (the form reads both).
   const price = toMajorString(product.priceMinor);

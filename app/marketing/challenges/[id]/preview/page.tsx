@@ -5,7 +5,7 @@ import { ChallengeDetail } from "@/components/challenge-detail";
 import { reasonText } from "@/components/reason-text";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import { previewChallenge } from "@/lib/dal/challenges";
+import { previewChallenge } from "@/lib/dal/challenges/queries";
 import { listCreatorCountries } from "@/lib/dal/challenge-authoring/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import type { EligibilityProfile } from "@/lib/domain/eligibility";
@@ -54,7 +54,7 @@ export default async function ChallengePreviewPage({ params, searchParams }: Pro
   if (mode === "handle") {
     if (!handle) handleError = t("handleRequired");
     else {
-      result = await previewChallenge(challenge.id, { handle });
+      result = await previewChallenge(caller, challenge.id, { handle });
       if (!result.handleFound) handleError = t("handleUnknown", { handle });
       who = t("whoHandle", { handle });
     }
@@ -62,7 +62,7 @@ export default async function ChallengePreviewPage({ params, searchParams }: Pro
     followersError = t("followersInvalid");
   } else {
     const profile: EligibilityProfile = { followers, country, platform, invited };
-    result = await previewChallenge(challenge.id, profile);
+    result = await previewChallenge(caller, challenge.id, profile);
     who = t("whoProfile", {
       followers: formatNumber(followers, uiLocale),
       country: countryLabel(country, uiLocale),

@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { getDb, rows, type Executor } from "@/db";
 import type { PayoutStatus } from "@/db/schema";
 import { refundLabel } from "@/lib/domain/refund-label";
-import { clawbackOfSql } from "./ledger-sql";
-import { AREA_ROLES, assertCreator, assertRole } from "./session";
+import { clawbackOfSql } from "../earnings/ledger-sql";
+import { allow, allowCreator, AREA_ROLES, type Caller } from "../session";
 
 // What creators see of their payouts, and the statement of one payout (the same document for
 // the creator and for staff). A creator's queries carry `creator_id = me` in the where clause:
@@ -64,8 +64,8 @@ function toMyPayout(r: PayoutHeadRow): MyPayout {
 export type MyPayoutTotals = { currency: string; paidMinor: number; inReviewMinor: number; approvedMinor: number };
 
 /** The signed-in creator's payouts, newest period first, with paid and under-review totals. */
-export async function listMyPayouts(page = 1): Promise<{ payouts: MyPayout[]; total: number; totals: MyPayoutTotals[] }> {
-  const me = await assertCreator();
+export async function listMyPayouts(caller: Caller, page = 1): Promise<{ payouts: MyPayout[]; total: number; totals: MyPayoutTotals[] }> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const offset = (Math.max(1, page) - 1) * MY_PAYOUTS_PAGE_SIZE;
   const [found, totals] = await Promise.all([
@@ -212,13 +212,13 @@ async function loadStatement(db: Executor, id: number, creatorId: number | null)
 }
 
 /** The signed-in creator's statement for one of their payouts; null when it is not theirs. */
-export async function getMyPayoutStatement(id: number): Promise<PayoutStatement | null> {
-  const me = await assertCreator();
+export async function getMyPayoutStatement(caller: Caller, id: number): Promise<PayoutStatement | null> {
+  const me = allowCreator(caller);
   return loadStatement(await getDb(), id, me.creatorId);
 }
 
 /** Any payout's statement, for staff reviewing it. */
-export async function getPayoutStatementForStaff(id: number): Promise<PayoutStatement | null> {
-  await assertRole(AREA_ROLES.staff);
+export async function getPayoutStatementForStaff(caller: Caller, id: number): Promise<PayoutStatement | null> {
+  allow(caller, AREA_ROLES.staff);
   return loadStatement(await getDb(), id, null);
 }

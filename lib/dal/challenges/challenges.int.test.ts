@@ -2,11 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { challenges, enrollments } from "@/db/schema";
-import { runAs } from "@/lib/auth/identity";
 import { DomainError } from "@/lib/errors";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
-import { enrollMe, getMyChallenge, listMyChallenges, withdrawMe } from "./challenges";
+import { enrollMe, withdrawMe } from "./commands";
+import { getMyChallenge, listMyChallenges } from "./queries";
+import { asCaller } from "@/test/caller";
 
 const failureCode = (promise: Promise<unknown>) =>
   promise.then(
@@ -18,8 +19,8 @@ describe("enrolling", () => {
   it("enrolls an eligible creator once: enrolling twice is a no-op", async () => {
     const { user, creator } = await createCreator();
     const { challenge } = await createChallenge();
-    expect(await runAs(user.id, () => enrollMe(challenge.id))).toEqual({ status: "enrolled" });
-    expect(await runAs(user.id, () => enrollMe(challenge.id))).toEqual({ status: "already_enrolled" });
+    expect(await asCaller(user.id, (c) => enrollMe(c, challenge.id))).toEqual({ status: "enrolled" });
+    expect(await asCaller(user.id, (c) => enrollMe(c, challenge.id))).toEqual({ status: "already_enrolled" });
     const db = await getDb();
     expect(await db.select().from(enrollments).where(eq(enrollments.creatorId, creator.id))).toHaveLength(1);
     const [c] = await db.select({ n: challenges.enrolledCount }).from(challenges).where(eq(challenges.id, challenge.id));
@@ -32,23 +33,23 @@ describe("enrolling", () => {
     const german = await createCreator({ country: "DE" });
     const insta = await createCreator({ platform: "instagram" });
     const { challenge } = await createChallenge({ countries: ["FR", "BE"] });
-    expect(await failureCode(runAs(small.user.id, () => enrollMe(challenge.id)))).toBe("challenges.reasons.followers_below");
-    expect(await failureCode(runAs(big.user.id, () => enrollMe(challenge.id)))).toBe("challenges.reasons.followers_above");
-    expect(await failureCode(runAs(german.user.id, () => enrollMe(challenge.id)))).toBe("challenges.reasons.country");
-    expect(await failureCode(runAs(insta.user.id, () => enrollMe(challenge.id)))).toBe("challenges.reasons.platform");
+    expect(await failureCode(asCaller(small.user.id, (c) => enrollMe(c, challenge.id)))).toBe("challenges.reasons.followers_below");
+    expect(await failureCode(asCaller(big.user.id, (c) => enrollMe(c, challenge.id)))).toBe("challenges.reasons.followers_above");
+    expect(await failureCode(asCaller(german.user.id, (c) => enrollMe(c, challenge.id)))).toBe("challenges.reasons.country");
+    expect(await failureCode(asCaller(insta.user.id, (c) => enrollMe(c, challenge.id)))).toBe("challenges.reasons.platform");
 
     const invite = await createChallenge({ inviteOnly: true });
     const somebody = await createCreator();
-    expect(await failureCode(runAs(somebody.user.id, () => enrollMe(invite.challenge.id)))).toBe("challenges.reasons.invite_only");
+    expect(await failureCode(asCaller(somebody.user.id, (c) => enrollMe(c, invite.challenge.id)))).toBe("challenges.reasons.invite_only");
 
     const full = await createChallenge({ enrollmentCap: 1 });
     const first = await createCreator();
     const second = await createCreator();
-    await runAs(first.user.id, () => enrollMe(full.challenge.id));
-    expect(await failureCode(runAs(second.user.id, () => enrollMe(full.challenge.id)))).toBe("challenges.reasons.full");
+    await asCaller(first.user.id, (c) => enrollMe(c, full.challenge.id));
+    expect(await failureCode(asCaller(second.user.id, (c) => enrollMe(c, full.challenge.id)))).toBe("challenges.reasons.full");
 
     const later = await createChallenge({ startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 5 * 86_400_000) });
-    expect(await failureCode(runAs(first.user.id, () => enrollMe(later.challenge.id)))).toBe("challenges.errors.not_live");
+    expect(await failureCode(asCaller(first.user.id, (c) => enrollMe(c, later.challenge.id)))).toBe("challenges.errors.not_live");
   });
 
   it("lets an invited creator into an invite-only challenge", async () => {
@@ -57,18 +58,18 @@ describe("enrolling", () => {
     const db = await getDb();
     const { challengeInvites } = await import("@/db/schema");
     await db.insert(challengeInvites).values({ challengeId: challenge.id, creatorId: creator.id });
-    expect(await runAs(user.id, () => enrollMe(challenge.id))).toEqual({ status: "enrolled" });
+    expect(await asCaller(user.id, (c) => enrollMe(c, challenge.id))).toEqual({ status: "enrolled" });
   });
 
   it("withdraws, frees the place, and stops counting activity", async () => {
     const { user, creator } = await createCreator();
     const { challenge } = await createChallenge({ enrollmentCap: 5 });
-    await runAs(user.id, () => enrollMe(challenge.id));
+    await asCaller(user.id, (c) => enrollMe(c, challenge.id));
     await postEvents({ events: [event(creator.handle, 300, new Date())] });
-    expect(await runAs(user.id, () => withdrawMe(challenge.id))).toEqual({ status: "withdrawn" });
-    expect(await runAs(user.id, () => withdrawMe(challenge.id))).toEqual({ status: "not_enrolled" });
+    expect(await asCaller(user.id, (c) => withdrawMe(c, challenge.id))).toEqual({ status: "withdrawn" });
+    expect(await asCaller(user.id, (c) => withdrawMe(c, challenge.id))).toEqual({ status: "not_enrolled" });
     await postEvents({ events: [event(creator.handle, 900, new Date())] });
-    const view = await runAs(user.id, () => getMyChallenge(challenge.id));
+    const view = await asCaller(user.id, (c) => getMyChallenge(c, challenge.id));
     expect(view?.milestones[0].current).toBe(300);
     expect(view?.recentActivity.map((a) => a.verdict)).toEqual(["after_withdrawal", "counted"]);
     const db = await getDb();
@@ -79,7 +80,7 @@ describe("enrolling", () => {
   it("refuses staff: only creators enroll", async () => {
     const staff = await createUser("staff");
     const { challenge } = await createChallenge();
-    await expect(runAs(staff.id, () => enrollMe(challenge.id))).rejects.toThrow(/forbidden/);
+    await expect(asCaller(staff.id, (c) => enrollMe(c, challenge.id))).rejects.toThrow(/forbidden/);
   });
 });
 
@@ -91,11 +92,11 @@ describe("what a creator sees", () => {
     const tooSmall = await createChallenge({ minFollowers: 100_000 });
     const draft = await createChallenge({ state: "draft" });
     const ended = await createChallenge({ startsAt: new Date(Date.now() - 10 * 86_400_000), endsAt: new Date(Date.now() - 86_400_000) });
-    await runAs(user.id, () => enrollMe(joined.challenge.id));
+    await asCaller(user.id, (c) => enrollMe(c, joined.challenge.id));
     const db = await getDb();
     await db.insert(enrollments).values({ challengeId: ended.challenge.id, creatorId: creator.id, enrolledAt: new Date(Date.now() - 9 * 86_400_000) });
 
-    const lists = await runAs(user.id, () => listMyChallenges());
+    const lists = await asCaller(user.id, (c) => listMyChallenges(c));
     const ids = (l: { id: number }[]) => l.map((c) => c.id);
     expect(ids(lists.eligible)).toContain(joinable.challenge.id);
     expect(ids(lists.enrolled)).toEqual([joined.challenge.id]);
@@ -104,7 +105,7 @@ describe("what a creator sees", () => {
     expect(ids(lists.ended)).toEqual([ended.challenge.id]);
     const all = [...lists.eligible, ...lists.enrolled, ...lists.ineligible, ...lists.ended].map((c) => c.id);
     expect(all).not.toContain(draft.challenge.id);
-    expect(await runAs(user.id, () => getMyChallenge(draft.challenge.id))).toBeNull();
+    expect(await asCaller(user.id, (c) => getMyChallenge(c, draft.challenge.id))).toBeNull();
   });
 
   it("announces scheduled challenges the creator will be able to join, soonest first, not the others", async () => {
@@ -114,7 +115,7 @@ describe("what a creator sees", () => {
     const notForMe = await createChallenge({ startsAt: new Date(Date.now() + 3 * 86_400_000), countries: ["DE"] });
     const draft = await createChallenge({ state: "draft", startsAt: new Date(Date.now() + 3 * 86_400_000) });
 
-    const lists = await runAs(user.id, () => listMyChallenges());
+    const lists = await asCaller(user.id, (c) => listMyChallenges(c));
     const upcoming = lists.upcoming.map((c) => c.id);
     expect(upcoming.indexOf(soon.challenge.id)).toBeGreaterThanOrEqual(0);
     expect(upcoming.indexOf(soon.challenge.id)).toBeLessThan(upcoming.indexOf(later.challenge.id));
@@ -142,7 +143,7 @@ describe("what a creator sees", () => {
     await db.insert(enrollments).values({ challengeId: challenge.id, creatorId: creator.id, enrolledAt: new Date(Date.now() - 20 * 86_400_000) });
     // 1,400 stars over the last 14 days: 100 a day.
     await postEvents({ events: Array.from({ length: 14 }, (_, i) => event(creator.handle, 100, new Date(Date.now() - i * 86_400_000 - 60_000))) });
-    const view = await runAs(user.id, () => getMyChallenge(challenge.id));
+    const view = await asCaller(user.id, (c) => getMyChallenge(c, challenge.id));
     expect(view!.milestones.map((m) => m.current)).toEqual([1400, 1400, 1400]);
     expect(view!.milestones[0].projection).toEqual({ kind: "reached" });
     const second = view!.milestones[1].projection;
@@ -162,7 +163,7 @@ describe("what counted", () => {
     const db = await getDb();
     await db.execute(sql`update enrollments set enrolled_at = ${at.toISOString()}::timestamptz + interval '456 microseconds' where id = ${enrollment.id}`);
     await postEvents({ events: [event(creator.handle, 300, at), event(creator.handle, 200, new Date(at.getTime() + 1))] });
-    const view = await runAs(user.id, () => getMyChallenge(challenge.id));
+    const view = await asCaller(user.id, (c) => getMyChallenge(c, challenge.id));
     expect(view?.milestones[0].current).toBe(200);
     expect(view?.recentActivity.map((a) => [a.amount, a.verdict])).toEqual([
       [200, "counted"],
@@ -181,11 +182,11 @@ describe("what counted", () => {
         ...Array.from({ length: 5 }, (_, i) => event(creator.handle, 7, new Date(base + 100_000 + i), "minutes_streamed")),
       ],
     });
-    const first = await runAs(user.id, () => getMyChallenge(challenge.id));
+    const first = await asCaller(user.id, (c) => getMyChallenge(c, challenge.id));
     expect(first?.activityPage).toEqual({ page: 1, total: 25, pageSize: 20 });
     expect(first?.recentActivity).toHaveLength(20);
     expect(first?.recentActivity.every((a) => a.metric === "stars_received" && a.verdict === "counted")).toBe(true);
-    const second = await runAs(user.id, () => getMyChallenge(challenge.id, 2));
+    const second = await asCaller(user.id, (c) => getMyChallenge(c, challenge.id, 2));
     expect(second?.recentActivity).toHaveLength(5);
     // The totals per measure are what the progress bar shows.
     expect(first?.countedTotals).toEqual([{ measure: "stars_received", total: 250 }]);

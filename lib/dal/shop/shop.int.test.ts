@@ -14,7 +14,9 @@ import { affiliateLinks, ownProducts } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
 import { createCreator, createUser } from "@/test/factories";
 import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
-import { getMyOwnProduct, getPublicStorefront, listMyAffiliateLinks, listMyOwnProducts, listShopCatalog, promoteShopProduct, recordAffiliateClick } from "./shop";
+import { promoteShopProduct, recordAffiliateClick } from "./commands";
+import { getMyOwnProduct, getPublicStorefront, listMyAffiliateLinks, listMyOwnProducts, listShopCatalog } from "./queries";
+import { asCaller } from "@/test/caller";
 
 const DAY = 86_400_000;
 
@@ -29,7 +31,7 @@ const validProduct = { title: "Mug « Live »", price: "18,00", currency: "EUR",
 async function addProduct(userId: number, values: Record<string, string> = validProduct) {
   const result = await runAs(userId, () => createOwnProductAction(null, form(values)));
   expect(result).toEqual({ ok: true, message: "shop.products.created" });
-  const mine = await runAs(userId, () => listMyOwnProducts());
+  const mine = await asCaller(userId, (c) => listMyOwnProducts(c));
   return mine.find((p) => p.title === values.title)!;
 }
 
@@ -60,7 +62,7 @@ describe("own products", () => {
       sku: ["shop.validation.sku"],
     });
     expect(result.input).toEqual(typed);
-    expect(await runAs(user.id, () => listMyOwnProducts())).toEqual([]);
+    expect(await asCaller(user.id, (c) => listMyOwnProducts(c))).toEqual([]);
   });
 
   it("refuses prices that are not money: words, negatives, empty, too high", async () => {
@@ -83,7 +85,7 @@ describe("own products", () => {
     const product = await addProduct(user.id);
     const saved = await runAs(user.id, () => updateOwnProductAction(null, form({ ...validProduct, id: String(product.id), title: "Grand mug", price: "21.5" })));
     expect(saved).toEqual({ ok: true, message: "shop.products.saved" });
-    expect(await runAs(user.id, () => getMyOwnProduct(product.id))).toMatchObject({ title: "Grand mug", priceMinor: 2150 });
+    expect(await asCaller(user.id, (c) => getMyOwnProduct(c, product.id))).toMatchObject({ title: "Grand mug", priceMinor: 2150 });
     const bad = await runAs(user.id, () => updateOwnProductAction(null, form({ ...validProduct, id: String(product.id), url: "not a url" })));
     expect(bad.ok ? null : bad.input?.url).toBe("not a url");
   });
@@ -93,7 +95,7 @@ describe("own products", () => {
     const product = await addProduct(user.id);
     expect(await runAs(user.id, () => unlinkOwnProductAction(null, { id: String(product.id) }))).toEqual({ ok: true, message: "shop.products.unlinkedOk" });
     expect((await getPublicStorefront(creator.handle))?.ownProducts).toEqual([]);
-    expect((await runAs(user.id, () => getMyOwnProduct(product.id)))?.linked).toBe(false);
+    expect((await asCaller(user.id, (c) => getMyOwnProduct(c, product.id)))?.linked).toBe(false);
     await runAs(user.id, () => relinkOwnProductAction(null, { id: String(product.id) }));
     expect((await getPublicStorefront(creator.handle))?.ownProducts.map((p) => p.id)).toEqual([product.id]);
   });
@@ -106,7 +108,7 @@ describe("own products", () => {
     expect(await runAs(other.user.id, () => updateOwnProductAction(null, { ...validProduct, id: String(product.id), title: "Stolen" }))).toMatchObject(notFound);
     expect(await runAs(other.user.id, () => unlinkOwnProductAction(null, { id: String(product.id) }))).toMatchObject(notFound);
     expect(await runAs(other.user.id, () => relinkOwnProductAction(null, { id: String(product.id) }))).toMatchObject(notFound);
-    expect(await runAs(other.user.id, () => getMyOwnProduct(product.id))).toBeNull();
+    expect(await asCaller(other.user.id, (c) => getMyOwnProduct(c, product.id))).toBeNull();
     const db = await getDb();
     const [row] = await db.select().from(ownProducts).where(eq(ownProducts.id, product.id));
     expect(row).toMatchObject({ title: "Mug « Live »", linked: true, creatorId: owner.creator.id });
@@ -151,7 +153,7 @@ describe("promoting shop products", () => {
     const code = first.ok ? first.data!.code : "";
     expect(code).toMatch(/^[a-z2-9]{8}$/);
     expect(await runAs(a.user.id, () => promoteAction(null, { shopProductId: String(product.id) }))).toEqual({ ok: true, message: "shop.promote.already", data: { code } });
-    const other = await runAs(b.user.id, () => promoteShopProduct(product.id));
+    const other = await asCaller(b.user.id, (c) => promoteShopProduct(c, product.id));
     expect(other.code).not.toBe(code);
     const db = await getDb();
     expect(await db.select().from(affiliateLinks).where(eq(affiliateLinks.shopProductId, product.id))).toHaveLength(2);
@@ -165,18 +167,18 @@ describe("promoting shop products", () => {
   it("lists the creator's links with clicks, orders and commission so far (net of refunds, pending part)", async () => {
     const { user } = await createCreator();
     const product = await createShopProduct({ commissionBps: 1000, title: "Tripod" });
-    const { code } = await runAs(user.id, () => promoteShopProduct(product.id));
+    const { code } = await asCaller(user.id, (c) => promoteShopProduct(c, product.id));
     await click(code);
     await click(code);
     const old = paid(code, 10_000, { occurredAt: new Date(Date.now() - 40 * DAY) });
     const recent = paid(code, 5000);
     await postOrders({ orders: [old, recent, refund(recent.id, 1000)] });
-    const [link] = await runAs(user.id, () => listMyAffiliateLinks());
+    const [link] = await asCaller(user.id, (c) => listMyAffiliateLinks(c));
     expect(link).toMatchObject({ code, clicks: 2, orders: 2, product: { title: "Tripod", commissionBps: 1000 } });
     // 10.00 available + (5.00 − 1.00) pending.
     expect(link.commission).toEqual([{ currency: "EUR", totalMinor: 1400, pendingMinor: 400 }]);
     const another = await createCreator();
-    expect(await runAs(another.user.id, () => listMyAffiliateLinks())).toEqual([]);
+    expect(await asCaller(another.user.id, (c) => listMyAffiliateLinks(c))).toEqual([]);
   });
 });
 
@@ -188,19 +190,19 @@ describe("the shop catalog", () => {
       await createShopProduct({ title: `${tag} lamp ${i}`, category: i % 2 ? "home" : "tech", commissionBps: 500 + i * 100 });
     }
     await createShopProduct({ title: `${tag} 100% cotton`, category: "fashion", commissionBps: 1200 });
-    const page1 = await runAs(user.id, () => listShopCatalog({ q: tag, category: "", minRate: 0, page: 1 }));
+    const page1 = await asCaller(user.id, (c) => listShopCatalog(c, { q: tag, category: "", minRate: 0, page: 1 }));
     expect(page1.total).toBe(15);
     expect(page1.pageCount).toBe(2);
     expect(page1.items).toHaveLength(12);
     expect(page1.items[0].commissionBps).toBe(1800); // best rate first
-    const page2 = await runAs(user.id, () => listShopCatalog({ q: tag, category: "", minRate: 0, page: 2 }));
+    const page2 = await asCaller(user.id, (c) => listShopCatalog(c, { q: tag, category: "", minRate: 0, page: 2 }));
     expect(page2.items).toHaveLength(3);
-    const beyond = await runAs(user.id, () => listShopCatalog({ q: tag, category: "", minRate: 0, page: 99 }));
+    const beyond = await asCaller(user.id, (c) => listShopCatalog(c, { q: tag, category: "", minRate: 0, page: 99 }));
     expect(beyond.page).toBe(2);
-    const home = await runAs(user.id, () => listShopCatalog({ q: tag, category: "home", minRate: 1500, page: 1 }));
+    const home = await asCaller(user.id, (c) => listShopCatalog(c, { q: tag, category: "home", minRate: 1500, page: 1 }));
     expect(home.items.map((i) => i.title).sort()).toEqual([`${tag} lamp 11`, `${tag} lamp 13`]);
     // "%" is searched for literally.
-    const percent = await runAs(user.id, () => listShopCatalog({ q: `${tag} 100%`, category: "", minRate: 0, page: 1 }));
+    const percent = await asCaller(user.id, (c) => listShopCatalog(c, { q: `${tag} 100%`, category: "", minRate: 0, page: 1 }));
     expect(percent.items.map((i) => i.title)).toEqual([`${tag} 100% cotton`]);
     expect(page1.categories).toEqual(expect.arrayContaining(["fashion", "home", "tech"]));
   });
@@ -208,8 +210,8 @@ describe("the shop catalog", () => {
   it("marks the products the creator already promotes with their code", async () => {
     const { user } = await createCreator();
     const product = await createShopProduct({ title: `marked ${Date.now()}` });
-    const { code } = await runAs(user.id, () => promoteShopProduct(product.id));
-    const { items } = await runAs(user.id, () => listShopCatalog({ q: product.title, category: "", minRate: 0, page: 1 }));
+    const { code } = await asCaller(user.id, (c) => promoteShopProduct(c, product.id));
+    const { items } = await asCaller(user.id, (c) => listShopCatalog(c, { q: product.title, category: "", minRate: 0, page: 1 }));
     expect(items[0].myCode).toBe(code);
   });
 });

@@ -1,8 +1,12 @@
+// Sign-in's reads and writes (the throttle, the password check, the OAuth account). They run
+// before any session exists, so they take no caller. They live in lib/auth, not the DAL, so the
+// dependency points one way: the DAL uses lib/auth (the session's identity, password hashing),
+// lib/auth never imports the DAL.
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
 import { signInAttempts, users } from "@/db/schema";
-import { decoyHash, verifyPassword } from "@/lib/auth/password";
+import { decoyHash, verifyPassword } from "./password";
 import { signInFailureLimit } from "@/lib/env";
 
 export type CredentialCheck =

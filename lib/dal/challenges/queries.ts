@@ -1,13 +1,12 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, rows, type Executor } from "@/db";
-import { challengeInvites, challenges, enrollments, type ChallengeKind, type Metric, type Platform } from "@/db/schema";
+import { challengeInvites, enrollments, type ChallengeKind, type Metric, type Platform } from "@/db/schema";
 import { ineligibleReasons, type EligibilityProfile, type IneligibleReason } from "@/lib/domain/eligibility";
 import { lifecycleOf, type Lifecycle } from "@/lib/domain/lifecycle";
 import { PACE_WINDOW_DAYS, daysLeft, projectMilestone, type PaceProjection } from "@/lib/domain/pace";
-import { DomainError } from "@/lib/errors";
 import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
-import { AREA_ROLES, assertCreator, assertRole } from "./session";
+import { allow, allowCreator, AREA_ROLES, type Caller } from "../session";
 
 export type ChallengeSummary = {
   id: number;
@@ -39,7 +38,7 @@ export type CreatorChallengeLists = {
   ended: ChallengeSummary[];
 };
 
-type ChallengeRow = {
+export type ChallengeRow = {
   id: number;
   kind: ChallengeKind;
   platform: Platform;
@@ -66,7 +65,7 @@ type ChallengeRow = {
   reached: number;
 };
 
-const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+export const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
 
 function summarize(row: ChallengeRow, profile: EligibilityProfile, now: Date): ChallengeSummary {
   const startsAt = toDate(row.starts_at)!;
@@ -92,7 +91,7 @@ function summarize(row: ChallengeRow, profile: EligibilityProfile, now: Date): C
   };
 }
 
-function rulesOf(row: ChallengeRow) {
+export function rulesOf(row: ChallengeRow) {
   return {
     platform: row.platform,
     minFollowers: row.min_followers,
@@ -106,7 +105,7 @@ function rulesOf(row: ChallengeRow) {
   };
 }
 
-async function profileOf(db: Executor, creatorId: number): Promise<Omit<EligibilityProfile, "invited">> {
+export async function profileOf(db: Executor, creatorId: number): Promise<Omit<EligibilityProfile, "invited">> {
   const [p] = await rows<{ followers: number; country: string; platform: Platform }>(
     db,
     sql`select followers, country, platform from creators where id = ${creatorId}`,
@@ -119,8 +118,8 @@ async function profileOf(db: Executor, creatorId: number): Promise<Omit<Eligibil
  * they cannot join with the reasons, scheduled ones they will be able to join, and ended ones they
  * took part in with their results. Drafts are never included.
  */
-export async function listMyChallenges(): Promise<CreatorChallengeLists> {
-  const me = await assertCreator();
+export async function listMyChallenges(caller: Caller): Promise<CreatorChallengeLists> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const profile = await profileOf(db, me.creatorId);
   const now = new Date();
@@ -308,7 +307,7 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
 
 export const ACTIVITY_PAGE_SIZE = 20;
 
-// "Counted?" with the one definition of counted (lib/dal/counted-sql.ts), over the aliases of
+// "Counted?" with the one definition of counted (lib/dal/challenges/counted-sql.ts), over the aliases of
 // activityOf: event ev, challenge c, enrollment e. In SQL, at microseconds, never via a JS Date.
 const verdict = countedParts({ at: "ev.occurred_at", startsAt: "c.starts_at", endsAt: "c.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
 
@@ -363,8 +362,8 @@ async function activityOf(db: Executor, creatorId: number, challengeId: number, 
 }
 
 /** A challenge as the signed-in creator sees it; drafts do not exist for creators. */
-export async function getMyChallenge(challengeId: number, activityPage = 1): Promise<ChallengeView | null> {
-  const me = await assertCreator();
+export async function getMyChallenge(caller: Caller, challengeId: number, activityPage = 1): Promise<ChallengeView | null> {
+  const me = allowCreator(caller);
   const db = await getDb();
   // The profile is read alongside the challenge (first round trip of loadChallengeView).
   const profile = profileOf(db, me.creatorId).then((p) => ({ ...p, invited: false }));
@@ -375,10 +374,10 @@ export async function getMyChallenge(challengeId: number, activityPage = 1): Pro
 
 /** Marketing's preview: the same page, for a chosen profile or a real creator's handle. */
 export async function previewChallenge(
-  challengeId: number,
+  caller: Caller, challengeId: number,
   as: { handle: string } | EligibilityProfile,
 ): Promise<{ view: ChallengeView | null; handleFound: boolean }> {
-  await assertRole(AREA_ROLES.marketing);
+  allow(caller, AREA_ROLES.marketing);
   const db = await getDb();
   if ("handle" in as) {
     const [c] = await rows<{ id: number; followers: number; country: string; platform: Platform }>(
@@ -389,87 +388,6 @@ export async function previewChallenge(
     return { view: await loadChallengeView(db, challengeId, { creatorId: c.id, profile: { ...c, invited: false } }), handleFound: true };
   }
   return { view: await loadChallengeView(db, challengeId, { creatorId: null, profile: as }), handleFound: true };
-}
-
-export type EnrollOutcome = { status: "enrolled" | "already_enrolled" };
-
-/**
- * Enrolls the signed-in creator, re-checking every rule on the server inside one transaction.
- * The place is taken with a conditional UPDATE of the counter, so under any race the cap holds;
- * enrolling twice is a no-op.
- */
-export async function enrollMe(challengeId: number): Promise<EnrollOutcome> {
-  const me = await assertCreator();
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [challenge] = await rows<ChallengeRow>(
-      tx,
-      sql`select c.*, c.budget_minor::float8 as budget_minor, c.spent_minor::float8 as spent_minor,
-                 exists (select 1 from challenge_invites i where i.challenge_id = c.id and i.creator_id = ${me.creatorId}) as invited
-          from challenges c where c.id = ${challengeId}`,
-    );
-    if (!challenge || challenge.state === "draft") throw new DomainError("challenges.errors.not_found");
-    const [existing] = await tx
-      .select({ withdrawnAt: enrollments.withdrawnAt })
-      .from(enrollments)
-      .where(and(eq(enrollments.challengeId, challengeId), eq(enrollments.creatorId, me.creatorId)));
-    if (existing && !existing.withdrawnAt) return { status: "already_enrolled" as const };
-    const lifecycle = lifecycleOf({ state: challenge.state, startsAt: toDate(challenge.starts_at)!, endsAt: toDate(challenge.ends_at)! });
-    if (lifecycle !== "live") throw new DomainError("challenges.errors.not_live");
-    const profile = await profileOf(tx, me.creatorId);
-    const reasons = ineligibleReasons(rulesOf(challenge), { ...profile, invited: challenge.invited });
-    if (reasons.length > 0) throw new DomainError(`challenges.reasons.${reasons[0].code}`, reasonValues(reasons[0]));
-
-    const placed = await tx
-      .update(challenges)
-      .set({ enrolledCount: sql`${challenges.enrolledCount} + 1`, updatedAt: new Date() })
-      .where(
-        and(
-          eq(challenges.id, challengeId),
-          sql`(${challenges.enrollmentCap} is null or ${challenges.enrolledCount} < ${challenges.enrollmentCap})`,
-        ),
-      )
-      .returning({ id: challenges.id });
-    if (placed.length === 0) throw new DomainError("challenges.reasons.full", { cap: challenge.enrollment_cap ?? 0 });
-
-    const joined = await tx
-      .insert(enrollments)
-      .values({ challengeId, creatorId: me.creatorId })
-      .onConflictDoUpdate({
-        target: [enrollments.challengeId, enrollments.creatorId],
-        set: { withdrawnAt: null, enrolledAt: sql`now()`, updatedAt: sql`now()` },
-        setWhere: sql`${enrollments.withdrawnAt} is not null`,
-      })
-      .returning({ id: enrollments.id });
-    if (joined.length === 0) {
-      // A concurrent request by the same creator enrolled first: give the place back.
-      await tx
-        .update(challenges)
-        .set({ enrolledCount: sql`${challenges.enrolledCount} - 1` })
-        .where(eq(challenges.id, challengeId));
-      return { status: "already_enrolled" as const };
-    }
-    return { status: "enrolled" as const };
-  });
-}
-
-/** Withdraws the signed-in creator; awards already reached stay theirs. */
-export async function withdrawMe(challengeId: number): Promise<{ status: "withdrawn" | "not_enrolled" }> {
-  const me = await assertCreator();
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const left = await tx
-      .update(enrollments)
-      .set({ withdrawnAt: sql`now()`, updatedAt: sql`now()` })
-      .where(and(eq(enrollments.challengeId, challengeId), eq(enrollments.creatorId, me.creatorId), isNull(enrollments.withdrawnAt)))
-      .returning({ id: enrollments.id });
-    if (left.length === 0) return { status: "not_enrolled" as const };
-    await tx
-      .update(challenges)
-      .set({ enrolledCount: sql`greatest(${challenges.enrolledCount} - 1, 0)`, updatedAt: new Date() })
-      .where(eq(challenges.id, challengeId));
-    return { status: "withdrawn" as const };
-  });
 }
 
 export function reasonValues(reason: IneligibleReason): Record<string, string | number> {

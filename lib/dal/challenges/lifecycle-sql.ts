@@ -4,7 +4,7 @@ import { challenges } from "@/db/schema";
 import type { Lifecycle } from "@/lib/domain/lifecycle";
 
 // lifecycleOf (lib/domain/lifecycle.ts) in SQL, for filtering and grouping in the database.
-// Keep the two in step: lib/dal/lifecycle-sql.int.test.ts checks they agree.
+// Keep the two in step: lib/dal/challenges/lifecycle-sql.int.test.ts checks they agree.
 export const lifecycleSql = sql<Lifecycle>`(case
   when ${challenges.state} = 'draft' then 'draft'
   when ${challenges.state} = 'archived' then 'archived'

@@ -7,7 +7,8 @@ import { runAs } from "@/lib/auth/identity";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
 import { event, postEvents } from "@/test/events";
 import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
-import { getMyCommissionBreakdown, listMyEntries } from "./earnings";
+import { getMyCommissionBreakdown, listMyEntries } from "./queries";
+import { asCaller } from "@/test/caller";
 
 const DAY = 86_400_000;
 const all = { kind: null, status: null, order: null, page: 1 } as const;
@@ -30,6 +31,9 @@ async function payoutOf(creatorId: number, entryIds: number[], status: "pending_
       creatorId,
       currency: "EUR",
       amountMinor: amount,
+      // As the payout run stores them: the rate to EUR and the EUR amount (here 1:1).
+      eurRateMicros: 1_000_000,
+      amountEurMinor: amount,
       bonusMinor: sumOf(["milestone_award"]),
       commissionMinor: sumOf(["commission", "refund"]),
       otherMinor: sumOf(["adjustment"]),
@@ -65,7 +69,7 @@ describe("the creator's earnings list", () => {
     const [oldEntry] = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orderId, old.id), eq(ledgerEntries.kind, "commission")));
     await payoutOf(creator.id, [oldEntry.id], "paid");
 
-    const page = await runAs(user.id, () => listMyEntries(all));
+    const page = await asCaller(user.id, (c) => listMyEntries(c, all));
     expect(page.total).toBe(4);
     const byKind = Object.fromEntries(page.entries.map((e) => [e.kind === "commission" ? `${e.kind}:${(e.source as { orderId: string }).orderId}` : e.kind, e]));
     expect(Object.keys(byKind).sort()).toEqual([`commission:${old.id}`, `commission:${recent.id}`, "milestone_award", "refund"].sort());
@@ -88,16 +92,16 @@ describe("the creator's earnings list", () => {
     const [oldEntry] = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orderId, old.id), eq(ledgerEntries.kind, "commission")));
     await payoutOf(creator.id, [oldEntry.id], "pending_review");
 
-    const commissions = await runAs(user.id, () => listMyEntries({ ...all, kind: "commission" }));
+    const commissions = await asCaller(user.id, (c) => listMyEntries(c, { ...all, kind: "commission" }));
     expect(commissions.entries.map((e) => e.kind)).toEqual(["commission", "commission"]);
-    const inPayout = await runAs(user.id, () => listMyEntries({ ...all, status: "in_payout" }));
+    const inPayout = await asCaller(user.id, (c) => listMyEntries(c, { ...all, status: "in_payout" }));
     expect(inPayout.entries.map((e) => e.id)).toEqual([oldEntry.id]);
-    const pending = await runAs(user.id, () => listMyEntries({ ...all, status: "pending" }));
+    const pending = await asCaller(user.id, (c) => listMyEntries(c, { ...all, status: "pending" }));
     expect(pending.entries.map((e) => e.kind).sort()).toEqual(["commission", "refund"]);
-    const oneOrder = await runAs(user.id, () => listMyEntries({ ...all, order: recent.id }));
+    const oneOrder = await asCaller(user.id, (c) => listMyEntries(c, { ...all, order: recent.id }));
     expect(oneOrder.entries.map((e) => e.amountMinor).sort((a, b) => a - b)).toEqual([-100, 500]);
     // Another creator's order id shows nothing: ownership is in the where clause.
-    expect((await runAs(user.id, () => listMyEntries({ ...all, order: other.recent.id }))).total).toBe(0);
+    expect((await asCaller(user.id, (c) => listMyEntries(c, { ...all, order: other.recent.id }))).total).toBe(0);
   });
 
   it("paginates 25 entries a page and clamps a page beyond the last", async () => {
@@ -105,10 +109,10 @@ describe("the creator's earnings list", () => {
     const product = await createShopProduct({ commissionBps: 1000 });
     const link = await createAffiliateLink(creator.id, product.id);
     await postOrders({ orders: Array.from({ length: 30 }, (_, i) => paid(link.code, 1000 + i, { occurredAt: new Date(Date.now() - (i + 1) * 60_000) })) });
-    const first = await runAs(user.id, () => listMyEntries(all));
+    const first = await asCaller(user.id, (c) => listMyEntries(c, all));
     expect(first).toMatchObject({ total: 30, page: 1, pageCount: 2 });
     expect(first.entries).toHaveLength(25);
-    const last = await runAs(user.id, () => listMyEntries({ ...all, page: 7 }));
+    const last = await asCaller(user.id, (c) => listMyEntries(c, { ...all, page: 7 }));
     expect(last.page).toBe(2);
     expect(last.entries).toHaveLength(5);
   });
@@ -121,13 +125,13 @@ describe("the creator's earnings list", () => {
     const product = await createShopProduct({ commissionBps: 1000, currency: "USD" });
     const link = await createAffiliateLink(creator.id, product.id);
     await postOrders({ orders: [paid(link.code, 2000, { currency: "USD" })] });
-    const { entries } = await runAs(user.id, () => listMyEntries(all));
+    const { entries } = await asCaller(user.id, (c) => listMyEntries(c, all));
     expect(entries[0]).toMatchObject({ amountMinor: 1080, currency: "BRL", conversion: { originalAmountMinor: 200, originalCurrency: "USD", fxRateMicros: 5_400_000 } });
   });
 
   it("sums commission by month and by product, net of refunds, in the creator's currency", async () => {
     const { user, product } = await creatorWithEarnings();
-    const breakdown = await runAs(user.id, () => getMyCommissionBreakdown());
+    const breakdown = await asCaller(user.id, (c) => getMyCommissionBreakdown(c));
     expect(breakdown.currency).toBe("EUR");
     expect(breakdown.byMonth).toHaveLength(12);
     expect(breakdown.byMonth.reduce((s, m) => s + m.totalMinor, 0)).toBe(1000 + 500 - 100);
@@ -138,7 +142,7 @@ describe("the creator's earnings list", () => {
 
   it("is for creators only", async () => {
     const staff = await createUser("staff");
-    await expect(runAs(staff.id, () => listMyEntries(all))).rejects.toThrow(/forbidden/);
+    await expect(asCaller(staff.id, (c) => listMyEntries(c, all))).rejects.toThrow(/forbidden/);
   });
 });
 

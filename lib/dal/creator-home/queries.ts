@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb, rows } from "@/db";
-import { milestoneAwards, type Metric } from "@/db/schema";
+import type { Metric } from "@/db/schema";
 import { daysLeft } from "@/lib/domain/pace";
-import { ENTRY_STATUSES, earningGroupSql, type EntryStatus } from "./ledger-sql";
-import { assertCreator } from "./session";
+import { ENTRY_STATUSES, earningGroupSql, type EntryStatus } from "../earnings/ledger-sql";
+import { allowCreator, type Caller } from "../session";
 
 export type EarningsSummary = {
   currency: string;
@@ -22,8 +22,8 @@ const emptyStatuses = (): Record<EntryStatus, number> => ({ pending: 0, availabl
  * pending entries are never in one. This reads the creator's own entries and payouts only: no
  * per-entry lookup in payout_items, whose size follows the whole platform's history.
  */
-export async function getMyEarningsSummary(): Promise<EarningsSummary> {
-  const me = await assertCreator();
+export async function getMyEarningsSummary(caller: Caller): Promise<EarningsSummary> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const found = await rows<{ grp: "bonus" | "commission" | "other" | null; pending: number; available: number; in_payout: number; paid: number; currency: string; as_of: string }>(
     db,
@@ -64,8 +64,8 @@ export type RangeKey = keyof typeof RANGES;
 export type SeriesPoint = { bucket: string; bonus: number; commission: number };
 
 /** Bonus and commission totals per week or month over the range, empty buckets included. */
-export async function getMyEarningsSeries(range: RangeKey): Promise<SeriesPoint[]> {
-  const me = await assertCreator();
+export async function getMyEarningsSeries(caller: Caller, range: RangeKey): Promise<SeriesPoint[]> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const { days, bucket } = RANGES[range];
   const unit = sql.raw(`'${bucket}'`);
@@ -103,8 +103,8 @@ export type LiveChallengeProgress = {
 };
 
 /** Live challenges the creator is in, each milestone with its progress (no raw events read). */
-export async function getMyLiveChallenges(): Promise<LiveChallengeProgress[]> {
-  const me = await assertCreator();
+export async function getMyLiveChallenges(caller: Caller): Promise<LiveChallengeProgress[]> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const found = await rows<{
     challenge_id: number;
@@ -170,8 +170,8 @@ export type NewAward = { id: number; status: "paid" | "unpaid_budget"; titleEn: 
  * Milestones reached since the creator last dismissed the banner. A read only: a render may run
  * twice (refresh, prefetch, revalidation), so the banner stays until the creator dismisses it.
  */
-export async function getMyNewAwards(): Promise<NewAward[]> {
-  const me = await assertCreator();
+export async function getMyNewAwards(caller: Caller): Promise<NewAward[]> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const found = await rows<{ id: number; status: "paid" | "unpaid_budget"; title_en: string; title_fr: string; position: number; reward_minor: number; currency: string }>(
     db,
@@ -182,20 +182,4 @@ export async function getMyNewAwards(): Promise<NewAward[]> {
         limit 50`,
   );
   return found.map((r) => ({ id: r.id, status: r.status, titleEn: r.title_en, titleFr: r.title_fr, position: r.position, rewardMinor: Number(r.reward_minor), currency: r.currency }));
-}
-
-/**
- * Marks the awards the creator was shown as seen: only the ids the banner listed (an award
- * reached meanwhile still gets its banner), and only the creator's own.
- */
-export async function markMyAwardsSeen(awardIds: number[]): Promise<{ marked: number }> {
-  const me = await assertCreator();
-  if (awardIds.length === 0) return { marked: 0 };
-  const db = await getDb();
-  const marked = await db
-    .update(milestoneAwards)
-    .set({ seenAt: sql`now()` })
-    .where(and(eq(milestoneAwards.creatorId, me.creatorId), inArray(milestoneAwards.id, awardIds), isNull(milestoneAwards.seenAt)))
-    .returning({ id: milestoneAwards.id });
-  return { marked: marked.length };
 }

@@ -5,7 +5,7 @@ import type { LedgerKind, Metric } from "@/db/schema";
 import { ENTRIES_PAGE_SIZE, type EarningsQuery } from "@/lib/validation/shop";
 import { refundLabel, type RefundLabel } from "@/lib/domain/refund-label";
 import { clawbackOfSql, entryJoinsSql, entryStatusSql, type EntryStatus } from "./ledger-sql";
-import { assertCreator } from "./session";
+import { allowCreator, type Caller } from "../session";
 
 /** Where an entry's money came from, with what it takes to explain every cent. */
 export type EntrySource =
@@ -153,8 +153,8 @@ function entrySelect(where: SQL, tail: SQL): SQL {
 export type EntriesPage = { entries: EarningEntry[]; total: number; page: number; pageCount: number };
 
 /** One page of the creator's ledger entries, newest first, each with its source. */
-export async function listMyEntries(query: EarningsQuery): Promise<EntriesPage> {
-  const me = await assertCreator();
+export async function listMyEntries(caller: Caller, query: EarningsQuery): Promise<EntriesPage> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const where = entryFilter(me.creatorId, query);
   // Without a status filter, the count needs no payout lookups: one index range of the creator's
@@ -178,9 +178,9 @@ const EXPORT_BATCH = 1000;
  * the export opens, not when the stream is read.
  */
 export async function openMyEntriesExport(
-  query: Pick<EarningsQuery, "kind" | "status">,
+  caller: Caller, query: Pick<EarningsQuery, "kind" | "status">,
 ): Promise<{ handle: string; batches: () => AsyncGenerator<EarningEntry[]> }> {
-  const me = await assertCreator();
+  const me = allowCreator(caller);
   const where = entryFilter(me.creatorId, { ...query, order: null });
   async function* batches() {
     const db = await getDb();
@@ -213,8 +213,8 @@ export type CommissionBreakdown = {
 const TOP_PRODUCTS = 8;
 
 /** Commission totals by month and by product, in the creator's currency, aggregated in SQL. */
-export async function getMyCommissionBreakdown(): Promise<CommissionBreakdown> {
-  const me = await assertCreator();
+export async function getMyCommissionBreakdown(caller: Caller): Promise<CommissionBreakdown> {
+  const me = allowCreator(caller);
   const db = await getDb();
   const [[creator], byMonth, byProduct, otherCurrencies] = await Promise.all([
     rows<{ currency: string }>(db, sql`select currency::text as currency from creators where id = ${me.creatorId}`),

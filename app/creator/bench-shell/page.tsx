@@ -1,0 +1,10 @@
+// The bench's shell row (bench/README.md): the bare page's heading inside everything every
+// creator page pays for: the proxy (nonce, headers), the root layout, next-intl, the session
+// decoded and the user read (the creator layout's requireRole), the app shell and its providers.
+// 404 unless the server runs with BENCH_ROUTES=1 (the bench sets it).
+import { notFound } from "next/navigation";
+
+export default function ShellFloorPage() {
+  if (process.env.BENCH_ROUTES !== "1") notFound();
+  return <h1>Creator Rewards</h1>;
+}
