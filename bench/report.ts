@@ -263,7 +263,7 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
   lines.push(
     `- **Ingest**: \`POST /api/events\`, new batches of 1,000 events (many creators per batch, events of the last 6 hours, so they reach live enrollments), each signed with lib/domain/signature.ts and the server's INGEST_SECRET; ${report.protocols.ingest.map((x) => `${x.connections} connections (${x.runs} × ${x.seconds} s)`).join(" and ")}. Ceiling: COPY of rows of the same shape into the same table (activity_events) over as many connections, as many rows as the app took in one run, three times: the median run is the ceiling. The app's runs and COPY's each start from a CHECKPOINT, so neither is charged with flushing the step before it. COPY writes only that table; an accepted batch also writes its receipts, the daily rollup, enrollment progress and any award, in one transaction.`,
   );
-  lines.push(`- **Payout run**: the app's own statement (lib/dal/payout-runs.ts \`createPayoutsSql\`, run by bench/payout-run.ts) over all creators in one transaction, ${report.protocols.payoutRuns} time(s), rolled back each time so every timing sees the same ledger.`);
+  lines.push(`- **Payout run**: the app's own statement (lib/dal/payouts/run.ts \`createPayoutsSql\`, run by bench/payout-run.ts) over all creators in one transaction, ${report.protocols.payoutRuns} time(s), rolled back each time so every timing sees the same ledger.`);
   lines.push("- **Memory**: VmRSS of the `next start` process tree sampled every 200 ms, and the kernel's VmHWM (peak resident set) of each process.");
   lines.push("");
 
