@@ -131,7 +131,7 @@ export async function listMyChallenges(caller: Caller): Promise<CreatorChallenge
                c.ends_at as "endsAt", c.end_notice_at as "endNoticeAt", c.min_followers as "minFollowers",
                c.max_followers as "maxFollowers", c.countries, c.invite_only as "inviteOnly", c.enrollment_cap as "enrollmentCap",
                c.enrolled_count as "enrolledCount", c.budget_minor::bigint as "budgetMinor", c.spent_minor::bigint as "spentMinor",
-               c.currency::text as currency,
+               c.currency as currency,
                (select coalesce(sum(m.reward_minor), 0)::bigint from milestones m where m.challenge_id = c.id) as "rewardTotalMinor",
                (select count(*)::int from milestones m where m.challenge_id = c.id) as "milestoneCount",
                (e.id is not null and e.withdrawn_at is null) as enrolled,
