@@ -126,18 +126,15 @@ export const PAGES: PageCase[] = [
     user: "marketing",
     dal: async (ctx) => {
       const m = await import("../lib/dal/challenge-authoring/queries");
-      // The page's caller, read as the page does (its SQL is the signed-in user's own row).
-      const { currentCaller } = await import("../lib/dal/session");
-      const as = async () => (await currentCaller())!;
       return [
-        [async () => m.getChallengeForMarketing(await as(), ctx.challengeId)],
+        [async () => m.getChallengeForMarketing(await pageCaller(), ctx.challengeId)],
         [
           async () => {
-            const caller = await as();
+            const caller = await pageCaller();
             const estimate = m.estimateAudience(caller, ctx.challengeId);
             return Promise.all([estimate, m.getChallengeFollowUp(caller, ctx.challengeId, { estimate })]);
           },
-          async () => m.getChallengeHistory(await as(), ctx.challengeId),
+          async () => m.getChallengeHistory(await pageCaller(), ctx.challengeId),
         ],
       ];
     },
