@@ -7,7 +7,7 @@ import { DomainError, ForbiddenError } from "@/lib/errors";
 import type { HoldReasonCode } from "@/lib/validation/payouts";
 import { recordAudit } from "../audit/record";
 import { clockSql } from "../clock";
-import { int4, int8, parsedRows } from "../ingest/row";
+import { int4, int8, parsedRows } from "../row";
 import { AREA_ROLES, allow, allowSystem, type Caller } from "../session";
 import { refusedAsOwnPayout } from "./conflicts";
 import { flaggedSql, signalsLateral, signalsOfPayout } from "./signals";

@@ -5,7 +5,7 @@ import { getDb, type Executor } from "@/db";
 import { payoutApprovals, payoutRuns, payouts, payoutStatusEnum, users, type PayoutStatus } from "@/db/schema";
 import type { QueueFilters } from "@/lib/validation/payouts";
 import { clawbackOfSql } from "../earnings/ledger-sql";
-import { int4, int8, parsedRows } from "../ingest/row";
+import { int4, int8, parsedRows } from "../row";
 import { AREA_ROLES, allow, type Caller } from "../session";
 import { flaggedSql, signalColumnsSql, signalRowShape, signalsFrom, signalsLateral, type FraudSignal } from "./signals";
 

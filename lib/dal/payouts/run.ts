@@ -9,7 +9,7 @@ import { DomainError, ForbiddenError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
 import { clockSql } from "../clock";
 import { earningGroupSql } from "../earnings/ledger-sql";
-import { int4, int8, parsedRows } from "../ingest/row";
+import { int4, int8, parsedRows } from "../row";
 import { AREA_ROLES, allow, allowSystem, type Caller } from "../session";
 
 // Any two runs, whatever their periods, take turns: the one statement that picks entries then

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db";
-import { int4, int8, parsedRows } from "../ingest/row";
+import { int4, int8, parsedRows } from "../row";
 
 // Fraud signals on a payout, computed in SQL over the payout's period. The review queue's filter, its CSV
 // export, the payout page and the approve action all use these fragments, so a payout is
