@@ -1,24 +1,19 @@
-// Values of raw SQL rows, read once at the boundary. A bigint (money, counts, ids) comes back
-// as a string from postgres.js and as a number or bigint from PGlite: it is read as an exact
-// safe integer, never through a float. Queries the drizzle builder can say do not need these.
+// Single values of raw SQL rows, for code that reads a field at a time instead of parsing the
+// row with a schema (lib/dal/row.ts). The rules are row.ts's: an int8 is an exact safe
+// integer, never a float; a timestamp is a Date or its ::text.
 import "server-only";
+import { int8 as int8Column, timestamp as timestampColumn } from "./row";
 
-/** An int8 (`::bigint`) value as a safe integer; anything else is a bug, not a rounding. */
 export function int8(value: unknown): number {
-  const n = typeof value === "number" ? value : typeof value === "bigint" || typeof value === "string" ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n)) throw new RangeError(`expected a safe integer from the database, got ${String(value)}`);
-  return n;
+  return int8Column.parse(value);
 }
 
 export function int8OrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : int8(value);
 }
 
-/** A timestamp read as text (`::text`) or handed back as a Date. */
 export function timestamp(value: unknown): Date {
-  if (value instanceof Date) return value;
-  if (typeof value === "string") return new Date(value);
-  throw new TypeError(`expected a timestamp from the database, got ${String(value)}`);
+  return timestampColumn.parse(value);
 }
 
 export function timestampOrNull(value: unknown): Date | null {

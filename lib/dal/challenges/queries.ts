@@ -22,6 +22,7 @@ import { PACE_WINDOW_DAYS, daysLeft, projectMilestone, type PaceProjection } fro
 import { int4, int8, parsedRows, timestamp } from "../row";
 import { allow, allowCreator, AREA_ROLES, type Caller } from "../session";
 import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
+import { cachedForCreator } from "../cache";
 
 export type ChallengeSummary = {
   id: number;
@@ -393,7 +394,11 @@ async function activityOf(db: Executor, creatorId: number, challengeId: number, 
 }
 
 /** A challenge as the signed-in creator sees it; drafts do not exist for creators. */
-export async function getMyChallenge(caller: Caller, challengeId: number, activityPage = 1): Promise<ChallengeView | null> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyChallenge = (caller: Caller, challengeId: number, activityPage = 1): Promise<ChallengeView | null> =>
+  cachedForCreator(allowCreator(caller), "challenges.view", [challengeId, activityPage], () => getMyChallengeUncached(caller, challengeId, activityPage), { challengeId });
+
+async function getMyChallengeUncached(caller: Caller, challengeId: number, activityPage = 1): Promise<ChallengeView | null> {
   const me = allowCreator(caller);
   const db = await getDb();
   // The profile is read alongside the challenge (first round trip of loadChallengeView).

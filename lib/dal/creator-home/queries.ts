@@ -8,6 +8,7 @@ import { daysLeft } from "@/lib/domain/pace";
 import { earningGroupSql } from "../earnings/ledger-sql";
 import { int4, int8, parsedRows, timestamp } from "../row";
 import { allowCreator, type Caller } from "../session";
+import { cachedForCreator } from "../cache";
 
 export type EarningsSummary = {
   currency: string;
@@ -25,7 +26,11 @@ const emptyStatuses = (): Record<EntryStatus, number> => ({ pending: 0, availabl
  * pending entries are never in one. This reads the creator's own entries and payouts only: no
  * per-entry lookup in payout_items, whose size follows the whole platform's history.
  */
-export async function getMyEarningsSummary(caller: Caller): Promise<EarningsSummary> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyEarningsSummary = (caller: Caller): Promise<EarningsSummary> =>
+  cachedForCreator(allowCreator(caller), "creator-home.summary", [], () => getMyEarningsSummaryUncached(caller));
+
+async function getMyEarningsSummaryUncached(caller: Caller): Promise<EarningsSummary> {
   const me = allowCreator(caller);
   const db = await getDb();
   const found = await parsedRows(
@@ -76,7 +81,11 @@ export type RangeKey = keyof typeof RANGES;
 export type SeriesPoint = { bucket: string; bonus: number; commission: number };
 
 /** Bonus and commission totals per week or month over the range, empty buckets included. */
-export async function getMyEarningsSeries(caller: Caller, range: RangeKey): Promise<SeriesPoint[]> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyEarningsSeries = (caller: Caller, range: RangeKey): Promise<SeriesPoint[]> =>
+  cachedForCreator(allowCreator(caller), "creator-home.series", [range], () => getMyEarningsSeriesUncached(caller, range));
+
+async function getMyEarningsSeriesUncached(caller: Caller, range: RangeKey): Promise<SeriesPoint[]> {
   const me = allowCreator(caller);
   const db = await getDb();
   const { days, bucket } = RANGES[range];
@@ -115,7 +124,11 @@ export type LiveChallengeProgress = {
 };
 
 /** Live challenges the creator is in, each milestone with its progress (no raw events read). */
-export async function getMyLiveChallenges(caller: Caller): Promise<LiveChallengeProgress[]> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyLiveChallenges = (caller: Caller): Promise<LiveChallengeProgress[]> =>
+  cachedForCreator(allowCreator(caller), "creator-home.live-challenges", [], () => getMyLiveChallengesUncached(caller));
+
+async function getMyLiveChallengesUncached(caller: Caller): Promise<LiveChallengeProgress[]> {
   const me = allowCreator(caller);
   const db = await getDb();
   const found = await parsedRows(
@@ -182,7 +195,11 @@ export type NewAward = { id: number; status: "paid" | "unpaid_budget"; titleEn: 
  * Milestones reached since the creator last dismissed the banner. A read only: a render may run
  * twice (refresh, prefetch, revalidation), so the banner stays until the creator dismisses it.
  */
-export async function getMyNewAwards(caller: Caller): Promise<NewAward[]> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyNewAwards = (caller: Caller): Promise<NewAward[]> =>
+  cachedForCreator(allowCreator(caller), "creator-home.new-awards", [], () => getMyNewAwardsUncached(caller));
+
+async function getMyNewAwardsUncached(caller: Caller): Promise<NewAward[]> {
   const me = allowCreator(caller);
   const db = await getDb();
   const found = await parsedRows(

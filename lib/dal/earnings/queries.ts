@@ -9,6 +9,7 @@ import { refundLabel, type RefundLabel } from "@/lib/domain/refund-label";
 import { int4, int8, parsedRows, timestamp } from "../row";
 import { allowCreator, type Caller } from "../session";
 import { clawbackOfSql, entryJoinsSql, entryStatusSql } from "./ledger-sql";
+import { cachedForCreator } from "../cache";
 
 /** Where an entry's money came from, with what it takes to explain every cent. */
 export type EntrySource =
@@ -159,7 +160,11 @@ function entrySelect(where: SQL, tail: SQL): SQL {
 export type EntriesPage = { entries: EarningEntry[]; total: number; page: number; pageCount: number };
 
 /** One page of the creator's ledger entries, newest first, each with its source. */
-export async function listMyEntries(caller: Caller, query: EarningsQuery): Promise<EntriesPage> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const listMyEntries = (caller: Caller, query: EarningsQuery): Promise<EntriesPage> =>
+  cachedForCreator(allowCreator(caller), "earnings.entries", [JSON.stringify(query)], () => listMyEntriesUncached(caller, query));
+
+async function listMyEntriesUncached(caller: Caller, query: EarningsQuery): Promise<EntriesPage> {
   const me = allowCreator(caller);
   const db = await getDb();
   const where = entryFilter(me.creatorId, query);
@@ -220,7 +225,11 @@ export type CommissionBreakdown = {
 const TOP_PRODUCTS = 8;
 
 /** Commission totals by month and by product, in the creator's currency, aggregated in SQL. */
-export async function getMyCommissionBreakdown(caller: Caller): Promise<CommissionBreakdown> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyCommissionBreakdown = (caller: Caller): Promise<CommissionBreakdown> =>
+  cachedForCreator(allowCreator(caller), "earnings.commission", [], () => getMyCommissionBreakdownUncached(caller));
+
+async function getMyCommissionBreakdownUncached(caller: Caller): Promise<CommissionBreakdown> {
   const me = allowCreator(caller);
   const db = await getDb();
   const [[creator], byMonth, byProduct, otherCurrencies] = await Promise.all([
