@@ -32,6 +32,7 @@ async function main(): Promise<number> {
   // The embedded database must not fill itself with demo data because a script opened it.
   process.env.SEED_ON_START ??= "0";
   const { previousPeriod } = await import("../lib/domain/period");
+  const { toMajorString } = await import("../lib/domain/money");
   const { startPayoutRun } = await import("../lib/dal/payouts/run");
   const { callerForUser, systemCaller } = await import("../lib/dal/system-caller");
   const { DomainError, ForbiddenError, UnauthenticatedError } = await import("../lib/errors");
@@ -46,26 +47,25 @@ async function main(): Promise<number> {
     let caller;
     if (asEmail) {
       const [user] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, asEmail));
-      // An unknown or disabled account: callerForUser refuses the latter.
-      caller = user ? await callerForUser(user.id).catch((e: unknown) => (e instanceof UnauthenticatedError ? null : Promise.reject(e))) : null;
-      if (!caller) {
-        console.error(explain(catalogs.en, "payouts.run.errors.unknown_actor", { email: asEmail }));
-        return 2;
-      }
+      if (!user) throw new UnauthenticatedError();
+      caller = await callerForUser(user.id); // refuses a disabled account the same way
     }
-    const run = await startPayoutRun(caller ?? systemCaller("cli"), period).catch((e: unknown) => {
-      if (e instanceof ForbiddenError) throw new DomainError("payouts.run.errors.actor_not_staff", { email: asEmail ?? "" });
-      throw e;
-    });
+    const run = await startPayoutRun(caller ?? systemCaller("cli"), period); // checks the role
     console.log(`Payout run ${run.period} (#${run.runId}) recorded as ${asEmail ?? "system"}: ${run.payoutCount} payout(s) waiting for review.`);
-    for (const t of run.totals) console.log(`  ${t.currency}  ${String(t.count).padStart(5)}  ${(t.amountMinor / 100).toFixed(2).padStart(14)}`);
+    for (const t of run.totals) console.log(`  ${t.currency}  ${String(t.count).padStart(5)}  ${toMajorString(t.amountMinor).padStart(14)}`);
     return 0;
-  } catch (error) {
+  } catch (caught) {
+    // The account named by --as is unknown or disabled, or is not staff or admin.
+    const email = asEmail ?? "";
+    const error =
+      caught instanceof UnauthenticatedError ? new DomainError("payouts.run.errors.unknown_actor", { email })
+      : caught instanceof ForbiddenError ? new DomainError("payouts.run.errors.actor_not_staff", { email })
+      : caught;
     if (error instanceof DomainError) {
       console.error(explain(catalogs.en, error.code, error.values));
       return 2;
     }
-    throw error;
+    throw caught;
   } finally {
     await closeDb();
   }
