@@ -19,7 +19,7 @@ const LIB_FROM_DB = { group: ["@/lib", "@/lib/*", "@/lib/**", "../lib", "../lib/
 // The system caller (ingest, the CLI payout run, the seed) acts without a session: no page,
 // action or route handler may mint one (lib/dal/system-caller.ts) or reach the seed's module.
 const SYSTEM_CALLER = [
-  { group: ["@/lib/dal/system", "**/dal/system", "@/lib/dal/system-caller", "**/dal/system-caller"], message: "The system caller is for ingest, scripts and the seed, never for app/: use the session's caller." },
+  { group: ["@/lib/dal/system-caller", "**/dal/system-caller"], message: "The system caller is for ingest, scripts and the seed, never for app/: use the session's caller." },
 ];
 // The DAL takes its caller as an argument (lib/dal/session.ts): only pages, actions and route
 // handlers read the session, once per request.
@@ -28,6 +28,8 @@ const SESSION_READS = {
   importNames: ["getCurrentUser", "currentCaller", "assertRole", "assertCreator", "requireRole"],
   message: "The DAL takes its caller as an argument: pages, actions and route handlers read the session (lib/dal/session.ts).",
 };
+// lib/dal depends on lib/auth (who signed in), never the reverse: no folder circle.
+const DAL_FROM_AUTH = { group: ["@/lib/dal", "@/lib/dal/*", "@/lib/dal/**", "../dal", "../dal/*", "../dal/**"], allowTypeImports: true, message: "lib/auth says who signed in; what the account may do is the DAL's (lib/dal depends on lib/auth, not the reverse)." };
 const NEXT_AUTH = { group: ["next-auth", "next-auth/*", "@auth/*"], message: "Only lib/auth talks to Auth.js: use its exports." };
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
@@ -47,6 +49,7 @@ const config = [
   restrict(["components/**/*.{ts,tsx}"], [DB_RUNTIME, DAL_RUNTIME, APP_FROM_COMPONENTS, NEXT_AUTH]),
   restrict(["lib/domain/**/*.{ts,tsx}"], [...DOMAIN_IMPURE, NEXT_AUTH]),
   restrict(["db/**/*.{ts,tsx}"], [LIB_FROM_DB, NEXT_AUTH]),
+  restrict(["lib/auth/**/*.ts"], [DAL_FROM_AUTH]),
   restrict(["lib/dal/**/*.ts"], [SESSION_READS, NEXT_AUTH], ["lib/dal/session.ts"]),
 ];
 

@@ -1,5 +1,5 @@
 // The demo seed must not grow its own money rules again (it once had, and drifted from the
-// app's): it writes fixtures, and every money row comes from the app's code (lib/dal/system.ts).
+// app's): it writes fixtures, and every money row comes from the app's code (lib/dal/system-caller.ts).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

@@ -4,7 +4,7 @@
 // The seed writes the fixtures directly (users, creators, rates, challenges, enrollments,
 // products, affiliate links) and makes no money itself: activity events, orders and refunds go
 // through the app's ingest, payouts through the app's payout run and review decisions
-// (lib/dal/system.ts, lib/dal/payouts/), so every award, commission, refund and payout follows the app's rules
+// (lib/dal/ingest/, lib/dal/payouts/, with lib/dal/system-caller.ts), so every award, commission, refund and payout follows the app's rules
 // and constants (lib/domain/payout-rules.ts, lib/env.ts). Everything runs in one transaction.
 //
 // Deterministic: one fixed-seed PRNG per topic, every time relative to the start of the current
@@ -12,7 +12,8 @@
 import { hash, type Algorithm } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
 import type { BatchResult } from "@/lib/dal/ingest/batch";
-import { ingestActivityEvents, ingestOrders } from "@/lib/dal/system";
+import { ingestActivityEvents } from "@/lib/dal/ingest/activity";
+import { ingestOrders } from "@/lib/dal/ingest/orders";
 import { recordAdjustment } from "@/lib/dal/payouts/adjustments";
 import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "@/lib/dal/payouts/commands";
 import { startPayoutRun } from "@/lib/dal/payouts/run";

@@ -36,7 +36,7 @@ const storedSchema = z.object({
  * Invalid events are rejected one by one; the valid ones are stored, counted once per id
  * (whatever the replays or concurrency), rolled up, and may award milestones — all in one
  * transaction, so a failure leaves nothing half-written. `db` is for the demo seed, which
- * ingests inside its own transaction (lib/dal/system.ts); everyone else leaves it out.
+ * ingests inside its own transaction (with systemCaller("seed")); everyone else leaves it out.
  */
 export async function ingestActivityEvents(caller: Caller, items: unknown[], db?: Executor): Promise<BatchResult> {
   allowSystem(caller, ["ingest", "seed"]);

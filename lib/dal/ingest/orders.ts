@@ -46,7 +46,7 @@ const lockedOrderSchema = z.object({
  * transaction. Within a batch, paid orders are taken before refunds, so a refund may follow its
  * order in the same batch; a refund whose order has not arrived yet is rejected and must be sent
  * again later. `db` is for the demo seed, which ingests inside its own transaction
- * (lib/dal/system.ts); everyone else leaves it out.
+ * (with systemCaller("seed")); everyone else leaves it out.
  */
 export async function ingestOrders(caller: Caller, items: unknown[], db?: Executor): Promise<BatchResult> {
   allowSystem(caller, ["ingest", "seed"]);
