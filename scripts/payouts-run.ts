@@ -3,20 +3,7 @@
 // There is no session here: the run is recorded under the staff or admin account named by
 // --as (or PAYOUTS_RUN_AS), checked to exist and to have that role, or as the system when
 // none is given. The period defaults to last month. Works on PGlite and on PostgreSQL.
-import { register } from "node:module";
 import { parseArgs } from "node:util";
-
-// The DAL imports "server-only", which throws outside React Server Components. A script is
-// server code: resolve that marker to an empty module, as Next does on the server.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-);
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
