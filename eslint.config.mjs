@@ -17,10 +17,9 @@ const DOMAIN_IMPURE = [
 ];
 const LIB_FROM_DB = { group: ["@/lib", "@/lib/*", "@/lib/**", "../lib", "../lib/*", "../lib/**"], message: "db/ is the schema and the connection: it must not depend on the application (lib/)." };
 // The system caller (ingest, the CLI payout run, the seed) acts without a session: no page,
-// action or route handler may reach it, nor the `…As` entry points that take a reviewer.
+// action or route handler may mint one (lib/dal/system-caller.ts) or reach the seed's module.
 const SYSTEM_CALLER = [
   { group: ["@/lib/dal/system", "**/dal/system", "@/lib/dal/system-caller", "**/dal/system-caller"], message: "The system caller is for ingest, scripts and the seed, never for app/: use the session's caller." },
-  { group: ["@/lib/dal/*", "@/lib/dal/**"], importNamePattern: "^[a-z]\\w*As$", message: "The `…As` entry points skip the session check: app/ calls the checked function." },
 ];
 const NEXT_AUTH = { group: ["next-auth", "next-auth/*", "@auth/*"], message: "Only lib/auth talks to Auth.js: use its exports." };
 

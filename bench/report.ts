@@ -5,6 +5,8 @@ import type { Measurement } from "./stats";
 const GROWTH_GOAL = 1.2;
 const INGEST_GOAL = 20_000;
 const INGEST_COPY_GOAL = 0.3;
+const PAYOUT_RUN_GOAL_S = 30;
+const FIRST_LOAD_GOAL_KB = 150;
 
 const n = (x: number, digits = 0) => x.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (x: number) => `${n(x, x < 10 ? 2 : 1)} ms`;
@@ -130,6 +132,11 @@ export const BASELINE_FILES: Omit<Baseline, "report">[] = [
     title: "Round 6: before and after fixes 14–17",
     intro: "before the sixth round (the staff queue's chart and filters read from covering indexes, the audience estimate's rules written into its statement, one responsive table instead of every list rendered twice, only the message namespaces an area's client components use sent to the browser)",
   },
+  {
+    file: "baseline-full-6.json",
+    title: "Round 7: before and after fixes 18–21",
+    intro: "before the seventh round (the session cookie decoded once per token, parsed messages shared across requests, the creator pages' data cached by data version; that run had no bare-page or shell row), on a quiet machine where this run's machine was shared with six other sessions",
+  },
 ];
 
 // The first "Buffers:" line of a plan: what the statement read, whatever the machine's load.
@@ -226,6 +233,19 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
       lines.push(`| ${p.title} at ≥ 0.5× the bare page's throughput (${full.label}) | ${n(p.http.perSecond, 1)} ÷ ${n(frame.bare.perSecond, 1)} req/s = ${r2(r)} | ${ok(r >= 0.5)} |`);
     }
   }
+  if (full.payoutRun) {
+    lines.push(`| payout run over all creators ≤ ${PAYOUT_RUN_GOAL_S} s (${full.label}) | ${n(full.payoutRun.medianSeconds, 2)} s (median of ${full.payoutRun.seconds.length}) | ${ok(full.payoutRun.medianSeconds <= PAYOUT_RUN_GOAL_S)} |`);
+  }
+  const heaviestJs = [...report.bundles.routes].sort((a, b) => b.gzipKb - a.gzipKb)[0];
+  if (heaviestJs) {
+    const over = report.bundles.routes.filter((r) => r.gzipKb > FIRST_LOAD_GOAL_KB);
+    lines.push(`| first-load JS ≤ ${FIRST_LOAD_GOAL_KB} kB gzip on every route | largest ${heaviestJs.route} ${n(heaviestJs.gzipKb, 1)} kB; ${over.length} of ${report.bundles.routes.length} routes over${over.length ? ` (${over.map((r) => `${r.route} ${n(r.gzipKb, 1)}`).join(", ")})` : ""} | ${ok(over.length === 0)} |`);
+  }
+  const lastIngest = baselines.at(-1)?.report.phases.at(-1)?.ingest;
+  if (bestIngest && lastIngest?.length && report.mode === "full") {
+    const before = [...lastIngest].sort((a, b) => b.eventsPerSecond - a.eventsPerSecond)[0];
+    lines.push(`| ingest stays at or above its last full-scale figure (bench/${baselines.at(-1)!.file}) | ${n(before.eventsPerSecond)} → ${n(bestIngest.eventsPerSecond)} events/s; of COPY ${n(before.ratioToCopy, 2)} → ${n(bestIngest.ratioToCopy, 2)} (the machines differ: the ratio to COPY is the comparable figure) | ${ok(bestIngest.eventsPerSecond >= before.eventsPerSecond)} events/s, ${ok(bestIngest.ratioToCopy >= before.ratioToCopy)} ratio |`);
+  }
   if (bestIngest) {
     lines.push(`| ingest at least ${n(INGEST_GOAL)} events/s | ${n(bestIngest.eventsPerSecond)} events/s (${bestIngest.connections} connections) | ${ok(bestIngest.eventsPerSecond >= INGEST_GOAL)} |`);
     lines.push(`| ingest at least ${INGEST_COPY_GOAL} of COPY into the same table | ${n(bestIngest.ratioToCopy, 2)} (COPY ${n(bestIngest.copy.rowsPerSecond)} rows/s) | ${ok(bestIngest.ratioToCopy >= INGEST_COPY_GOAL)} |`);
@@ -255,6 +275,9 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
     "- **Bare page and shell**: `GET /bench-bare` is a route handler that answers a heading as HTML after reading a request header, outside the proxy (its matcher skips the path), the root layout, next-intl and the session: what the framework costs for a dynamic request, the ceiling the pages' ≥ 0.5× goal is measured against. (Not a React page: Next.js has one root layout unless every route moves into route groups.) `GET /creator/bench-shell` is the same heading as a page inside everything a creator page pays for: the proxy and its CSP nonce, the root layout, next-intl and the messages sent to the browser, the session decoded and the user read by the creator layout, the app shell. Both answer 404 unless the server runs with BENCH_ROUTES=1. A page's median is split into framework (bare), shell (shell − bare) and page (page − shell).",
   );
   lines.push(
+    "- **The creator pages' cache** (lib/dal/cache.ts) is on in the server, as in production: the creator home, challenge and earnings pages are measured as repeated views of unchanged data, so after the first request their reads come from the cache and each request sends one query for the data versions. Their SQL floor is what a view sends when the data has changed (a miss), captured with the cache off. BENCH_DAL_CACHE=off measures the server without it.",
+  );
+  lines.push(
     "- **Floor**: the same SQL run directly with postgres.js, with the same protocol (named prepared statements, as the app sends them) and concurrency. The statements are not copied by hand: the bench runs the page's own DAL calls (bench/cases.ts) once with a recording client and replays exactly what they sent — steps in order, the page's `Promise.all` in parallel, the signed-in user read once as React `cache` does. The difference between page and floor is Next.js, React rendering, Auth.js and HTTP.",
   );
   lines.push(
@@ -263,7 +286,7 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
   lines.push(
     `- **Ingest**: \`POST /api/events\`, new batches of 1,000 events (many creators per batch, events of the last 6 hours, so they reach live enrollments), each signed with lib/domain/signature.ts and the server's INGEST_SECRET; ${report.protocols.ingest.map((x) => `${x.connections} connections (${x.runs} × ${x.seconds} s)`).join(" and ")}. Ceiling: COPY of rows of the same shape into the same table (activity_events) over as many connections, as many rows as the app took in one run, three times: the median run is the ceiling. The app's runs and COPY's each start from a CHECKPOINT, so neither is charged with flushing the step before it. COPY writes only that table; an accepted batch also writes its receipts, the daily rollup, enrollment progress and any award, in one transaction.`,
   );
-  lines.push(`- **Payout run**: the app's own statement (lib/dal/payout-runs.ts \`createPayoutsSql\`, run by bench/payout-run.ts) over all creators in one transaction, ${report.protocols.payoutRuns} time(s), rolled back each time so every timing sees the same ledger.`);
+  lines.push(`- **Payout run**: the app's own statement (lib/dal/payouts/run.ts \`createPayoutsSql\`, run by bench/payout-run.ts) over all creators in one transaction, ${report.protocols.payoutRuns} time(s), rolled back each time so every timing sees the same ledger.`);
   lines.push("- **Memory**: VmRSS of the `next start` process tree sampled every 200 ms, and the kernel's VmHWM (peak resident set) of each process.");
   lines.push("");
 

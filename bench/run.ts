@@ -26,6 +26,11 @@ import { median, round, type Measurement } from "./stats";
 
 // Run under `--conditions=react-server` (package.json): the DAL's `server-only` marker is empty there.
 
+// The bench's own process runs the pages' DAL calls to capture their SQL (the floor): with the
+// creator pages' cache on, a second capture of the same read would send nothing. The server
+// keeps it on (its env below), as in production.
+process.env.DAL_CACHE = "off";
+
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const WORK = path.join(ROOT, "bench", "work");
 const args = new Set(process.argv.slice(2));
@@ -214,7 +219,7 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
       root: ROOT,
       port: PORT,
       logFile: path.join(WORK, `server-${label.replace(/\W/g, "")}.log`),
-      env: { DATABASE_URL: db.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1", BENCH_ROUTES: "1" },
+      env: { DATABASE_URL: db.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1", BENCH_ROUTES: "1", DAL_CACHE: process.env.BENCH_DAL_CACHE ?? "on" },
     });
     const cookies: Record<BenchUser, string> = {
       heavy: await signIn(server.base, HEAVY.email, BENCH_PASSWORD),
@@ -360,7 +365,7 @@ async function measureGrowth(
     root: ROOT,
     port: PORT + 1,
     logFile: path.join(WORK, "server-growth.log"),
-    env: { DATABASE_URL: from.database.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1", BENCH_ROUTES: "1" },
+    env: { DATABASE_URL: from.database.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1", BENCH_ROUTES: "1", DAL_CACHE: process.env.BENCH_DAL_CACHE ?? "on" },
   });
   const smallSql = postgres(from.database.url, { max: 10, onnotice: () => {} });
   drizzle(smallSql);

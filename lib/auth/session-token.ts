@@ -19,17 +19,22 @@ const COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] a
 const MAX_ENTRIES = 10_000;
 const decoded = new Map<string, { claims: SessionClaims; expiresAt: number }>();
 
-type CookieJar = { get(name: string): { value: string } | undefined; getAll(): { name: string; value: string }[] };
+type CookieJar = { get(name: string): { value: string } | undefined };
 
 function tokenIn(jar: CookieJar): { name: string; token: string } | null {
   for (const name of COOKIE_NAMES) {
     const whole = jar.get(name)?.value;
     if (whole) return { name, token: whole };
-    const chunks = jar
-      .getAll()
-      .filter((c) => c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)))
-      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    if (chunks.length > 0) return { name, token: chunks.map((c) => c.value).join("") };
+  }
+  for (const name of COOKIE_NAMES) {
+    if (!jar.get(`${name}.0`)) continue;
+    const chunks: string[] = [];
+    for (let i = 0; ; i++) {
+      const chunk = jar.get(`${name}.${i}`)?.value;
+      if (chunk === undefined) break;
+      chunks.push(chunk);
+    }
+    return { name, token: chunks.join("") };
   }
   return null;
 }

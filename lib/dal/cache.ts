@@ -33,7 +33,7 @@ import { getDb, rows, type Db } from "@/db";
 import type { CreatorCaller } from "./session";
 
 type Entry = { value: Promise<unknown> };
-const MAX_ENTRIES = Number(process.env.DAL_CACHE_ENTRIES ?? 5000);
+const MAX_ENTRIES = Number(process.env.DAL_CACHE_ENTRIES ?? 2000);
 const MINUTE = 60_000;
 
 // One map per database client (tests open one database per file; the bench's tools another).

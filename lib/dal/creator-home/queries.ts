@@ -1,10 +1,14 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, rows } from "@/db";
-import type { Metric } from "@/db/schema";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { awardStatusEnum, metricEnum, type Metric } from "@/db/schema";
+import { ENTRY_STATUSES, type EntryStatus } from "@/lib/domain/entry-status";
 import { daysLeft } from "@/lib/domain/pace";
-import { ENTRY_STATUSES, earningGroupSql, type EntryStatus } from "../earnings/ledger-sql";
+import { earningGroupSql } from "../earnings/ledger-sql";
+import { int4, int8, parsedRows, timestamp } from "../row";
 import { allowCreator, type Caller } from "../session";
+import { cachedForCreator } from "../cache";
 
 export type EarningsSummary = {
   currency: string;
@@ -22,11 +26,24 @@ const emptyStatuses = (): Record<EntryStatus, number> => ({ pending: 0, availabl
  * pending entries are never in one. This reads the creator's own entries and payouts only: no
  * per-entry lookup in payout_items, whose size follows the whole platform's history.
  */
-export async function getMyEarningsSummary(caller: Caller): Promise<EarningsSummary> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyEarningsSummary = (caller: Caller): Promise<EarningsSummary> =>
+  cachedForCreator(allowCreator(caller), "creator-home.summary", [], () => getMyEarningsSummaryUncached(caller));
+
+async function getMyEarningsSummaryUncached(caller: Caller): Promise<EarningsSummary> {
   const me = allowCreator(caller);
   const db = await getDb();
-  const found = await rows<{ grp: "bonus" | "commission" | "other" | null; pending: number; available: number; in_payout: number; paid: number; currency: string; as_of: string }>(
+  const found = await parsedRows(
     db,
+    z.object({
+      grp: z.enum(["bonus", "commission", "other"]).nullable(),
+      pending: int8,
+      available: int8,
+      in_payout: int8,
+      paid: int8,
+      currency: z.string(),
+      as_of: timestamp,
+    }),
     sql`with me as (select id, currency from creators where id = ${me.creatorId}),
         entries as (
           select ${earningGroupSql} as grp,
@@ -42,10 +59,10 @@ export async function getMyEarningsSummary(caller: Caller): Promise<EarningsSumm
           cross join lateral (values ('bonus', p.bonus_minor), ('commission', p.commission_minor), ('other', p.other_minor)) as g(grp, amount)
           group by 1
         )
-        select x.grp, coalesce(x.pending, 0)::float8 as pending,
-               (coalesce(x.due, 0) - coalesce(x.paid, 0) - coalesce(x.in_payout, 0))::float8 as available,
-               coalesce(x.in_payout, 0)::float8 as in_payout, coalesce(x.paid, 0)::float8 as paid,
-               me.currency::text as currency, now()::text as as_of
+        select x.grp, coalesce(x.pending, 0)::bigint as pending,
+               (coalesce(x.due, 0) - coalesce(x.paid, 0) - coalesce(x.in_payout, 0))::bigint as available,
+               coalesce(x.in_payout, 0)::bigint as in_payout, coalesce(x.paid, 0)::bigint as paid,
+               me.currency::text as currency, now() as as_of
         from me left join (
           select coalesce(e.grp, h.grp) as grp, e.pending, e.due, h.paid, h.in_payout
           from entries e full join held h on h.grp = e.grp
@@ -54,9 +71,9 @@ export async function getMyEarningsSummary(caller: Caller): Promise<EarningsSumm
   const totals = { bonus: emptyStatuses(), commission: emptyStatuses(), other: emptyStatuses() };
   for (const r of found) {
     if (!r.grp || !totals[r.grp]) continue;
-    for (const status of ENTRY_STATUSES) totals[r.grp][status] += Number(r[status]);
+    for (const status of ENTRY_STATUSES) totals[r.grp][status] += r[status];
   }
-  return { currency: found[0]?.currency ?? "EUR", totals, asOf: new Date(found[0]?.as_of ?? Date.now()) };
+  return { currency: found[0]?.currency ?? "EUR", totals, asOf: found[0]?.as_of ?? new Date() };
 }
 
 export const RANGES = { "30d": { days: 30, bucket: "week" }, "90d": { days: 90, bucket: "week" }, "12m": { days: 365, bucket: "month" } } as const;
@@ -64,14 +81,19 @@ export type RangeKey = keyof typeof RANGES;
 export type SeriesPoint = { bucket: string; bonus: number; commission: number };
 
 /** Bonus and commission totals per week or month over the range, empty buckets included. */
-export async function getMyEarningsSeries(caller: Caller, range: RangeKey): Promise<SeriesPoint[]> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyEarningsSeries = (caller: Caller, range: RangeKey): Promise<SeriesPoint[]> =>
+  cachedForCreator(allowCreator(caller), "creator-home.series", [range], () => getMyEarningsSeriesUncached(caller, range));
+
+async function getMyEarningsSeriesUncached(caller: Caller, range: RangeKey): Promise<SeriesPoint[]> {
   const me = allowCreator(caller);
   const db = await getDb();
   const { days, bucket } = RANGES[range];
   const unit = sql.raw(`'${bucket}'`);
   const step = sql.raw(`'1 ${bucket}'`);
-  const found = await rows<{ bucket: string; bonus: number; commission: number }>(
+  return parsedRows(
     db,
+    z.object({ bucket: z.string(), bonus: int8, commission: int8 }),
     sql`with buckets as (
           select generate_series(date_trunc(${unit}, now() - ${days} * interval '1 day'), date_trunc(${unit}, now()), ${step}::interval) as b
         ), sums as (
@@ -84,11 +106,10 @@ export async function getMyEarningsSeries(caller: Caller, range: RangeKey): Prom
           group by 1
         )
         select to_char(buckets.b at time zone 'UTC', 'YYYY-MM-DD') as bucket,
-               coalesce(sums.bonus, 0)::float8 as bonus, coalesce(sums.commission, 0)::float8 as commission
+               coalesce(sums.bonus, 0)::bigint as bonus, coalesce(sums.commission, 0)::bigint as commission
         from buckets left join sums on sums.b = buckets.b
         order by buckets.b`,
   );
-  return found.map((r) => ({ bucket: r.bucket, bonus: Number(r.bonus), commission: Number(r.commission) }));
 }
 
 export type LiveChallengeProgress = {
@@ -103,28 +124,33 @@ export type LiveChallengeProgress = {
 };
 
 /** Live challenges the creator is in, each milestone with its progress (no raw events read). */
-export async function getMyLiveChallenges(caller: Caller): Promise<LiveChallengeProgress[]> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyLiveChallenges = (caller: Caller): Promise<LiveChallengeProgress[]> =>
+  cachedForCreator(allowCreator(caller), "creator-home.live-challenges", [], () => getMyLiveChallengesUncached(caller));
+
+async function getMyLiveChallengesUncached(caller: Caller): Promise<LiveChallengeProgress[]> {
   const me = allowCreator(caller);
   const db = await getDb();
-  const found = await rows<{
-    challenge_id: number;
-    title_en: string;
-    title_fr: string;
-    ends_at: string;
-    end_notice_at: string | null;
-    currency: string;
-    milestone_id: number;
-    position: number;
-    metric: Metric;
-    threshold: number;
-    reward_minor: number;
-    current: number;
-    reached: boolean;
-  }>(
+  const found = await parsedRows(
     db,
-    sql`select c.id as challenge_id, c.title_en, c.title_fr, c.ends_at::text as ends_at, c.end_notice_at::text as end_notice_at,
-               c.currency::text as currency, m.id as milestone_id, m.position, m.metric, m.threshold::float8 as threshold,
-               m.reward_minor::float8 as reward_minor, coalesce(p.total, 0)::float8 as current,
+    z.object({
+      challenge_id: int4,
+      title_en: z.string(),
+      title_fr: z.string(),
+      ends_at: timestamp,
+      end_notice_at: timestamp.nullable(),
+      currency: z.string(),
+      milestone_id: int4,
+      position: int4,
+      metric: z.enum(metricEnum.enumValues),
+      threshold: int8,
+      reward_minor: int8,
+      current: int8,
+      reached: z.boolean(),
+    }),
+    sql`select c.id as challenge_id, c.title_en, c.title_fr, c.ends_at, c.end_notice_at,
+               c.currency::text as currency, m.id as milestone_id, m.position, m.metric, m.threshold::bigint as threshold,
+               m.reward_minor::bigint as reward_minor, coalesce(p.total, 0)::bigint as current,
                exists (select 1 from milestone_awards a where a.enrollment_id = e.id and a.milestone_id = m.id) as reached
         from enrollments e
         join challenges c on c.id = e.challenge_id
@@ -138,14 +164,13 @@ export async function getMyLiveChallenges(caller: Caller): Promise<LiveChallenge
   for (const r of found) {
     let c = byChallenge.get(r.challenge_id);
     if (!c) {
-      const endsAt = new Date(r.ends_at);
       c = {
         id: r.challenge_id,
         titleEn: r.title_en,
         titleFr: r.title_fr,
-        endsAt,
-        endNoticeAt: r.end_notice_at ? new Date(r.end_notice_at) : null,
-        daysLeft: daysLeft(endsAt),
+        endsAt: r.ends_at,
+        endNoticeAt: r.end_notice_at,
+        daysLeft: daysLeft(r.ends_at),
         currency: r.currency,
         milestones: [],
       };
@@ -155,9 +180,9 @@ export async function getMyLiveChallenges(caller: Caller): Promise<LiveChallenge
       id: r.milestone_id,
       position: r.position,
       metric: r.metric,
-      threshold: Number(r.threshold),
-      rewardMinor: Number(r.reward_minor),
-      current: Number(r.current),
+      threshold: r.threshold,
+      rewardMinor: r.reward_minor,
+      current: r.current,
       reached: r.reached,
     });
   }
@@ -170,16 +195,21 @@ export type NewAward = { id: number; status: "paid" | "unpaid_budget"; titleEn: 
  * Milestones reached since the creator last dismissed the banner. A read only: a render may run
  * twice (refresh, prefetch, revalidation), so the banner stays until the creator dismisses it.
  */
-export async function getMyNewAwards(caller: Caller): Promise<NewAward[]> {
+// Cached per creator until their data changes (lib/dal/cache.ts), after the caller's check.
+export const getMyNewAwards = (caller: Caller): Promise<NewAward[]> =>
+  cachedForCreator(allowCreator(caller), "creator-home.new-awards", [], () => getMyNewAwardsUncached(caller));
+
+async function getMyNewAwardsUncached(caller: Caller): Promise<NewAward[]> {
   const me = allowCreator(caller);
   const db = await getDb();
-  const found = await rows<{ id: number; status: "paid" | "unpaid_budget"; title_en: string; title_fr: string; position: number; reward_minor: number; currency: string }>(
+  const found = await parsedRows(
     db,
-    sql`select a.id, a.status, c.title_en, c.title_fr, m.position, m.reward_minor::float8 as reward_minor, c.currency::text as currency
+    z.object({ id: int4, status: z.enum(awardStatusEnum.enumValues), title_en: z.string(), title_fr: z.string(), position: int4, reward_minor: int8, currency: z.string() }),
+    sql`select a.id, a.status, c.title_en, c.title_fr, m.position, m.reward_minor::bigint as reward_minor, c.currency::text as currency
         from milestone_awards a join milestones m on m.id = a.milestone_id join challenges c on c.id = m.challenge_id
         where a.creator_id = ${me.creatorId} and a.seen_at is null
         order by a.id
         limit 50`,
   );
-  return found.map((r) => ({ id: r.id, status: r.status, titleEn: r.title_en, titleFr: r.title_fr, position: r.position, rewardMinor: Number(r.reward_minor), currency: r.currency }));
+  return found.map((r) => ({ id: r.id, status: r.status, titleEn: r.title_en, titleFr: r.title_fr, position: r.position, rewardMinor: r.reward_minor, currency: r.currency }));
 }

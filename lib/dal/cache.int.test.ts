@@ -1,0 +1,99 @@
+// The creator pages' cache (lib/dal/cache.ts): repeated views come from it until a write lands,
+// and it never answers for the wrong creator or for a caller whose role has changed.
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { challenges, users } from "@/db/schema";
+import { ForbiddenError } from "@/lib/errors";
+import { asCaller, callerOf } from "@/test/caller";
+import { createChallenge, createCreator } from "@/test/factories";
+import { addEntry } from "@/test/ledger";
+import { cacheCounters } from "./cache";
+import { enrollMe, withdrawMe } from "./challenges/commands";
+import { getMyChallenge } from "./challenges/queries";
+import { getMyEarningsSummary, getMyLiveChallenges } from "./creator-home/queries";
+import { listMyEntries } from "./earnings/queries";
+
+const DAY = 86_400_000;
+const available = (s: Awaited<ReturnType<typeof getMyEarningsSummary>>) => s.totals.other.available;
+const firstPage = { kind: null, status: null, order: null, page: 1 } as const;
+
+describe("the creator pages' cache", () => {
+  it("answers a repeated view from the cache, and shows a write on the next view", async () => {
+    const { user, creator } = await createCreator();
+    await addEntry(creator.id, 1_000, new Date(Date.now() - DAY));
+    const caller = await callerOf(user.id);
+    expect(available(await getMyEarningsSummary(caller))).toBe(1_000);
+
+    const before = cacheCounters();
+    expect(available(await getMyEarningsSummary(await callerOf(user.id)))).toBe(1_000);
+    expect(cacheCounters().hits).toBe(before.hits + 1);
+
+    // A write (an adjustment, as ingest or staff would leave it): visible on the very next view.
+    await addEntry(creator.id, 250, new Date(Date.now() - DAY));
+    expect(available(await getMyEarningsSummary(await callerOf(user.id)))).toBe(1_250);
+    expect((await listMyEntries(await callerOf(user.id), firstPage)).total).toBe(2);
+  });
+
+  it("shows an enrollment, a withdrawal and a challenge edit on the next view", async () => {
+    const { user } = await createCreator();
+    const { challenge } = await createChallenge();
+    expect(await asCaller(user.id, (c) => getMyLiveChallenges(c))).toHaveLength(0);
+    const view = await asCaller(user.id, (c) => getMyChallenge(c, challenge.id));
+    expect(view?.enrollment).toBeNull();
+
+    await asCaller(user.id, (c) => enrollMe(c, challenge.id));
+    expect(await asCaller(user.id, (c) => getMyLiveChallenges(c))).toHaveLength(1);
+    expect((await asCaller(user.id, (c) => getMyChallenge(c, challenge.id)))?.enrollment?.withdrawnAt).toBeNull();
+
+    // Marketing renames the challenge (global data): every creator's next view has the new title.
+    const db = await getDb();
+    await db.update(challenges).set({ titleEn: "Renamed challenge" }).where(eq(challenges.id, challenge.id));
+    expect((await asCaller(user.id, (c) => getMyChallenge(c, challenge.id)))?.titleEn).toBe("Renamed challenge");
+
+    await asCaller(user.id, (c) => withdrawMe(c, challenge.id));
+    expect((await asCaller(user.id, (c) => getMyChallenge(c, challenge.id)))?.enrollment?.withdrawnAt).toBeInstanceOf(Date);
+  });
+
+  it("shows another creator's enrollment in the challenge's places on the next view", async () => {
+    const { user } = await createCreator();
+    const other = await createCreator();
+    const { challenge } = await createChallenge({ enrollmentCap: 1 });
+    const first = await asCaller(user.id, (c) => getMyChallenge(c, challenge.id));
+    expect(first?.reasons).toEqual([]);
+    // Another creator takes the last place: the challenge's own version moves, not this creator's.
+    await asCaller(other.user.id, (c) => enrollMe(c, challenge.id));
+    const next = await asCaller(user.id, (c) => getMyChallenge(c, challenge.id));
+    expect(next?.reasons).toEqual([{ code: "full", cap: 1 }]);
+  });
+
+  it("never answers one creator's view with another's cached data", async () => {
+    const a = await createCreator();
+    const b = await createCreator();
+    await addEntry(a.creator.id, 7_000, new Date(Date.now() - DAY));
+    await addEntry(b.creator.id, 30, new Date(Date.now() - DAY));
+    // A's view is cached first; B's same read, same arguments, same minute, gets B's own data.
+    expect(available(await asCaller(a.user.id, (c) => getMyEarningsSummary(c)))).toBe(7_000);
+    expect(available(await asCaller(a.user.id, (c) => getMyEarningsSummary(c)))).toBe(7_000);
+    expect(available(await asCaller(b.user.id, (c) => getMyEarningsSummary(c)))).toBe(30);
+    const entriesB = await asCaller(b.user.id, (c) => listMyEntries(c, firstPage));
+    expect(entriesB.total).toBe(1);
+    expect(available(await asCaller(a.user.id, (c) => getMyEarningsSummary(c)))).toBe(7_000);
+  });
+
+  it("applies a role change at once: the caller is read fresh and checked before the cache", async () => {
+    const { user, creator } = await createCreator();
+    await addEntry(creator.id, 500, new Date(Date.now() - DAY));
+    expect(available(await asCaller(user.id, (c) => getMyEarningsSummary(c)))).toBe(500);
+    expect(available(await asCaller(user.id, (c) => getMyEarningsSummary(c)))).toBe(500);
+
+    const db = await getDb();
+    await db.update(users).set({ role: "staff" }).where(eq(users.id, user.id));
+    await expect(asCaller(user.id, (c) => getMyEarningsSummary(c))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(asCaller(user.id, (c) => listMyEntries(c, firstPage))).rejects.toBeInstanceOf(ForbiddenError);
+
+    // And a disabled account is signed out on its next request, cache or not.
+    await db.update(users).set({ role: "creator", disabledAt: sql`now()` }).where(eq(users.id, user.id));
+    await expect(callerOf(user.id)).rejects.toThrow();
+  });
+});
