@@ -19,13 +19,8 @@ export async function runPayouts(
   run: { period: string; endIso: string; actorId: number | null },
   options: { explain?: boolean } = {},
 ): Promise<string | null> {
-<<<<<<< HEAD
   // Imported when called, under the `react-server` condition bench/run.ts runs with.
-  const [{ createPayoutsSql }, { fourEyesLimitEurMinor, payoutMinimumMinor }] = await Promise.all([import("../lib/dal/payout-runs"), import("../lib/domain/payout-rules")]);
-=======
-  // Imported when called: bench/run.ts registers its "server-only" hook before that.
   const [{ createPayoutsSql }, { fourEyesLimitEurMinor, payoutMinimumMinor }] = await Promise.all([import("../lib/dal/payouts/run"), import("../lib/domain/payout-rules")]);
->>>>>>> main
   await tx.unsafe(`select pg_advisory_xact_lock(${RUN_LOCK})`);
   const [created] = await tx.unsafe<{ id: number }[]>(
     `insert into payout_runs (period, status, started_by) values ($1, 'running', $2) returning id`,
