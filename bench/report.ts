@@ -1,6 +1,7 @@
 // Renders bench/REPORT.md from the raw numbers (the same numbers go to bench/report.json).
 import type { PageResult, Phase, Report } from "./run";
 import type { Measurement } from "./stats";
+import { LIGHTHOUSE_GOALS, lighthouseTable } from "./lighthouse";
 
 const GROWTH_GOAL = 1.2;
 const INGEST_GOAL = 20_000;
@@ -250,6 +251,14 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
     lines.push(`| ingest at least ${n(INGEST_GOAL)} events/s | ${n(bestIngest.eventsPerSecond)} events/s (${bestIngest.connections} connections) | ${ok(bestIngest.eventsPerSecond >= INGEST_GOAL)} |`);
     lines.push(`| ingest at least ${INGEST_COPY_GOAL} of COPY into the same table | ${n(bestIngest.ratioToCopy, 2)} (COPY ${n(bestIngest.copy.rowsPerSecond)} rows/s) | ${ok(bestIngest.ratioToCopy >= INGEST_COPY_GOAL)} |`);
   }
+  const lh = report.phases.findLast((p) => p.lighthouse)?.lighthouse;
+  if (lh?.pages.length) {
+    const worstScore = Math.min(...lh.pages.map((p) => p.score));
+    const worstTbt = Math.max(...lh.pages.map((p) => p.tbtMs));
+    lines.push(
+      `| Lighthouse (mobile, median of ${lh.runsPerPage}) ≥ ${LIGHTHOUSE_GOALS.score.toFixed(2)} with Total Blocking Time ≤ ${LIGHTHOUSE_GOALS.tbtMs} ms on ${lh.pages.map((p) => `\`${p.path}\``).join(", ")} | lowest score ${worstScore.toFixed(2)}, highest TBT ${worstTbt} ms | ${ok(worstScore >= LIGHTHOUSE_GOALS.score && worstTbt <= LIGHTHOUSE_GOALS.tbtMs)} |`,
+    );
+  }
   lines.push("");
 
   lines.push("## Machine");
@@ -367,6 +376,16 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
   lines.push("|---|---:|---:|---:|");
   for (const r of report.bundles.routes) lines.push(`| ${r.route} | ${r.chunks} | ${n(r.rawKb, 1)} | **${n(r.gzipKb, 1)}** |`);
   lines.push("");
+
+  for (const phase of report.phases.filter((p) => p.lighthouse)) {
+    const lh = phase.lighthouse!;
+    lines.push(`## Lighthouse (${phase.label} database): performance ≥ ${LIGHTHOUSE_GOALS.score.toFixed(2)}, Total Blocking Time ≤ ${LIGHTHOUSE_GOALS.tbtMs} ms`);
+    lines.push("");
+    lines.push(lh.method);
+    lines.push("");
+    lines.push(lighthouseTable(lh));
+    lines.push("");
+  }
 
   lines.push("## Server memory");
   lines.push("");

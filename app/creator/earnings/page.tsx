@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartTable } from "@/components/chart-table";
-import { CommissionByMonthChart, CommissionByProductChart } from "@/components/charts/loaders";
+import { CommissionByMonthChart, CommissionByProductChart } from "@/components/charts/earnings-charts";
 import { Pagination } from "@/components/pagination";
 import { queryString } from "@/lib/url";
 import { buttonClass } from "@/components/ui/button";

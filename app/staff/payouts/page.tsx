@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartTable } from "@/components/chart-table";
-import { PayoutStatusChart } from "@/components/charts/loaders";
+import { PayoutStatusChart } from "@/components/charts/staff-payout-charts";
 import { FraudSignalChips } from "@/components/fraud-signals";
 import { Pagination } from "@/components/pagination";
 import { PayoutStatusBadge } from "@/components/payout-status-badge";
