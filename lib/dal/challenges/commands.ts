@@ -6,7 +6,7 @@ import { ineligibleReasons } from "@/lib/domain/eligibility";
 import { lifecycleOf } from "@/lib/domain/lifecycle";
 import { DomainError } from "@/lib/errors";
 import { allowCreator, type Caller } from "../session";
-import { profileOf, reasonValues, rulesOf } from "./queries";
+import { profileOf, reasonValues, rulesOf } from "./eligibility";
 
 export type EnrollOutcome = { status: "enrolled" | "already_enrolled" };
 

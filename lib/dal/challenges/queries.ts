@@ -22,6 +22,7 @@ import { PACE_WINDOW_DAYS, daysLeft, projectMilestone, type PaceProjection } fro
 import { int4, int8, parsedRows, timestamp } from "../row";
 import { allow, allowCreator, AREA_ROLES, type Caller } from "../session";
 import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
+import { profileOf, rulesOf } from "./eligibility";
 import { cachedForCreator } from "../cache";
 
 export type ChallengeSummary = {
@@ -111,27 +112,7 @@ function summarize(row: SummaryRow, profile: EligibilityProfile, now: Date): Cha
   };
 }
 
-export function rulesOf(row: ChallengeFacts) {
-  return {
-    platform: row.platform,
-    minFollowers: row.minFollowers,
-    maxFollowers: row.maxFollowers,
-    countries: row.countries,
-    inviteOnly: row.inviteOnly,
-    enrollmentCap: row.enrollmentCap,
-    enrolledCount: row.enrolledCount,
-    budgetMinor: row.budgetMinor,
-    spentMinor: row.spentMinor,
-  };
-}
 
-export async function profileOf(db: Executor, creatorId: number): Promise<Omit<EligibilityProfile, "invited">> {
-  const [p] = await db
-    .select({ followers: creators.followers, country: creators.country, platform: creators.platform })
-    .from(creators)
-    .where(eq(creators.id, creatorId));
-  return p;
-}
 
 /**
  * The signed-in creator's challenges: live ones they can join, the ones they are in, live ones
@@ -150,7 +131,7 @@ export async function listMyChallenges(caller: Caller): Promise<CreatorChallenge
                c.ends_at as "endsAt", c.end_notice_at as "endNoticeAt", c.min_followers as "minFollowers",
                c.max_followers as "maxFollowers", c.countries, c.invite_only as "inviteOnly", c.enrollment_cap as "enrollmentCap",
                c.enrolled_count as "enrolledCount", c.budget_minor::bigint as "budgetMinor", c.spent_minor::bigint as "spentMinor",
-               c.currency::text as currency,
+               c.currency as currency,
                (select coalesce(sum(m.reward_minor), 0)::bigint from milestones m where m.challenge_id = c.id) as "rewardTotalMinor",
                (select count(*)::int from milestones m where m.challenge_id = c.id) as "milestoneCount",
                (e.id is not null and e.withdrawn_at is null) as enrolled,
@@ -426,8 +407,3 @@ export async function previewChallenge(
   return { view: await loadChallengeView(db, challengeId, { creatorId: null, profile: as }), handleFound: true };
 }
 
-export function reasonValues(reason: IneligibleReason): Record<string, string | number> {
-  const { code: _code, ...values } = reason;
-  void _code;
-  return values as Record<string, string | number>;
-}

@@ -62,7 +62,7 @@ async function getMyEarningsSummaryUncached(caller: Caller): Promise<EarningsSum
         select x.grp, coalesce(x.pending, 0)::bigint as pending,
                (coalesce(x.due, 0) - coalesce(x.paid, 0) - coalesce(x.in_payout, 0))::bigint as available,
                coalesce(x.in_payout, 0)::bigint as in_payout, coalesce(x.paid, 0)::bigint as paid,
-               me.currency::text as currency, now() as as_of
+               me.currency as currency, now() as as_of
         from me left join (
           select coalesce(e.grp, h.grp) as grp, e.pending, e.due, h.paid, h.in_payout
           from entries e full join held h on h.grp = e.grp
@@ -149,7 +149,7 @@ async function getMyLiveChallengesUncached(caller: Caller): Promise<LiveChalleng
       reached: z.boolean(),
     }),
     sql`select c.id as challenge_id, c.title_en, c.title_fr, c.ends_at, c.end_notice_at,
-               c.currency::text as currency, m.id as milestone_id, m.position, m.metric, m.threshold::bigint as threshold,
+               c.currency as currency, m.id as milestone_id, m.position, m.metric, m.threshold::bigint as threshold,
                m.reward_minor::bigint as reward_minor, coalesce(p.total, 0)::bigint as current,
                exists (select 1 from milestone_awards a where a.enrollment_id = e.id and a.milestone_id = m.id) as reached
         from enrollments e
@@ -205,7 +205,7 @@ async function getMyNewAwardsUncached(caller: Caller): Promise<NewAward[]> {
   const found = await parsedRows(
     db,
     z.object({ id: int4, status: z.enum(awardStatusEnum.enumValues), title_en: z.string(), title_fr: z.string(), position: int4, reward_minor: int8, currency: z.string() }),
-    sql`select a.id, a.status, c.title_en, c.title_fr, m.position, m.reward_minor::bigint as reward_minor, c.currency::text as currency
+    sql`select a.id, a.status, c.title_en, c.title_fr, m.position, m.reward_minor::bigint as reward_minor, c.currency as currency
         from milestone_awards a join milestones m on m.id = a.milestone_id join challenges c on c.id = m.challenge_id
         where a.creator_id = ${me.creatorId} and a.seen_at is null
         order by a.id

@@ -136,12 +136,12 @@ function entryFilter(creatorId: number, query: Pick<EarningsQuery, "kind" | "sta
 
 function entrySelect(where: SQL, tail: SQL): SQL {
   // occurred_at stays text: the export's keyset compares at the microseconds it is stored with.
-  return sql`select le.id::bigint as id, le.kind, le.amount_minor::bigint as amount_minor, le.currency::text as currency,
+  return sql`select le.id::bigint as id, le.kind, le.amount_minor::bigint as amount_minor, le.currency as currency,
                     ${entryStatusSql} as status, le.occurred_at::text as occurred_at, le.available_at,
-                    le.original_amount_minor::bigint as original_amount_minor, le.original_currency::text as original_currency,
+                    le.original_amount_minor::bigint as original_amount_minor, le.original_currency as original_currency,
                     le.fx_rate_micros::bigint as fx_rate_micros, le.note,
                     ch.id as challenge_id, ch.title_en, ch.title_fr, m.position, m.metric,
-                    o.id as order_id, o.amount_minor::bigint as order_amount, o.currency::text as order_currency,
+                    o.id as order_id, o.amount_minor::bigint as order_amount, o.currency as order_currency,
                     sp.title as product_title, sp.merchant, o.commission_bps, al.code,
                     r.id as refund_id, r.amount_minor::bigint as refund_amount,
                     ${clawbackOfSql} as clawback_of, pi.payout_id as in_payout_id
@@ -277,7 +277,7 @@ async function getMyCommissionBreakdownUncached(caller: Caller): Promise<Commiss
     parsedRows(
       db,
       z.object({ currency: z.string(), total: int8 }),
-      sql`select le.currency::text as currency, sum(le.amount_minor)::bigint as total
+      sql`select le.currency as currency, sum(le.amount_minor)::bigint as total
           from ledger_entries le join creators c on c.id = le.creator_id
           where le.creator_id = ${me.creatorId} and le.kind in ('commission', 'refund') and le.currency <> c.currency
           group by 1 order by 1`,

@@ -103,7 +103,7 @@ export async function listShopCatalog(caller: Caller, query: CatalogQuery): Prom
       return_window_days: int4,
       my_code: z.string().nullable(),
     }),
-    sql`select sp.id, sp.title, sp.merchant, sp.category, sp.price_minor::bigint as price_minor, sp.currency::text as currency,
+    sql`select sp.id, sp.title, sp.merchant, sp.category, sp.price_minor::bigint as price_minor, sp.currency as currency,
                sp.image_url, sp.commission_bps, sp.return_window_days, al.code as my_code
         from shop_products sp
         left join affiliate_links al on al.shop_product_id = sp.id and al.creator_id = ${me.creatorId}
@@ -169,7 +169,7 @@ export async function listMyAffiliateLinks(caller: Caller): Promise<AffiliateLin
           select o.affiliate_link_id, count(*)::int as orders
           from orders o join mine on mine.id = o.affiliate_link_id group by 1
         ), sums as (
-          select o.affiliate_link_id, le.currency::text as currency, sum(le.amount_minor)::bigint as total,
+          select o.affiliate_link_id, le.currency as currency, sum(le.amount_minor)::bigint as total,
                  coalesce(sum(le.amount_minor) filter (where le.available_at > now()), 0)::bigint as pending
           from orders o
           join mine on mine.id = o.affiliate_link_id

@@ -44,7 +44,7 @@ const payoutHeadRow = z.object({
 });
 type PayoutHeadRow = z.output<typeof payoutHeadRow>;
 
-const headColumns = sql`p.id, r.period, p.currency::text as currency, p.amount_minor::bigint as amount_minor, p.status,
+const headColumns = sql`p.id, r.period, p.currency as currency, p.amount_minor::bigint as amount_minor, p.status,
   p.created_at, p.hold_reason_code, p.hold_note, p.hold_fix, p.hold_decide_by::text as hold_decide_by,
   p.reject_reason, p.paid_at, p.payment_reference`;
 
@@ -84,7 +84,7 @@ export async function listMyPayouts(caller: Caller, page = 1): Promise<{ payouts
     parsedRows(
       db,
       z.object({ currency: z.string(), paid: int8, in_review: int8, approved: int8, n: int4 }),
-      sql`select p.currency::text as currency,
+      sql`select p.currency as currency,
                  coalesce(sum(p.amount_minor) filter (where p.status = 'paid'), 0)::bigint as paid,
                  coalesce(sum(p.amount_minor) filter (where p.status in ('pending_review', 'held')), 0)::bigint as in_review,
                  coalesce(sum(p.amount_minor) filter (where p.status = 'approved'), 0)::bigint as approved,
@@ -168,7 +168,7 @@ async function loadStatement(db: Executor, id: number, creatorId: number | null)
   const [head] = await parsedRows(
     db,
     payoutHeadRow.extend({ handle: z.string(), display_name: z.string(), country: z.string() }),
-    sql`select ${headColumns}, c.handle, c.display_name, c.country::text as country
+    sql`select ${headColumns}, c.handle, c.display_name, c.country as country
         from payouts p join payout_runs r on r.id = p.run_id join creators c on c.id = p.creator_id
         where p.id = ${id} and ${owner}`,
   );
@@ -177,8 +177,8 @@ async function loadStatement(db: Executor, id: number, creatorId: number | null)
     db,
     statementLineRow,
     sql`select le.id::bigint as id, ${lineKindSql} as kind, le.occurred_at, le.amount_minor::bigint as amount_minor,
-                 le.currency::text as currency, le.original_amount_minor::bigint as original_amount_minor,
-                 le.original_currency::text as original_currency, le.fx_rate_micros::bigint as fx_rate_micros,
+                 le.currency as currency, le.original_amount_minor::bigint as original_amount_minor,
+                 le.original_currency as original_currency, le.fx_rate_micros::bigint as fx_rate_micros,
                  ch.title_en, ch.title_fr, m.position, sp.title as product_title, le.order_id,
                  case when le.kind = 'adjustment' then le.note end as note, ${clawbackOfSql} as clawback_of
           ${lineJoins}
