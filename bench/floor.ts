@@ -40,7 +40,7 @@ function shapeOf(recorded: Recorded[]): Plan {
 
 /**
  * Points the app's own database module at `url` with a recording client. The bench process
- * registers bench/server-only-hook.mjs first, so the DAL modules load outside Next.
+ * runs under `--conditions=react-server`, so the DAL modules load outside Next.
  */
 export async function openCapture(url: string): Promise<Capture> {
   process.env.DATABASE_URL = url;

@@ -19,7 +19,7 @@ export async function runPayouts(
   run: { period: string; endIso: string; actorId: number | null },
   options: { explain?: boolean } = {},
 ): Promise<string | null> {
-  // Imported when called: bench/run.ts registers its "server-only" hook before that.
+  // Imported when called, under the `react-server` condition bench/run.ts runs with.
   const [{ createPayoutsSql }, { fourEyesLimitEurMinor, payoutMinimumMinor }] = await Promise.all([import("../lib/dal/payouts/run"), import("../lib/domain/payout-rules")]);
   await tx.unsafe(`select pg_advisory_xact_lock(${RUN_LOCK})`);
   const [created] = await tx.unsafe<{ id: number }[]>(

@@ -8,7 +8,6 @@
 // ingest against COPY, first-load JS and the server's memory. --quick runs the 1/100 database
 // only (CI smoke, under two minutes with a current build). Databases are cr_bench_<timestamp>,
 // dropped at the end unless --keep. See bench/cases.ts to add a page.
-import { register } from "node:module";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -27,7 +26,7 @@ import { BASELINE_FILES, renderReport, type Baseline } from "./report";
 import { BENCH_PASSWORD, FULL, HEAVY, LIGHT, MARKETING_EMAIL, SMALL, STAFF_EMAIL, scaleOf, type Scale } from "./scale";
 import { median, round, type Measurement } from "./stats";
 
-register("./server-only-hook.mjs", import.meta.url);
+// Run under `--conditions=react-server` (package.json): the DAL's `server-only` marker is empty there.
 
 // The bench's own process runs the pages' DAL calls to capture their SQL (the floor): with the
 // creator pages' cache on, a second capture of the same read would send nothing. The server

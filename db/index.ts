@@ -6,6 +6,8 @@ import { mkdirSync } from "node:fs";
 import type { SQL } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
+// The environment through the one schema at the root (env.ts, zod only): db/ must not import lib/.
+import { readEnv } from "../env";
 
 // Both drivers expose the same query builder; we type the client as the postgres.js flavour.
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -21,20 +23,21 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 const globalForDb = globalThis as unknown as { __creatorRewardsDb?: Handle };
 
 export function databaseEngine(): "postgres" | "pglite" {
-  return process.env.DATABASE_URL ? "postgres" : "pglite";
+  return readEnv().DATABASE_URL ? "postgres" : "pglite";
 }
 
 export function pgliteDir(): string {
-  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+  return readEnv().PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
 async function open(): Promise<Handle> {
-  const url = process.env.DATABASE_URL;
+  const env = readEnv();
+  const url = env.DATABASE_URL;
   if (url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: env.DATABASE_POOL_SIZE,
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 30,
@@ -90,7 +93,9 @@ export async function migrateDb(db: Db, engine: "postgres" | "pglite"): Promise<
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+    const url = readEnv().DATABASE_URL;
+    if (!url) throw new Error("migrateDb: DATABASE_URL is not set");
+    const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
     try {
       await client`select pg_advisory_lock(727001)`;
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });

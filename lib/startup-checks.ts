@@ -1,16 +1,17 @@
 import { peerHeaderTrusted } from "./auth/client-address";
-import { isProduction, missingProductionSecrets, trustedProxyHops } from "./env";
+import { isProduction, missingProductionSecrets, readEnv } from "./env";
+
+// The whole environment against its schema (env.ts) first: one message names every bad variable.
+try {
+  readEnv();
+} catch (error) {
+  console.error(`Refusing to start: ${(error as Error).message}.`);
+  process.exit(1);
+}
 
 const missing = missingProductionSecrets();
 if (missing.length > 0) {
   console.error(`Refusing to start: set ${missing.join(" and ")} (see README, "Environment variables").`);
-  process.exit(1);
-}
-
-try {
-  trustedProxyHops();
-} catch (error) {
-  console.error(`Refusing to start: ${(error as Error).message}.`);
   process.exit(1);
 }
 

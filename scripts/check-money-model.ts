@@ -2,18 +2,7 @@
 // the seeded demo) against the reference model of the money rules (test/money-model/model.ts):
 // every award, commission, refund and balance is recomputed from the events, orders and refunds
 // the app accepted and compared with the ledger, to the cent. Exits 1 on any difference.
-import { register } from "node:module";
-
-// The DAL's "server-only" marker throws outside React Server Components; a script is server code.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-);
+// Run under `--conditions=react-server` (package.json): the DAL's `server-only` marker is empty there.
 
 async function main(): Promise<number> {
   // Opening the embedded database must not fill it with demo data.

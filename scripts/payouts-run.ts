@@ -5,20 +5,7 @@
 // startPayoutRun for the staff or admin role like any caller), or as the system
 // (systemCaller("cli")) when none is given. The period defaults to last month. Works on PGlite
 // and on PostgreSQL.
-import { register } from "node:module";
 import { parseArgs } from "node:util";
-
-// The DAL imports "server-only", which throws outside React Server Components. A script is
-// server code: resolve that marker to an empty module, as Next does on the server.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-);
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

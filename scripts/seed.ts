@@ -1,21 +1,9 @@
 // `npm run db:seed`: empties the app tables and loads the demo data set (lib/demo/seed-data.ts).
 // Works on embedded PGlite (default, or PGLITE_DIR) and on PostgreSQL (DATABASE_URL).
-import { register } from "node:module";
+// Run under `--conditions=react-server` (package.json), as every script that reaches the DAL:
+// its `server-only` marker then resolves to the empty server build, as it does inside Next.
 import { sql } from "drizzle-orm";
 import type { Db } from "../db";
-
-// The seed makes its money through the data access layer, which imports "server-only" (it
-// throws outside React Server Components). A script is server code: resolve that marker to an
-// empty module, as Next does on the server (same as scripts/payouts-run.ts).
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-);
 
 async function main(): Promise<void> {
   if (process.env.NODE_ENV === "production" && !process.argv.includes("--force")) {

@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
 import { and, eq, isNull } from "drizzle-orm";
-import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { creators, users, type Role } from "@/db/schema";
 import { sessionIdentity } from "@/lib/auth/identity";
@@ -120,8 +119,11 @@ export function allowSystem(caller: Caller, purposes: readonly SystemCaller["pur
 /** For pages and route handlers: signed-out visitors go to /login, other roles get the 403 page. */
 export async function requireRole<R extends Role>(allowed: readonly R[]): Promise<UserCaller & { readonly role: R }> {
   const caller = await currentCaller();
-  if (!caller) redirect("/login");
-  if (!(allowed as readonly Role[]).includes(caller.role)) forbidden();
+  // Imported here: scripts load this module under `--conditions=react-server`, where the plain
+  // next/navigation (a client module) cannot load; inside Next both resolve to its server build.
+  const { forbidden, redirect } = await import("next/navigation");
+  if (!caller) return redirect("/login");
+  if (!(allowed as readonly Role[]).includes(caller.role)) return forbidden();
   return caller as UserCaller & { readonly role: R };
 }
 

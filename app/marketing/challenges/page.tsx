@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { buttonClass } from "@/components/ui/button";
+import { Pagination } from "@/components/pagination";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { listChallengesForMarketing, type ListStatus } from "@/lib/dal/challenge-authoring/queries";
@@ -149,13 +150,12 @@ export default async function MarketingChallenges({ searchParams }: Props) {
         />
       )}
 
-      {list.pageCount > 1 && (
-        <nav aria-label={t("pagination")} className="flex items-center justify-between gap-3 text-sm">
-          {list.page > 1 ? <Link href={href(status, list.page - 1)} className={buttonClass("secondary")} rel="prev">{t("previous")}</Link> : <span />}
-          <span className="text-gray-600">{t("pageOf", { page: list.page, pages: list.pageCount })}</span>
-          {list.page < list.pageCount ? <Link href={href(status, list.page + 1)} className={buttonClass("secondary")} rel="next">{t("next")}</Link> : <span />}
-        </nav>
-      )}
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        hrefFor={(page) => href(status, page)}
+        labels={{ nav: t("pagination"), previous: t("previous"), next: t("next") }}
+      />
     </div>
   );
 }

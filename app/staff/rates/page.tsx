@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { listExchangeRates } from "@/lib/dal/rates/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatRate } from "@/lib/domain/money";
@@ -24,29 +25,23 @@ export default async function StaffRates() {
             {latest.length === 0 ? (
               <EmptyState title={t("latest.empty")} />
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">{t("latest.title")}</caption>
-                  <thead className="text-gray-600">
-                    <tr>
-                      <th scope="col" className="py-2 pr-4 font-medium">{t("latest.pair")}</th>
-                      <th scope="col" className="py-2 pr-4 text-right font-medium">{t("latest.rate")}</th>
-                      <th scope="col" className="py-2 pr-4 font-medium">{t("latest.day")}</th>
-                      <th scope="col" className="py-2 font-medium">{t("latest.source")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="tabular">
-                    {latest.map((r) => (
-                      <tr key={`${r.base}-${r.quote}`} className="border-t border-gray-100">
-                        <th scope="row" className="whitespace-nowrap py-1.5 pr-4 font-medium">{r.base} → {r.quote}</th>
-                        <td className="py-1.5 pr-4 text-right">{formatRate(r.rateMicros, locale)}</td>
-                        <td className="whitespace-nowrap py-1.5 pr-4">{formatDate(r.day, locale)}</td>
-                        <td className="py-1.5 text-gray-600">{r.addedBy ?? t("latest.feed")}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ResponsiveTable
+                caption={t("latest.title")}
+                rows={latest}
+                rowKey={(r) => `${r.base}-${r.quote}`}
+                stackBelow="sm"
+                frame="none"
+                tableClassName="tabular"
+                headClassName="text-gray-600"
+                headerCellClassName="py-2 pr-4"
+                cellClassName="py-1.5 pr-4"
+                columns={[
+                  { header: t("latest.pair"), rowHeader: true, phone: "title", className: "whitespace-nowrap font-medium", cell: (r) => `${r.base} → ${r.quote}` },
+                  { header: t("latest.rate"), align: "right", phone: "corner", cell: (r) => formatRate(r.rateMicros, locale) },
+                  { header: t("latest.day"), phone: "meta", className: "whitespace-nowrap", cell: (r) => formatDate(r.day, locale) },
+                  { header: t("latest.source"), phone: "meta", className: "text-gray-600", cell: (r) => r.addedBy ?? t("latest.feed") },
+                ]}
+              />
             )}
           </Card>
         </div>

@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ChallengeDetail } from "@/components/challenge-detail";
 import { getMyChallenge } from "@/lib/dal/challenges/queries";
 import { AREA_ROLES, requireRole, type Caller } from "@/lib/dal/session";
+import { idOrNotFound } from "@/lib/params";
 import { EnrollButton } from "../_components/enroll-button";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ joined?: string; activity?: string }> };
@@ -13,8 +14,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ joined?:
 // generateMetadata and the page both need the challenge: React `cache` loads it once per request
 // (it was loaded twice, 7 round trips each).
 const load = cache(async (caller: Caller, rawId: string, activityPage = 1) => {
-  const id = Number(rawId);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = idOrNotFound(rawId);
   const view = await getMyChallenge(caller, id, activityPage);
   if (!view) notFound();
   return view;

@@ -7,12 +7,12 @@ import { PrintButton } from "@/components/print-button";
 import { buttonClass } from "@/components/ui/button";
 import { getMyPayoutStatement } from "@/lib/dal/statements/queries";
 import { AREA_ROLES, requireRole, type Caller } from "@/lib/dal/session";
+import { idParam } from "@/lib/params";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(caller: Caller, params: Props["params"]) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = await idParam(params);
   // Ownership is in the query: another creator's payout is simply not found.
   const statement = await getMyPayoutStatement(caller, id);
   if (!statement) notFound();

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getChallengeForMarketing } from "@/lib/dal/challenge-authoring/queries";
 import type { Caller } from "@/lib/dal/session";
+import { idParam } from "@/lib/params";
 
 // generateMetadata and the page both need the challenge: loaded once per request (the
 // request's caller is one object, so it keys the cache with the id).
@@ -10,9 +11,7 @@ const loadChallenge = cache((caller: Caller, id: number) => getChallengeForMarke
 
 /** The challenge named in the URL, or the 404 page. */
 export async function challengeFromParams(caller: Caller, params: Promise<{ id: string }>) {
-  const raw = (await params).id;
-  const id = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = await idParam(params);
   const challenge = await loadChallenge(caller, id);
   if (!challenge) notFound();
   return challenge;

@@ -14,13 +14,13 @@ import { formatMoney, formatRate } from "@/lib/domain/money";
 import { PAYOUT_HOLD_DAYS, REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
 import { isoDayFromNow } from "@/lib/domain/period";
 import { formatDate, formatDateTime, formatNumber, formatPeriod } from "@/lib/i18n/format";
+import { idParam } from "@/lib/params";
 import { ApproveForm, HoldForm, MarkPaidForm, RejectForm } from "./_components/decision-forms";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(caller: Caller, params: Props["params"]) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = await idParam(params);
   const review = await getPayoutReview(caller, id);
   if (!review) notFound();
   return review;

@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { AREA_ROLES, requireRole, type Caller } from "@/lib/dal/session";
 import { getMyOwnProduct } from "@/lib/dal/shop/queries";
 import { toMajorString } from "@/lib/domain/money";
+import { idParam } from "@/lib/params";
 import { LinkToggle } from "../../_components/link-toggle";
 import { OwnProductForm } from "../../_components/own-product-form";
 
@@ -13,8 +14,7 @@ type Props = { params: Promise<{ id: string }> };
 
 /** Another creator's product id gives the same 404 as a missing one. */
 async function load(caller: Caller, params: Props["params"]) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = await idParam(params);
   const product = await getMyOwnProduct(caller, id);
   if (!product) notFound();
   return product;
