@@ -17,11 +17,17 @@ const DOMAIN_IMPURE = [
 ];
 const LIB_FROM_DB = { group: ["@/lib", "@/lib/*", "@/lib/**", "../lib", "../lib/*", "../lib/**"], message: "db/ is the schema and the connection: it must not depend on the application (lib/)." };
 // The system caller (ingest, the CLI payout run, the seed) acts without a session: no page,
-// action or route handler may reach it, nor the `…As` entry points that take a reviewer.
+// action or route handler may mint one (lib/dal/system-caller.ts) or reach the seed's module.
 const SYSTEM_CALLER = [
   { group: ["@/lib/dal/system", "**/dal/system", "@/lib/dal/system-caller", "**/dal/system-caller"], message: "The system caller is for ingest, scripts and the seed, never for app/: use the session's caller." },
-  { group: ["@/lib/dal/*", "@/lib/dal/**"], importNamePattern: "^[a-z]\\w*As$", message: "The `…As` entry points skip the session check: app/ calls the checked function." },
 ];
+// The DAL takes its caller as an argument (lib/dal/session.ts): only pages, actions and route
+// handlers read the session, once per request.
+const SESSION_READS = {
+  group: ["@/lib/dal/session", "**/session", "./session", "../session"],
+  importNames: ["getCurrentUser", "currentCaller", "assertRole", "assertCreator", "requireRole"],
+  message: "The DAL takes its caller as an argument: pages, actions and route handlers read the session (lib/dal/session.ts).",
+};
 const NEXT_AUTH = { group: ["next-auth", "next-auth/*", "@auth/*"], message: "Only lib/auth talks to Auth.js: use its exports." };
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
@@ -41,6 +47,7 @@ const config = [
   restrict(["components/**/*.{ts,tsx}"], [DB_RUNTIME, DAL_RUNTIME, APP_FROM_COMPONENTS, NEXT_AUTH]),
   restrict(["lib/domain/**/*.{ts,tsx}"], [...DOMAIN_IMPURE, NEXT_AUTH]),
   restrict(["db/**/*.{ts,tsx}"], [LIB_FROM_DB, NEXT_AUTH]),
+  restrict(["lib/dal/**/*.ts"], [SESSION_READS, NEXT_AUTH], ["lib/dal/session.ts"]),
 ];
 
 export default config;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 
 // Surprises land here: a plain message and a retry, never a stack trace.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
+import { ClientMessagesProvider } from "@/lib/i18n/client";
 import { getLocale, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={await clientMessages()}>{children}</NextIntlClientProvider>
+        <ClientMessagesProvider locale={locale} messages={await clientMessages()}>{children}</ClientMessagesProvider>
       </body>
     </html>
   );

@@ -107,11 +107,15 @@ export const PAGES: PageCase[] = [
     path: () => `/staff/payouts?${STAFF_QUEUE_QUERY}`,
     user: "staff",
     dal: async () => {
-      const [m, runs, v] = await Promise.all([import("../lib/dal/payouts"), import("../lib/dal/payout-runs"), import("../lib/validation/payouts")]);
+      const [m, runs, v] = await Promise.all([import("../lib/dal/payouts/queries"), import("../lib/dal/payouts/run"), import("../lib/validation/payouts")]);
       const filters = v.parseQueueFilters(Object.fromEntries(new URLSearchParams(STAFF_QUEUE_QUERY)));
       return [
-        [() => m.getQueueChoices()],
-        [() => m.listPayoutQueue(filters), () => m.getPayoutStatusSeries(filters, "EUR"), () => runs.listRecentPayoutRuns()],
+        [async () => m.getQueueChoices(await pageCaller())],
+        [
+          async () => m.listPayoutQueue(await pageCaller(), filters),
+          async () => m.getPayoutStatusSeries(await pageCaller(), filters, "EUR"),
+          async () => runs.listRecentPayoutRuns(await pageCaller()),
+        ],
       ];
     },
   },
@@ -122,18 +126,15 @@ export const PAGES: PageCase[] = [
     user: "marketing",
     dal: async (ctx) => {
       const m = await import("../lib/dal/challenge-authoring/queries");
-      // The page's caller, read as the page does (its SQL is the signed-in user's own row).
-      const { currentCaller } = await import("../lib/dal/session");
-      const as = async () => (await currentCaller())!;
       return [
-        [async () => m.getChallengeForMarketing(await as(), ctx.challengeId)],
+        [async () => m.getChallengeForMarketing(await pageCaller(), ctx.challengeId)],
         [
           async () => {
-            const caller = await as();
+            const caller = await pageCaller();
             const estimate = m.estimateAudience(caller, ctx.challengeId);
             return Promise.all([estimate, m.getChallengeFollowUp(caller, ctx.challengeId, { estimate })]);
           },
-          async () => m.getChallengeHistory(await as(), ctx.challengeId),
+          async () => m.getChallengeHistory(await pageCaller(), ctx.challengeId),
         ],
       ];
     },

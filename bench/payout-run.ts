@@ -1,4 +1,4 @@
-// The payout run, as the app runs it: the statement is lib/dal/payout-runs.ts createPayoutsSql,
+// The payout run, as the app runs it: the statement is lib/dal/payouts/run.ts createPayoutsSql,
 // rendered by drizzle's own dialect, with the app's minimum and four-eyes limit (lib/env.ts).
 // What differs is around it: no session and no audit row (executeRun writes one after), and the
 // caller owns the transaction, so the bench can roll each timing back and the generator can
@@ -6,7 +6,7 @@
 import type postgres from "postgres";
 import { PgDialect } from "drizzle-orm/pg-core";
 
-// lib/dal/payout-runs.ts RUN_LOCK: a bench run waits for any run of the app, as runs do.
+// lib/dal/payouts/run.ts RUN_LOCK: a bench run waits for any run of the app, as runs do.
 const RUN_LOCK = 727_002;
 
 /**
@@ -20,7 +20,7 @@ export async function runPayouts(
   options: { explain?: boolean } = {},
 ): Promise<string | null> {
   // Imported when called: bench/run.ts registers its "server-only" hook before that.
-  const [{ createPayoutsSql }, { fourEyesLimitEurMinor, payoutMinimumMinor }] = await Promise.all([import("../lib/dal/payout-runs"), import("../lib/domain/payout-rules")]);
+  const [{ createPayoutsSql }, { fourEyesLimitEurMinor, payoutMinimumMinor }] = await Promise.all([import("../lib/dal/payouts/run"), import("../lib/domain/payout-rules")]);
   await tx.unsafe(`select pg_advisory_xact_lock(${RUN_LOCK})`);
   const [created] = await tx.unsafe<{ id: number }[]>(
     `insert into payout_runs (period, status, started_by) values ($1, 'running', $2) returning id`,

@@ -1,6 +1,7 @@
 // Renders bench/REPORT.md from the raw numbers (the same numbers go to bench/report.json).
 import type { PageResult, Phase, Report } from "./run";
 import type { Measurement } from "./stats";
+import { LIGHTHOUSE_GOALS, lighthouseTable } from "./lighthouse";
 
 const GROWTH_GOAL = 1.2;
 const INGEST_GOAL = 20_000;
@@ -250,6 +251,14 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
     lines.push(`| ingest at least ${n(INGEST_GOAL)} events/s | ${n(bestIngest.eventsPerSecond)} events/s (${bestIngest.connections} connections) | ${ok(bestIngest.eventsPerSecond >= INGEST_GOAL)} |`);
     lines.push(`| ingest at least ${INGEST_COPY_GOAL} of COPY into the same table | ${n(bestIngest.ratioToCopy, 2)} (COPY ${n(bestIngest.copy.rowsPerSecond)} rows/s) | ${ok(bestIngest.ratioToCopy >= INGEST_COPY_GOAL)} |`);
   }
+  const lh = report.phases.findLast((p) => p.lighthouse)?.lighthouse;
+  if (lh?.pages.length) {
+    const worstScore = Math.min(...lh.pages.map((p) => p.score));
+    const worstTbt = Math.max(...lh.pages.map((p) => p.tbtMs));
+    lines.push(
+      `| Lighthouse (mobile, median of ${lh.runsPerPage}) ≥ ${LIGHTHOUSE_GOALS.score.toFixed(2)} with Total Blocking Time ≤ ${LIGHTHOUSE_GOALS.tbtMs} ms on ${lh.pages.map((p) => `\`${p.path}\``).join(", ")} | lowest score ${worstScore.toFixed(2)}, highest TBT ${worstTbt} ms | ${ok(worstScore >= LIGHTHOUSE_GOALS.score && worstTbt <= LIGHTHOUSE_GOALS.tbtMs)} |`,
+    );
+  }
   lines.push("");
 
   lines.push("## Machine");
@@ -286,7 +295,7 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
   lines.push(
     `- **Ingest**: \`POST /api/events\`, new batches of 1,000 events (many creators per batch, events of the last 6 hours, so they reach live enrollments), each signed with lib/domain/signature.ts and the server's INGEST_SECRET; ${report.protocols.ingest.map((x) => `${x.connections} connections (${x.runs} × ${x.seconds} s)`).join(" and ")}. Ceiling: COPY of rows of the same shape into the same table (activity_events) over as many connections, as many rows as the app took in one run, three times: the median run is the ceiling. The app's runs and COPY's each start from a CHECKPOINT, so neither is charged with flushing the step before it. COPY writes only that table; an accepted batch also writes its receipts, the daily rollup, enrollment progress and any award, in one transaction.`,
   );
-  lines.push(`- **Payout run**: the app's own statement (lib/dal/payout-runs.ts \`createPayoutsSql\`, run by bench/payout-run.ts) over all creators in one transaction, ${report.protocols.payoutRuns} time(s), rolled back each time so every timing sees the same ledger.`);
+  lines.push(`- **Payout run**: the app's own statement (lib/dal/payouts/run.ts \`createPayoutsSql\`, run by bench/payout-run.ts) over all creators in one transaction, ${report.protocols.payoutRuns} time(s), rolled back each time so every timing sees the same ledger.`);
   lines.push("- **Memory**: VmRSS of the `next start` process tree sampled every 200 ms, and the kernel's VmHWM (peak resident set) of each process.");
   lines.push("");
 
@@ -367,6 +376,16 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
   lines.push("|---|---:|---:|---:|");
   for (const r of report.bundles.routes) lines.push(`| ${r.route} | ${r.chunks} | ${n(r.rawKb, 1)} | **${n(r.gzipKb, 1)}** |`);
   lines.push("");
+
+  for (const phase of report.phases.filter((p) => p.lighthouse)) {
+    const lh = phase.lighthouse!;
+    lines.push(`## Lighthouse (${phase.label} database): performance ≥ ${LIGHTHOUSE_GOALS.score.toFixed(2)}, Total Blocking Time ≤ ${LIGHTHOUSE_GOALS.tbtMs} ms`);
+    lines.push("");
+    lines.push(lh.method);
+    lines.push("");
+    lines.push(lighthouseTable(lh));
+    lines.push("");
+  }
 
   lines.push("## Server memory");
   lines.push("");

@@ -1,4 +1,5 @@
-// `npm run bench [-- --quick] [-- --keep] [-- --build | --no-build] [-- --save-baseline]`
+// `npm run bench [-- --quick] [-- --keep] [-- --build | --no-build] [-- --save-baseline] [-- --no-lighthouse]`
+// (`npm run bench:lighthouse` runs the Lighthouse part alone, on the demo data: bench/lighthouse.ts)
 //
 // Benchmarks the app at scale on the local PostgreSQL and writes bench/REPORT.md and
 // bench/report.json. Full run: a 1/100 database first (pages for the heavy creator), then the
@@ -20,6 +21,7 @@ import { explain, openCapture, planShape, runPlan, timeStatements, type Capture,
 import { generate, type Generated } from "./generate";
 import { measureAlternating, measureHttp, measureLoop, probe, signIn, startServer, type Protocol, type Server } from "./http";
 import { measureIngest, type IngestResult } from "./ingest";
+import { lighthouseTargets, measureLighthouse, type LighthouseResult } from "./lighthouse";
 import { runPayouts } from "./payout-run";
 import { BASELINE_FILES, renderReport, type Baseline } from "./report";
 import { BENCH_PASSWORD, FULL, HEAVY, LIGHT, MARKETING_EMAIL, SMALL, STAFF_EMAIL, scaleOf, type Scale } from "./scale";
@@ -95,6 +97,8 @@ export type Phase = {
   memory: { peakRssMb: number; hwmMb: number };
   /** The heavy creator's pages in the smaller database and in this one, measured in alternation. */
   growth?: GrowthResult[];
+  /** Lighthouse on the issue's five pages, against this phase's server (bench/lighthouse.ts). */
+  lighthouse?: LighthouseResult;
 };
 export type GrowthResult = { id: string; title: string; from: string; small: Measurement; full: Measurement; smallFloor: Measurement; fullFloor: Measurement };
 export type Report = {
@@ -191,7 +195,7 @@ async function createDatabase(label: string): Promise<Database> {
 const ratio = (a: number, b: number) => round(a / b, 2);
 
 type Database = { name: string; url: string; drop: () => Promise<void> };
-type PhaseOptions = { pagesOnly: boolean; keepDatabase?: boolean; growthFrom?: { label: string; database: Database } };
+type PhaseOptions = { pagesOnly: boolean; keepDatabase?: boolean; growthFrom?: { label: string; database: Database }; lighthouse?: boolean };
 
 async function runPhase(label: string, scale: Scale, options: PhaseOptions): Promise<{ phase: Phase; database: Database }> {
   log(`phase "${label}": database at scale ${scale.name}`);
@@ -266,6 +270,14 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
       }
     }
 
+    let lighthouse: LighthouseResult | undefined;
+    if (options.lighthouse && !args.has("--no-lighthouse")) {
+      const runs = quick ? 1 : 3;
+      log(`phase "${label}": Lighthouse (mobile defaults, median of ${runs}) as the heavy creator and staff`);
+      lighthouse = await measureLighthouse(server.base, lighthouseTargets({ creator: cookies.heavy, staff: cookies.staff }, ctx.challengeId), { runs, log: sub });
+      for (const p of lighthouse.pages) sub(`${p.path}: performance ${p.score.toFixed(2)}, TBT ${p.tbtMs} ms`);
+    }
+
     // Before anything writes to either database (ingest adds events and awards): the heavy
     // creator's pages on the smaller database and on this one, in alternation.
     const growth = options.growthFrom ? await measureGrowth(options.growthFrom, server, cookies.heavy, sql, ctx, userIds.heavy, capture, label) : undefined;
@@ -329,7 +341,7 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
     }
     const memory = server.memory();
     sub(`server memory: peak RSS ${memory.peakRssMb} MB (sampled every 200 ms over the process tree), VmHWM ${memory.hwmMb} MB`);
-    return { phase: { label, scale, database: db.name, generated, ceiling, frame, pages, sqlFloors, payoutRun, ingest, memory, growth }, database: db };
+    return { phase: { label, scale, database: db.name, generated, ceiling, frame, pages, sqlFloors, payoutRun, ingest, memory, growth, lighthouse }, database: db };
   } finally {
     await server?.stop();
     await capture.close();
@@ -432,7 +444,7 @@ async function main() {
   sub(`first-load JS: ${bundles.routes.map((r) => `${r.route} ${r.gzipKb} KB`).join(", ")}`);
 
   const phases: Phase[] = [];
-  if (quick) phases.push((await runPhase("quick (1/100)", SMALL, { pagesOnly: false })).phase);
+  if (quick) phases.push((await runPhase("quick (1/100)", SMALL, { pagesOnly: false, lighthouse: true })).phase);
   else {
     const small = await runPhase("small (1/100)", SMALL, { pagesOnly: false, keepDatabase: true });
     phases.push(small.phase);
@@ -440,7 +452,7 @@ async function main() {
       // BENCH_FULL_FACTOR (e.g. 0.02) runs the full pipeline on a smaller "full" database: a dry run of the harness.
       const factor = Number(process.env.BENCH_FULL_FACTOR ?? 1);
       const full = factor === 1 ? FULL : scaleOf(factor, `${factor}`);
-      phases.push((await runPhase("full", full, { pagesOnly: false, growthFrom: { label: small.phase.label, database: small.database } })).phase);
+      phases.push((await runPhase("full", full, { pagesOnly: false, growthFrom: { label: small.phase.label, database: small.database }, lighthouse: true })).phase);
     } finally {
       if (!keep) {
         await small.database.drop();

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { FraudSignal } from "@/lib/dal/payout-signals";
+import type { FraudSignal } from "@/lib/dal/payouts/signals";
 import { REFUND_RATE_LIMIT, SPIKE_FACTOR, USUAL_AMOUNT_FACTOR } from "@/lib/domain/fraud-thresholds";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatNumber } from "@/lib/i18n/format";

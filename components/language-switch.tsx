@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { setLocaleAction } from "@/app/actions";
 
 const LABELS = { en: "English", fr: "Français" } as const;

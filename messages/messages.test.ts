@@ -49,7 +49,7 @@ describe("UI text", () => {
   it("names every audited action in both languages (the audit log and its export show the name, not the code)", () => {
     const dal = path.join(import.meta.dirname, "../lib/dal");
     const actions = new Set(
-      readdirSync(dal)
+      readdirSync(dal, { recursive: true, encoding: "utf8" })
         .filter((file) => file.endsWith(".ts") && !file.includes(".test."))
         .flatMap((file) => [...readFileSync(path.join(dal, file), "utf8").matchAll(/action: "([a-z_]+)\.([a-z_]+)"/g)].map((m) => `${m[1]}.${m[2]}`)),
     );

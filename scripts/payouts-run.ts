@@ -1,8 +1,10 @@
 // `npm run payouts:run -- --period 2026-11 [--as staff@example.com]`
 // Creates the payouts of a month from the command line (a monthly cron job, or by hand).
 // There is no session here: the run is recorded under the staff or admin account named by
-// --as (or PAYOUTS_RUN_AS), checked to exist and to have that role, or as the system when
-// none is given. The period defaults to last month. Works on PGlite and on PostgreSQL.
+// --as (or PAYOUTS_RUN_AS), acting as that account (callerForUser: enabled, and checked by
+// startPayoutRun for the staff or admin role like any caller), or as the system
+// (systemCaller("cli")) when none is given. The period defaults to last month. Works on PGlite
+// and on PostgreSQL.
 import { register } from "node:module";
 import { parseArgs } from "node:util";
 
@@ -30,16 +32,32 @@ async function main(): Promise<number> {
   // The embedded database must not fill itself with demo data because a script opened it.
   process.env.SEED_ON_START ??= "0";
   const { previousPeriod } = await import("../lib/domain/period");
-  const { runPayoutsFromCommandLine } = await import("../lib/dal/payout-runs");
-  const { DomainError } = await import("../lib/errors");
-  const { closeDb } = await import("../db");
+  const { startPayoutRun } = await import("../lib/dal/payouts/run");
+  const { callerForUser, systemCaller } = await import("../lib/dal/system-caller");
+  const { DomainError, ForbiddenError, UnauthenticatedError } = await import("../lib/errors");
+  const { closeDb, getDb } = await import("../db");
+  const { users } = await import("../db/schema");
+  const { eq } = await import("drizzle-orm");
   const { catalogs } = await import("../messages");
 
   const period = values.period ?? previousPeriod();
-  const asEmail = values.as ?? process.env.PAYOUTS_RUN_AS;
+  const asEmail = (values.as ?? process.env.PAYOUTS_RUN_AS)?.trim().toLowerCase() || undefined;
   try {
-    const run = await runPayoutsFromCommandLine(period, { asEmail });
-    console.log(`Payout run ${run.period} (#${run.runId}) recorded as ${run.actor}: ${run.payoutCount} payout(s) waiting for review.`);
+    let caller;
+    if (asEmail) {
+      const [user] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, asEmail));
+      // An unknown or disabled account: callerForUser refuses the latter.
+      caller = user ? await callerForUser(user.id).catch((e: unknown) => (e instanceof UnauthenticatedError ? null : Promise.reject(e))) : null;
+      if (!caller) {
+        console.error(explain(catalogs.en, "payouts.run.errors.unknown_actor", { email: asEmail }));
+        return 2;
+      }
+    }
+    const run = await startPayoutRun(caller ?? systemCaller("cli"), period).catch((e: unknown) => {
+      if (e instanceof ForbiddenError) throw new DomainError("payouts.run.errors.actor_not_staff", { email: asEmail ?? "" });
+      throw e;
+    });
+    console.log(`Payout run ${run.period} (#${run.runId}) recorded as ${asEmail ?? "system"}: ${run.payoutCount} payout(s) waiting for review.`);
     for (const t of run.totals) console.log(`  ${t.currency}  ${String(t.count).padStart(5)}  ${(t.amountMinor / 100).toFixed(2).padStart(14)}`);
     return 0;
   } catch (error) {

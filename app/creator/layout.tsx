@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
+import { ClientMessagesProvider } from "@/lib/i18n/client";
 import { setLocaleAction, signOutAction } from "@/app/actions";
 import { AppShell } from "@/components/app-shell";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
@@ -9,8 +9,8 @@ export default async function CreatorLayout({ children }: { children: ReactNode 
   const user = await requireRole(AREA_ROLES.creator);
   // The area's forms and buttons get their own texts in the browser, not the whole catalog.
   return (
-    <NextIntlClientProvider messages={await clientMessages("creator")}>
+    <ClientMessagesProvider messages={await clientMessages("creator")}>
       <AppShell user={user} actions={{ signOut: signOutAction, setLocale: setLocaleAction }}>{children}</AppShell>
-    </NextIntlClientProvider>
+    </ClientMessagesProvider>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartTable } from "@/components/chart-table";
-import { EarningsChart } from "@/components/charts/loaders";
+import { EarningsChart } from "@/components/charts/creator-home-charts";
 import { MilestoneProgress } from "@/components/milestone-progress";
 import { RangePicker } from "@/components/range-picker";
 import { buttonClass } from "@/components/ui/button";

@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { productChartHeight } from "./sizes";
 import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
+import { COLORS } from "./palette";
 
 const moneyFormat = (locale: string, currency: string) =>
   numberFormat(numberTag(locale), { style: "currency", currency, maximumFractionDigits: 0 });
@@ -19,7 +20,7 @@ export function CommissionByMonthChart({ points, label, locale, currency }: { po
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => money.format(v)} width={72} />
           <Tooltip formatter={(v) => money.format(Number(v))} />
-          <Bar dataKey="total" name={label} fill="#0d9488" radius={[3, 3, 0, 0]} />
+          <Bar dataKey="total" name={label} fill={COLORS.commission} radius={[3, 3, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -38,7 +39,7 @@ export function CommissionByProductChart({ points, label, locale, currency }: { 
           <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => money.format(v)} />
           <YAxis type="category" dataKey="label" tick={{ fontSize: 12 }} width={150} />
           <Tooltip formatter={(v) => money.format(Number(v))} />
-          <Bar dataKey="total" name={label} fill="#6d28d9" radius={[0, 3, 3, 0]} />
+          <Bar dataKey="total" name={label} fill={COLORS.product} radius={[0, 3, 3, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
+import { COLORS } from "./palette";
 
 export type EarningsPoint = { label: string; bonus: number; commission: number };
 
@@ -28,8 +29,8 @@ export function EarningsChart({
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => money.format(v)} width={72} />
           <Tooltip formatter={(v) => money.format(Number(v))} />
           <Legend />
-          <Bar dataKey="bonus" name={labels.bonus} stackId="e" fill="#6d28d9" />
-          <Bar dataKey="commission" name={labels.commission} stackId="e" fill="#0d9488" />
+          <Bar dataKey="bonus" name={labels.bonus} stackId="e" fill={COLORS.bonus} />
+          <Bar dataKey="commission" name={labels.commission} stackId="e" fill={COLORS.commission} />
         </BarChart>
       </ResponsiveContainer>
     </div>

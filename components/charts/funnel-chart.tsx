@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { funnelChartHeight } from "./sizes";
 import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
+import { COLORS } from "./palette";
 
 export type FunnelStep = { label: string; count: number };
 
@@ -17,7 +18,7 @@ export function FunnelChart({ steps, locale }: { steps: FunnelStep[]; locale: st
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={(v: number) => number.format(v)} />
           <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v) => number.format(Number(v))} />
-          <Bar dataKey="count" fill="#6d28d9" radius={[0, 4, 4, 0]} isAnimationActive={false}>
+          <Bar dataKey="count" fill={COLORS.funnel} radius={[0, 4, 4, 0]} isAnimationActive={false}>
             <LabelList dataKey="count" position="right" formatter={(v) => number.format(Number(v))} style={{ fontSize: 12 }} />
           </Bar>
         </BarChart>

@@ -2,16 +2,9 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
+import { PAYOUT_SERIES as SERIES } from "./palette";
 
 export type PayoutStatusPoint = { label: string; pending_review: number; held: number; approved: number; rejected: number; paid: number };
-
-const SERIES = [
-  { key: "paid", color: "#15803d" },
-  { key: "approved", color: "#0d9488" },
-  { key: "pending_review", color: "#2563eb" },
-  { key: "held", color: "#d97706" },
-  { key: "rejected", color: "#dc2626" },
-] as const;
 
 /** Payout totals per period, stacked by status. Decorative for screen readers: a table follows it. */
 export function PayoutStatusChart({

@@ -2,6 +2,7 @@
 
 import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
+import { COLORS } from "./palette";
 
 export type SpendPoint = { label: string; cumulative: number };
 
@@ -32,7 +33,7 @@ export function SpendChart({
           <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={24} />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => money.format(v)} width={80} domain={[0, "auto"]} />
           <Tooltip formatter={(v) => money.format(Number(v))} />
-          <Area type="stepAfter" dataKey="cumulative" name={labels.spend} stroke="#6d28d9" fill="#ede9fe" isAnimationActive={false} />
+          <Area type="stepAfter" dataKey="cumulative" name={labels.spend} stroke={COLORS.spendStroke} fill={COLORS.spendFill} isAnimationActive={false} />
           {budget !== null && <ReferenceLine y={budget} ifOverflow="extendDomain" stroke="#b45309" strokeDasharray="6 3" label={{ value: labels.budget, position: "insideTopRight", fontSize: 12, fill: "#92400e" }} />}
         </AreaChart>
       </ResponsiveContainer>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/actions/types";
 
 /** Translates an action's message key; unknown keys are shown as they are. */

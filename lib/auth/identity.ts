@@ -22,8 +22,9 @@ function identityOverride(): Identity | undefined {
 
 /**
  * The session's user and the session version its token carries (tests may leave it out): the
- * test override if one is set, else the Auth.js session cookie's claims (session-token.ts). What the account is now (enabled, its
- * role) is the DAL's to read (lib/dal/session.ts): this module never imports the DAL.
+ * test override if one is set, else the Auth.js session cookie's claims (session-token.ts).
+ * What the account is now (enabled, its role) is the DAL's to read (lib/dal/session.ts): this
+ * module never imports the DAL.
  */
 export async function sessionIdentity(): Promise<{ uid: number; sv: number | undefined } | null> {
   const override = identityOverride();

@@ -12,9 +12,9 @@ import { parseEarningsQuery } from "@/lib/validation/shop";
 import { addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
 import { listMyEntries } from "./earnings/queries";
-import { startPayoutRun } from "./payout-runs";
+import { startPayoutRun } from "./payouts/run";
 import { getMyPayoutStatement } from "./statements/queries";
-import { approvePayout, holdPayout, markPayoutPaid } from "./payouts";
+import { approvePayout, holdPayout, markPayoutPaid } from "./payouts/commands";
 import { asCaller } from "@/test/caller";
 
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
@@ -33,15 +33,15 @@ async function refundAfterPayout(state: CommissionPayoutState) {
   const p1 = nextPeriod();
   const p2 = nextPeriod();
   const order = await addOrder(creator.id, link, { amountMinor: 200_000, occurredAt: inPeriod(p1), availableAt: inPeriod(p1) });
-  await runAs(staff.id, () => startPayoutRun(p1));
+  await asCaller(staff.id, (c) => startPayoutRun(c, p1));
   const [first] = await payoutsOf(creator.id);
   const decide = { payoutId: first.id, version: first.version };
   if (state === "held") {
     const decideBy = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    await runAs(staff.id, () => holdPayout({ ...decide, reasonCode: "kyc_missing", note: "Check", fix: "Send ID", decideBy }));
+    await asCaller(staff.id, (c) => holdPayout(c, { ...decide, reasonCode: "kyc_missing", note: "Check", fix: "Send ID", decideBy }));
   }
-  if (state === "approved" || state === "paid") await runAs(staff.id, () => approvePayout(decide));
-  if (state === "paid") await runAs(staff.id, () => markPayoutPaid({ payoutId: first.id, version: first.version + 1, paymentReference: "SEPA-1" }));
+  if (state === "approved" || state === "paid") await asCaller(staff.id, (c) => approvePayout(c, decide));
+  if (state === "paid") await asCaller(staff.id, (c) => markPayoutPaid(c, { payoutId: first.id, version: first.version + 1, paymentReference: "SEPA-1" }));
 
   const db = await getDb();
   const refundId = `ref_lbl_${order.orderId}`;
@@ -53,7 +53,7 @@ async function refundAfterPayout(state: CommissionPayoutState) {
   const csvBefore = await text(await runAs(user.id, () => earningsCsv(new Request("http://localhost/api/export/earnings.csv?kind=refund", { headers: { cookie: "locale=en" } }))));
   // A balance for the second run to reach the minimum.
   await addOrder(creator.id, link, { amountMinor: 200_000, occurredAt: inPeriod(p2), availableAt: inPeriod(p2) });
-  await runAs(staff.id, () => startPayoutRun(p2));
+  await asCaller(staff.id, (c) => startPayoutRun(c, p2));
   const second = (await payoutsOf(creator.id)).find((p) => p.period === p2)!;
   const statement = await asCaller(user.id, (c) => getMyPayoutStatement(c, second.id));
   const statementText = await text(

@@ -8,6 +8,3 @@ import "server-only";
 
 export { ingestActivityEvents } from "./ingest/activity";
 export { ingestOrders } from "./ingest/orders";
-export { runPayoutsAsSystem } from "./payout-runs";
-export { approvePayoutAs, holdPayoutAs, markPayoutPaidAs, rejectPayoutAs } from "./payouts";
-export { recordAdjustment } from "./adjustments";

@@ -4,7 +4,7 @@
 // The seed writes the fixtures directly (users, creators, rates, challenges, enrollments,
 // products, affiliate links) and makes no money itself: activity events, orders and refunds go
 // through the app's ingest, payouts through the app's payout run and review decisions
-// (lib/dal/system.ts), so every award, commission, refund and payout follows the app's rules
+// (lib/dal/system.ts, lib/dal/payouts/), so every award, commission, refund and payout follows the app's rules
 // and constants (lib/domain/payout-rules.ts, lib/env.ts). Everything runs in one transaction.
 //
 // Deterministic: one fixed-seed PRNG per topic, every time relative to the start of the current
@@ -12,16 +12,10 @@
 import { hash, type Algorithm } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
 import type { BatchResult } from "@/lib/dal/ingest/batch";
-import {
-  approvePayoutAs,
-  holdPayoutAs,
-  ingestActivityEvents,
-  ingestOrders,
-  markPayoutPaidAs,
-  recordAdjustment,
-  rejectPayoutAs,
-  runPayoutsAsSystem,
-} from "@/lib/dal/system";
+import { ingestActivityEvents, ingestOrders } from "@/lib/dal/system";
+import { recordAdjustment } from "@/lib/dal/payouts/adjustments";
+import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "@/lib/dal/payouts/commands";
+import { startPayoutRun } from "@/lib/dal/payouts/run";
 import { systemCaller } from "@/lib/dal/system-caller";
 import type { HoldReasonCode } from "@/lib/domain/hold-reasons";
 import { divideHalfEven } from "@/lib/domain/money";
@@ -1150,7 +1144,7 @@ async function seedDemoAdjustments(seed: Seed): Promise<void> {
   const [lastMonth] = completedMonths(seed.anchor, 1);
   const at = new Date(lastMonth.end - 10 * DAY);
   const credit = (creatorId: number, amountMinor: number, note: string) =>
-    recordAdjustment(seed.tx, { creatorId, amountMinor, note, createdBy: seed.users.admin, at });
+    recordAdjustment(systemCaller("seed", seed.users.admin), { creatorId, amountMinor, note, at }, { db: seed.tx });
   await credit(seed.demo.id, 90_000, "Creator week keynote: speaker fee");
   const suspectId = await suspectCreatorId(seed);
   if (suspectId !== null) await credit(suspectId, 15_000, "Live together launch: guest bonus");
@@ -1236,7 +1230,7 @@ async function seedPayouts(seed: Seed): Promise<void> {
   for (const [i, month] of months.entries()) {
     const age = months.length - 1 - i;
     const runStart = notAfter(anchor, month.end + 2 * HOUR).getTime();
-    const { runId } = await runPayoutsAsSystem(tx, month.period, { actorId: users.admin, at: new Date(runStart) });
+    const { runId } = await startPayoutRun(systemCaller("seed", users.admin), month.period, { db: tx, at: new Date(runStart) });
     const payouts = await rows<RunPayout>(
       tx,
       sql`select id, creator_id as "creatorId", approvals_required as "approvalsRequired", 'pending_review' as status
@@ -1275,12 +1269,14 @@ async function decide(seed: Seed, rng: Rng, p: RunPayout, runStart: number, susp
   let at = runStart + rng.int(6, 96) * HOUR;
   let version = 1;
   const when = () => notAfter(anchor, at);
+  // The seed acts as the named staff account, inside its transaction, at the time of its story.
+  const as = (staffId: number) => systemCaller("seed", staffId);
   const approve = async () => {
     const reviewers = p.approvalsRequired === 2 ? [users.staff, users.staff2] : [rng.pick([users.staff, users.staff2])];
     for (const [i, reviewerId] of reviewers.entries()) {
       if (i > 0) at += rng.int(1, 20) * HOUR;
       // Always with a note: a payout with fraud signals cannot be approved without one.
-      await approvePayoutAs(tx, { id: reviewerId }, { payoutId: p.id, version: version++, note: rng.pick(APPROVAL_NOTES) }, when());
+      await approvePayout(as(reviewerId), { payoutId: p.id, version: version++, note: rng.pick(APPROVAL_NOTES) }, { db: tx, at: when() });
     }
   };
 
@@ -1290,11 +1286,11 @@ async function decide(seed: Seed, rng: Rng, p: RunPayout, runStart: number, susp
     case "held": {
       const code = p.creatorId === suspectId ? "activity_review" : rng.pick(Object.keys(HOLD_REASONS) as (keyof typeof HOLD_REASONS)[]);
       const decideBy = dayKey(at + PAYOUT_HOLD_DAYS * DAY);
-      await holdPayoutAs(tx, { id: users.staff }, { payoutId: p.id, version, reasonCode: code, ...HOLD_REASONS[code], decideBy }, when());
+      await holdPayout(as(users.staff), { payoutId: p.id, version, reasonCode: code, ...HOLD_REASONS[code], decideBy }, { db: tx, at: when() });
       return;
     }
     case "rejected":
-      await rejectPayoutAs(tx, { id: users.staff2 }, { payoutId: p.id, version, reason: rng.pick(REJECT_REASONS) }, when());
+      await rejectPayout(as(users.staff2), { payoutId: p.id, version, reason: rng.pick(REJECT_REASONS) }, { db: tx, at: when() });
       return;
     case "approved":
       await approve();
@@ -1302,7 +1298,7 @@ async function decide(seed: Seed, rng: Rng, p: RunPayout, runStart: number, susp
     case "paid":
       await approve();
       at += rng.int(24, 72) * HOUR;
-      await markPayoutPaidAs(tx, { id: users.staff }, { payoutId: p.id, version, paymentReference: reference(when()) }, when());
+      await markPayoutPaid(as(users.staff), { payoutId: p.id, version, paymentReference: reference(when()) }, { db: tx, at: when() });
       return;
   }
 }

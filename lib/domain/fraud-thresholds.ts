@@ -1,4 +1,4 @@
-// The thresholds of the payout fraud signals: the SQL that flags a payout (lib/dal/payout-signals.ts)
+// The thresholds of the payout fraud signals: the SQL that flags a payout (lib/dal/payouts/signals.ts)
 // and the text that explains the flag to a reviewer (components/fraud-signals.tsx) read the same numbers.
 export const SPIKE_FACTOR = 10;
 export const SPIKE_WINDOW_DAYS = 30;

@@ -3,7 +3,7 @@
 import "server-only";
 import { lineDescription } from "@/lib/i18n/payout-text";
 import type { PayoutStatement } from "@/lib/dal/statements/queries";
-import type { QueueRow } from "@/lib/dal/payouts";
+import type { QueueRow } from "@/lib/dal/payouts/queries";
 import { csvDocument, type CsvFormat } from "@/lib/domain/csv";
 import type { Translate } from "@/lib/i18n/translator";
 

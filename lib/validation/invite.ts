@@ -1,11 +1,8 @@
 import { z } from "zod";
+import { INVITE_ROLES, PASSWORD_MIN } from "./invite-limits";
 import { safeText } from "./safe-text";
 
-/** Same list as INVITABLE_ROLES in lib/dal/invitations.ts (not "creator": they need a profile). */
-export const INVITE_ROLES = ["staff", "marketing", "admin"] as const;
-
-/** NIST SP 800-63B asks for at least 8; we ask for 12 since nothing else limits guesses offline. */
-export const PASSWORD_MIN = 12;
+export { INVITE_ROLES, PASSWORD_MIN };
 
 export const inviteSchema = z.object({
   email: safeText().trim().toLowerCase().email("invite.validation.email").max(254, "invite.validation.email"),

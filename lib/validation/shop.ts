@@ -2,6 +2,7 @@
 // Messages are translation keys (messages/*/shop.json), shown next to the fields.
 import { z } from "zod";
 import { safeText } from "./safe-text";
+import { ENTRY_STATUSES } from "@/lib/domain/entry-status";
 import { CURRENCIES, parseMajor } from "@/lib/domain/money";
 
 /** Largest price a creator may type for an own product: 1,000,000.00. */
@@ -80,13 +81,12 @@ export function parseCatalogQuery(params: Record<string, SearchParamValue>): Cat
 /** Ledger kinds a creator sees on /creator/earnings (payouts have their own page). */
 export const EARNING_KINDS = ["milestone_award", "milestone_adjustment", "commission", "refund", "adjustment"] as const;
 export type EarningKind = (typeof EARNING_KINDS)[number];
-export const EARNING_STATUSES = ["pending", "available", "in_payout", "paid"] as const;
 export const ENTRIES_PAGE_SIZE = 25;
 
 /** The earnings list's URL search parameters (and the CSV export's); odd values fall back. */
 export const earningsQuerySchema = z.object({
   kind: z.preprocess(firstValue, z.enum(EARNING_KINDS).nullable().catch(null)).default(null),
-  status: z.preprocess(firstValue, z.enum(EARNING_STATUSES).nullable().catch(null)).default(null),
+  status: z.preprocess(firstValue, z.enum(ENTRY_STATUSES).nullable().catch(null)).default(null),
   order: z.preprocess(firstValue, safeText().trim().min(1).max(100).nullable().catch(null)).default(null),
   page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000).catch(1)).default(1),
 });

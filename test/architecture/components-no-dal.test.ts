@@ -4,7 +4,7 @@ import { restrictedImports } from "./lint";
 // A shared component renders what its page gives it: no DAL calls, no route's actions.
 describe("components/ do not import the DAL or a route", () => {
   it("refuses a runtime import of the DAL", async () => {
-    const messages = await restrictedImports("components/fraud-signals.tsx", `import { SPIKE_FACTOR } from "@/lib/dal/payout-signals";\nexport const x = SPIKE_FACTOR;\n`);
+    const messages = await restrictedImports("components/fraud-signals.tsx", `import { SPIKE_FACTOR } from "@/lib/dal/payouts/signals";\nexport const x = SPIKE_FACTOR;\n`);
     expect(messages.join("\n")).toMatch(/Components render what they are given/);
   });
 

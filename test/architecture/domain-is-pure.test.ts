@@ -6,7 +6,7 @@ describe("lib/domain stays pure", () => {
   it.each([
     [`import { getDb } from "@/db";`, /no database/],
     [`import { sql } from "drizzle-orm";`, /SQL belongs in lib\/dal/],
-    [`import { listPayouts } from "@/lib/dal/payouts";`, /the DAL depends on it/],
+    [`import { listPayouts } from "@/lib/dal/payouts/queries";`, /the DAL depends on it/],
   ])("refuses %s", async (code, message) => {
     expect((await restrictedImports("lib/domain/rules.ts", `${code}\nexport const x = 1;\n`)).join("\n")).toMatch(message);
   });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartTable } from "@/components/chart-table";
-import { CommissionByMonthChart, CommissionByProductChart } from "@/components/charts/loaders";
+import { CommissionByMonthChart, CommissionByProductChart } from "@/components/charts/earnings-charts";
 import { Pagination } from "@/components/pagination";
 import { queryString } from "@/lib/url";
 import { buttonClass } from "@/components/ui/button";
@@ -11,11 +11,13 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { getMyCommissionBreakdown, listMyEntries, type EarningEntry } from "@/lib/dal/earnings/queries";
-import type { EntryStatus } from "@/lib/dal/earnings/ledger-sql";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney, formatRate } from "@/lib/domain/money";
+import { kindLabel, sourceMessage, type SourceMessage } from "@/lib/i18n/earning-source";
 import { formatDate, formatNumber, formatPercent } from "@/lib/i18n/format";
-import { EARNING_KINDS, EARNING_STATUSES, parseEarningsQuery, type EarningsQuery } from "@/lib/validation/shop";
+import type { Translate } from "@/lib/i18n/translator";
+import { ENTRY_STATUSES, type EntryStatus } from "@/lib/domain/entry-status";
+import { EARNING_KINDS, parseEarningsQuery, type EarningsQuery } from "@/lib/validation/shop";
 import { dateTag, dateTimeFormat } from "@/lib/i18n/intl-cache";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -67,24 +69,25 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
           </Link>
         );
       };
+    // The words are the CSV's (lib/i18n/earning-source.ts); the page adds the links and the details.
+    const message = sourceMessage(e, locale);
     switch (s.type) {
       case "milestone":
         return t.rich("source.milestone", {
-          position: s.position,
-          title: locale === "fr" ? s.titleFr : s.titleEn,
+          ...(message as Extract<SourceMessage, { key: "milestone" }>).values,
           link: (chunks) => <Link href={`/creator/challenges/${s.challengeId}`} className="text-brand-700 underline decoration-brand-700/40 hover:decoration-brand-700">{chunks}</Link>,
         });
       case "order":
         return (
           <>
-              <span className="block">{t.rich("source.order", { product: s.productTitle, catalog: productLink(s.productTitle), order: () => orderLink(s.orderId) })}</span>
+              <span className="block">{t.rich("source.order", { ...(message as Extract<SourceMessage, { key: "order" }>).values, catalog: productLink(s.productTitle), order: () => orderLink(s.orderId) })}</span>
               <span className="block text-xs text-gray-600">{t("source.orderDetail", { rate: percent(s.rateBps), amount: money(s.orderAmountMinor, s.orderCurrency), code: s.code })}</span>
           </>
         );
       case "refund":
         return (
           <>
-              <span className="block">{t.rich("source.refund", { refund: s.refundId, product: s.productTitle, catalog: productLink(s.productTitle), order: () => orderLink(s.orderId) })}</span>
+              <span className="block">{t.rich("source.refund", { ...(message as Extract<SourceMessage, { key: "refund" }>).values, catalog: productLink(s.productTitle), order: () => orderLink(s.orderId) })}</span>
               <span className="block text-xs text-gray-600">
                 {t("source.refundDetail", { amount: money(s.refundAmountMinor, s.orderCurrency), total: money(s.orderAmountMinor, s.orderCurrency), rate: percent(s.rateBps) })}
               </span>
@@ -221,7 +224,7 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
             <label htmlFor="filter-status" className="block text-sm font-medium text-gray-800">{t("filters.status")}</label>
             <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={inputClass}>
               <option value="">{t("filters.allStatuses")}</option>
-              {EARNING_STATUSES.map((s) => (
+              {ENTRY_STATUSES.map((s) => (
                 <option key={s} value={s}>{t(`statuses.${s}`)}</option>
               ))}
             </select>
@@ -261,7 +264,7 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
                 className: "tabular whitespace-nowrap font-normal",
                 cell: (e) => formatDate(e.occurredAt, locale),
               },
-              { header: t("entries.kind"), phone: "title", className: "whitespace-nowrap stacked:font-medium stacked:text-gray-900", cell: (e) => (e.source?.type === "refund" ? tm(`refundKinds.${e.source.label.kind}`) : t(`kinds.${e.kind as "commission"}`)) },
+              { header: t("entries.kind"), phone: "title", className: "whitespace-nowrap stacked:font-medium stacked:text-gray-900", cell: (e) => kindLabel(e, t as unknown as Translate, tm as unknown as Translate) },
               { header: t("entries.source"), phone: "plain", cell: explained },
               { header: t("entries.status"), phone: "plain", cell: status },
               {

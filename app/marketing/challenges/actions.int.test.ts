@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb, rows } from "@/db";
 import { runAs } from "@/lib/auth/identity";
+import { int8, int8OrNull } from "@/lib/dal/sql-values";
 import { toUtcInput } from "@/lib/validation/challenge";
 import { createChallenge, createCreator, createUser } from "@/test/factories";
 import { changeStatusAction, endEarlyAction, saveChallengeAction } from "./actions";
@@ -60,7 +61,7 @@ async function created(input: Record<string, unknown>) {
 }
 
 async function stored(id: number) {
-  const [row] = await rows<{
+  const [raw] = await rows<{
     state: string;
     title_en: string;
     title_fr: string;
@@ -71,19 +72,24 @@ async function stored(id: number) {
     min_followers: number;
     max_followers: number | null;
     countries: string[];
-    budget_minor: number | null;
+    budget_minor: unknown;
     enrollment_cap: number | null;
     created_by: number | null;
   }>(
     await getDb(),
     sql`select state, title_en, title_fr, description_en, starts_at::text, ends_at::text, end_notice_at::text, min_followers, max_followers,
-               countries, budget_minor::float8 as budget_minor, enrollment_cap, created_by from challenges where id = ${id}`,
+               countries, budget_minor, enrollment_cap, created_by from challenges where id = ${id}`,
   );
-  const milestones = await rows<{ position: number; metric: string; threshold: number; reward_minor: number }>(
+  const milestones = await rows<{ position: number; metric: string; threshold: unknown; reward_minor: unknown }>(
     await getDb(),
-    sql`select position, metric, threshold::float8 as threshold, reward_minor::float8 as reward_minor from milestones where challenge_id = ${id} order by position`,
+    sql`select position, metric, threshold, reward_minor from milestones where challenge_id = ${id} order by position`,
   );
-  return { ...row, milestones };
+  // Amounts are bigint: read exactly, never through a float.
+  return {
+    ...raw,
+    budget_minor: int8OrNull(raw.budget_minor),
+    milestones: milestones.map((m) => ({ ...m, threshold: int8(m.threshold), reward_minor: int8(m.reward_minor) })),
+  };
 }
 
 async function auditOf(id: number) {

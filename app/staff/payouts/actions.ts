@@ -1,8 +1,8 @@
 "use server";
 
 import { roleAction } from "@/lib/actions";
-import { startPayoutRun } from "@/lib/dal/payout-runs";
-import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "@/lib/dal/payouts";
+import { startPayoutRun } from "@/lib/dal/payouts/run";
+import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "@/lib/dal/payouts/commands";
 import { AREA_ROLES } from "@/lib/dal/session";
 import { DomainError } from "@/lib/errors";
 import { revalidate } from "@/lib/revalidate";
@@ -14,15 +14,15 @@ function refreshPayoutPages() {
   revalidate("/creator");
 }
 
-export const runPayoutsAction = roleAction(AREA_ROLES.staff, runSchema, async ({ period }) => {
-  const run = await startPayoutRun(period);
+export const runPayoutsAction = roleAction(AREA_ROLES.staff, runSchema, async ({ period }, caller) => {
+  const run = await startPayoutRun(caller, period);
   refreshPayoutPages();
   return { ok: true, message: "payouts.run.done", values: { period: run.period, count: run.payoutCount } };
 });
 
-export const approvePayoutAction = roleAction(AREA_ROLES.staff, approveSchema, async (input) => {
+export const approvePayoutAction = roleAction(AREA_ROLES.staff, approveSchema, async (input, caller) => {
   try {
-    const result = await approvePayout(input);
+    const result = await approvePayout(caller, input);
     refreshPayoutPages();
     return {
       ok: true,
@@ -38,20 +38,20 @@ export const approvePayoutAction = roleAction(AREA_ROLES.staff, approveSchema, a
   }
 });
 
-export const holdPayoutAction = roleAction(AREA_ROLES.staff, holdSchema, async (input) => {
-  await holdPayout(input);
+export const holdPayoutAction = roleAction(AREA_ROLES.staff, holdSchema, async (input, caller) => {
+  await holdPayout(caller, input);
   refreshPayoutPages();
   return { ok: true, message: "payouts.actions.held" };
 });
 
-export const rejectPayoutAction = roleAction(AREA_ROLES.staff, rejectSchema, async (input) => {
-  const { releasedEntries } = await rejectPayout(input);
+export const rejectPayoutAction = roleAction(AREA_ROLES.staff, rejectSchema, async (input, caller) => {
+  const { releasedEntries } = await rejectPayout(caller, input);
   refreshPayoutPages();
   return { ok: true, message: "payouts.actions.rejected", values: { count: releasedEntries } };
 });
 
-export const markPayoutPaidAction = roleAction(AREA_ROLES.staff, markPaidSchema, async (input) => {
-  await markPayoutPaid(input);
+export const markPayoutPaidAction = roleAction(AREA_ROLES.staff, markPaidSchema, async (input, caller) => {
+  await markPayoutPaid(caller, input);
   refreshPayoutPages();
   return { ok: true, message: "payouts.actions.paid" };
 });

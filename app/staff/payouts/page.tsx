@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartTable } from "@/components/chart-table";
-import { PayoutStatusChart } from "@/components/charts/loaders";
+import { PayoutStatusChart } from "@/components/charts/staff-payout-charts";
 import { FraudSignalChips } from "@/components/fraud-signals";
 import { Pagination } from "@/components/pagination";
 import { PayoutStatusBadge } from "@/components/payout-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
-import { listRecentPayoutRuns } from "@/lib/dal/payout-runs";
-import { QUEUE_PAGE_SIZE, getPayoutStatusSeries, getQueueChoices, listPayoutQueue } from "@/lib/dal/payouts";
+import { listRecentPayoutRuns } from "@/lib/dal/payouts/run";
+import { QUEUE_PAGE_SIZE, getPayoutStatusSeries, getQueueChoices, listPayoutQueue } from "@/lib/dal/payouts/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
@@ -25,13 +25,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StaffPayouts({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireRole(AREA_ROLES.staff);
+  const caller = await requireRole(AREA_ROLES.staff);
   const params = await searchParams;
   const filters = parseQueueFilters(params);
-  const choices = await getQueueChoices();
+  const choices = await getQueueChoices(caller);
   const requestedCurrency = typeof params.currency === "string" ? params.currency.toUpperCase() : undefined;
   const chartCurrency = requestedCurrency && choices.currencies.includes(requestedCurrency) ? requestedCurrency : (choices.currencies[0] ?? "EUR");
-  const [queue, series, runs] = await Promise.all([listPayoutQueue(filters), getPayoutStatusSeries(filters, chartCurrency), listRecentPayoutRuns()]);
+  const [queue, series, runs] = await Promise.all([listPayoutQueue(caller, filters), getPayoutStatusSeries(caller, filters, chartCurrency), listRecentPayoutRuns(caller)]);
   const t = await getTranslations("payouts.queue");
   const ts = await getTranslations("payouts.status");
   const tr = await getTranslations("payouts.run");

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
-import { getDb, rows } from "@/db";
-import { roleEnum, users, type Role } from "@/db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { creators, roleEnum, users, type Role } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
 import { AREA_ROLES, allow, type Caller } from "../session";
@@ -21,15 +21,15 @@ export async function changeUserRole(caller: Caller, input: { userId: number; cu
   const outcome = await db.transaction(async (tx) => {
     // Lock the enabled admins first: two admins demoting each other at once take turns, so
     // the second sees the first's change and the last admin stays.
-    const admins = await rows<{ id: number }>(tx, sql`select id from users where role = 'admin' and disabled_at is null order by id for update`);
-    const [target] = await rows<{ id: number; role: Role; email: string }>(tx, sql`select id, role, email from users where id = ${input.userId} for update`);
+    const admins = await lockEnabledAdmins(tx);
+    const [target] = await tx.select({ id: users.id, role: users.role, email: users.email }).from(users).where(eq(users.id, input.userId)).for("update");
     if (!target) throw new DomainError("admin.errors.user_not_found");
     if (target.role !== input.currentRole) throw new DomainError("admin.errors.stale");
     if (target.role === "admin" && input.role !== "admin" && admins.filter((a) => a.id !== target.id).length === 0) {
       throw new DomainError("admin.errors.last_admin");
     }
     if (REVIEWER_ROLES.includes(input.role)) {
-      const [owns] = await rows<{ id: number }>(tx, sql`select id from creators where user_id = ${target.id} limit 1`);
+      const [owns] = await tx.select({ id: creators.id }).from(creators).where(eq(creators.userId, target.id)).limit(1);
       if (owns) return { changed: false, refused: { email: target.email, role: target.role, creatorId: owns.id } };
     }
     await tx.execute(sql`update users set role = ${input.role}, session_version = session_version + 1, updated_at = now() where id = ${target.id}`);
@@ -58,6 +58,16 @@ export async function changeUserRole(caller: Caller, input: { userId: number; cu
   return { changed: outcome.changed };
 }
 
+/** The enabled admins, locked in id order (every admin change takes this lock first). */
+function lockEnabledAdmins(tx: Tx) {
+  return tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt)))
+    .orderBy(users.id)
+    .for("update");
+}
+
 /** Roles that decide on payouts: never given to someone who owns a creator profile. */
 const REVIEWER_ROLES: readonly Role[] = ["staff", "admin"];
 
@@ -72,11 +82,12 @@ export async function setUserDisabled(caller: Caller, input: { userId: number; d
   const db = await getDb();
   return db.transaction(async (tx) => {
     // Same lock order as changeUserRole: admins first, then the target.
-    const admins = await rows<{ id: number }>(tx, sql`select id from users where role = 'admin' and disabled_at is null order by id for update`);
-    const [target] = await rows<{ id: number; role: Role; email: string; disabled: boolean }>(
-      tx,
-      sql`select id, role, email, (disabled_at is not null) as disabled from users where id = ${input.userId} for update`,
-    );
+    const admins = await lockEnabledAdmins(tx);
+    const [target] = await tx
+      .select({ id: users.id, role: users.role, email: users.email, disabled: sql<boolean>`(${users.disabledAt} is not null)` })
+      .from(users)
+      .where(eq(users.id, input.userId))
+      .for("update");
     if (!target) throw new DomainError("admin.errors.user_not_found");
     if (target.disabled === input.disabled) return { changed: false };
     if (input.disabled && target.role === "admin" && admins.filter((a) => a.id !== target.id).length === 0) {

@@ -1,12 +1,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, rows, type Executor } from "@/db";
-import type { Role } from "@/db/schema";
+import { userInvitations, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors";
 import { recordAudit } from "../audit/record";
 import { AREA_ROLES, allow, type Caller } from "../session";
+import { timestamp } from "../sql-values";
 
 /**
  * Roles an invitation can give. Not "creator": a creator needs a creator profile (handle,
@@ -62,7 +63,7 @@ export async function inviteUser(caller: Caller, input: { email: string; role: I
     });
     return row;
   });
-  return { invitationId: created.id, path: `/invite/${token}`, expiresAt: new Date(created.expires_at) };
+  return { invitationId: created.id, path: `/invite/${token}`, expiresAt: timestamp(created.expires_at) };
 }
 
 export type OpenInvitation = { id: number; email: string; role: Role; invitedBy: string; createdAt: Date; expiresAt: Date };
@@ -71,15 +72,20 @@ export type OpenInvitation = { id: number; email: string; role: Role; invitedBy:
 export async function listOpenInvitations(caller: Caller): Promise<OpenInvitation[]> {
   allow(caller, AREA_ROLES.admin);
   const db = await getDb();
-  const found = await rows<{ id: number; email: string; role: Role; invited_by: string; created_at: string; expires_at: string }>(
-    db,
-    sql`select i.id, i.email, i.role, u.name as invited_by, i.created_at::text as created_at, i.expires_at::text as expires_at
-        from user_invitations i join users u on u.id = i.invited_by
-        where i.accepted_at is null and i.revoked_at is null and i.expires_at > now()
-        order by i.created_at desc, i.id desc
-        limit 100`,
-  );
-  return found.map((r) => ({ id: r.id, email: r.email, role: r.role, invitedBy: r.invited_by, createdAt: new Date(r.created_at), expiresAt: new Date(r.expires_at) }));
+  return db
+    .select({
+      id: userInvitations.id,
+      email: userInvitations.email,
+      role: userInvitations.role,
+      invitedBy: users.name,
+      createdAt: userInvitations.createdAt,
+      expiresAt: userInvitations.expiresAt,
+    })
+    .from(userInvitations)
+    .innerJoin(users, eq(users.id, userInvitations.invitedBy))
+    .where(and(isNull(userInvitations.acceptedAt), isNull(userInvitations.revokedAt), gt(userInvitations.expiresAt, sql`now()`)))
+    .orderBy(desc(userInvitations.createdAt), desc(userInvitations.id))
+    .limit(100);
 }
 
 /** Revokes an open invitation (admin only), audited; its link stops working at once. */

@@ -1,6 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, rows } from "@/db";
+import { auditLog, users } from "@/db/schema";
+import { int8, timestamp } from "../sql-values";
 import { AREA_ROLES, allow, type Caller } from "../session";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -52,14 +54,15 @@ export async function listAuditEntries(caller: Caller, filters: AuditFilters): P
   const offset = (Math.max(1, filters.page) - 1) * AUDIT_PAGE_SIZE;
   const [found, [count]] = await Promise.all([
     rows<AuditRow>(db, auditSelect(where, sql`limit ${AUDIT_PAGE_SIZE} offset ${offset}`)),
-    rows<{ n: number }>(db, sql`select count(*)::int as n from audit_log a where ${where}`),
+    rows<{ n: unknown }>(db, sql`select count(*)::int as n from audit_log a where ${where}`),
   ]);
-  return { total: count.n, entries: found.map(toEntry) };
+  return { total: int8(count.n), entries: found.map(toEntry) };
 }
 
+/** A raw row as the driver hands it back; toEntry reads it once. */
 type AuditRow = {
-  id: number;
-  created_at: string;
+  id: unknown;
+  created_at: unknown;
   actor_id: number | null;
   actor_name: string | null;
   actor_email: string | null;
@@ -73,7 +76,7 @@ type AuditRow = {
 
 function auditSelect(where: SQL, tail: SQL): SQL {
   // The payout's currency, looked up for the rows returned only (a scalar subquery per row).
-  return sql`select a.id::float8 as id, a.created_at::text as created_at, a.actor_id, u.name as actor_name, u.email as actor_email,
+  return sql`select a.id, a.created_at::text as created_at, a.actor_id, u.name as actor_name, u.email as actor_email,
                     a.action, a.entity_type, a.entity_id, a.before, a.after,
                     (select p.currency::text from payouts p
                       where a.entity_type = 'payout' and p.id = case when a.entity_id ~ '^[0-9]{1,9}$' then a.entity_id::int end) as currency
@@ -85,8 +88,8 @@ function auditSelect(where: SQL, tail: SQL): SQL {
 
 function toEntry(r: AuditRow): AuditEntry {
   return {
-    id: Number(r.id),
-    at: new Date(r.created_at),
+    id: int8(r.id),
+    at: timestamp(r.created_at),
     actorId: r.actor_id,
     actorName: r.actor_name,
     actorEmail: r.actor_email,
@@ -134,15 +137,14 @@ export async function getAuditFilterOptions(caller: Caller): Promise<AuditFilter
   allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   const [actions, types, actors] = await Promise.all([
-    rows<{ action: string }>(db, sql`select distinct action from audit_log order by action`),
-    rows<{ entity_type: string }>(db, sql`select distinct entity_type from audit_log order by entity_type`),
+    db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action),
+    db.selectDistinct({ entity_type: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType),
     // Creators never decide anything recorded here; everyone else may.
-    rows<{ id: number; name: string; email: string }>(
-      db,
-      sql`select id, name, email from users u
-          where u.role <> 'creator' or exists (select 1 from audit_log a where a.actor_id = u.id)
-          order by name, id`,
-    ),
+    db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(sql`${users.role} <> 'creator' or exists (select 1 from audit_log a where a.actor_id = users.id)`)
+      .orderBy(users.name, users.id),
   ]);
   return { actions: actions.map((r) => r.action), entityTypes: types.map((r) => r.entity_type), actors };
 }

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, rows } from "@/db";
 import { challengeInvites } from "@/db/schema";
-import { runAs } from "@/lib/auth/identity";
 import type { UserCaller } from "@/lib/dal/session";
 import { DomainError } from "@/lib/errors";
 import { asCaller } from "@/test/caller";
@@ -16,7 +15,6 @@ import { PAGE_SIZE, estimateAudience, getChallengeFollowUp, getChallengeHistory,
 
 const DAY = 86_400_000;
 let marketing: { id: number };
-const asMarketing = <T>(fn: () => Promise<T>) => runAs(marketing.id, fn);
 const asMarketer = <T>(fn: (caller: UserCaller) => Promise<T>) => asCaller(marketing.id, fn);
 
 const failureCode = (promise: Promise<unknown>) =>

@@ -2,7 +2,6 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb, rows, type Executor, type Tx } from "@/db";
 import { challengeInvites, challenges, milestones } from "@/db/schema";
-import type { FieldErrors } from "@/lib/actions/types";
 import {
   LIVE_EDITABLE,
   canTransition,
@@ -23,7 +22,13 @@ const DAY = 86_400_000;
 // ---------------------------------------------------------------------------------------------
 // Saving
 
-export type SaveOutcome = { ok: true; id: number; created: boolean } | { ok: false; fieldErrors: FieldErrors; values?: Record<string, string> };
+/**
+ * What a save or a transition refuses, field by field, as message keys ("marketing.validation.…")
+ * with their values beside them: the action passes them on and the form translates them.
+ */
+export type FieldProblems = Record<string, string[]>;
+
+export type SaveOutcome = { ok: true; id: number; created: boolean } | { ok: false; fieldErrors: FieldProblems; values?: Record<string, string> };
 
 function draftOf(c: MarketingChallenge): ChallengeDraft {
   return { ...c, inviteCount: c.invites.length };
@@ -120,7 +125,7 @@ function changedLockedFields(input: ChallengeFormInput, saved: MarketingChalleng
     .map(([field]) => field);
 }
 
-const fieldError = (field: string, key: string): FieldErrors => ({ [field]: [`marketing.validation.${key}`] });
+const fieldError = (field: string, key: string): FieldProblems => ({ [field]: [`marketing.validation.${key}`] });
 
 /**
  * Creates a draft, or saves changes to one. A draft saves as it is (a title is enough); a
@@ -179,7 +184,7 @@ export async function saveChallenge(caller: Caller, input: ChallengeFormInput): 
 }
 
 async function saveLive(tx: Tx, actorId: number, input: ChallengeFormInput, saved: MarketingChallenge, now: Date): Promise<SaveOutcome> {
-  const errors: FieldErrors = {};
+  const errors: FieldProblems = {};
   for (const field of changedLockedFields(input, saved)) errors[field] = ["marketing.validation.lockedLive"];
   const descriptionEn = input.descriptionEn ?? saved.descriptionEn;
   const descriptionFr = input.descriptionFr ?? saved.descriptionFr;
@@ -207,7 +212,7 @@ async function saveLive(tx: Tx, actorId: number, input: ChallengeFormInput, save
 
 export type StatusTransition = Exclude<Transition, "update" | "end_early">;
 /** A refused end date comes back as a field error with the limit it broke (`limit`). */
-export type TransitionOutcome = { ok: true; lifecycle: Lifecycle; endsAt: Date } | { ok: false; fieldErrors: FieldErrors; limit?: Date };
+export type TransitionOutcome = { ok: true; lifecycle: Lifecycle; endsAt: Date } | { ok: false; fieldErrors: FieldProblems; limit?: Date };
 
 const lifecycleView = (c: { state: string; startsAt: Date; endsAt: Date; endNoticeAt: Date | null }, lifecycle: Lifecycle) => ({
   state: c.state,

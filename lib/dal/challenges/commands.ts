@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb, rows } from "@/db";
-import { challenges, enrollments } from "@/db/schema";
+import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { challengeInvites, challenges, enrollments } from "@/db/schema";
 import { ineligibleReasons } from "@/lib/domain/eligibility";
 import { lifecycleOf } from "@/lib/domain/lifecycle";
 import { DomainError } from "@/lib/errors";
-import { profileOf, reasonValues, rulesOf, toDate, type ChallengeRow } from "./queries";
 import { allowCreator, type Caller } from "../session";
+import { profileOf, reasonValues, rulesOf } from "./eligibility";
 
 export type EnrollOutcome = { status: "enrolled" | "already_enrolled" };
 
@@ -19,19 +19,20 @@ export async function enrollMe(caller: Caller, challengeId: number): Promise<Enr
   const me = allowCreator(caller);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [challenge] = await rows<ChallengeRow>(
-      tx,
-      sql`select c.*, c.budget_minor::float8 as budget_minor, c.spent_minor::float8 as spent_minor,
-                 exists (select 1 from challenge_invites i where i.challenge_id = c.id and i.creator_id = ${me.creatorId}) as invited
-          from challenges c where c.id = ${challengeId}`,
-    );
+    const [challenge] = await tx
+      .select({
+        ...getTableColumns(challenges),
+        invited: sql<boolean>`exists (select 1 from ${challengeInvites} i where i.challenge_id = ${challenges.id} and i.creator_id = ${me.creatorId})`,
+      })
+      .from(challenges)
+      .where(eq(challenges.id, challengeId));
     if (!challenge || challenge.state === "draft") throw new DomainError("challenges.errors.not_found");
     const [existing] = await tx
       .select({ withdrawnAt: enrollments.withdrawnAt })
       .from(enrollments)
       .where(and(eq(enrollments.challengeId, challengeId), eq(enrollments.creatorId, me.creatorId)));
     if (existing && !existing.withdrawnAt) return { status: "already_enrolled" as const };
-    const lifecycle = lifecycleOf({ state: challenge.state, startsAt: toDate(challenge.starts_at)!, endsAt: toDate(challenge.ends_at)! });
+    const lifecycle = lifecycleOf(challenge);
     if (lifecycle !== "live") throw new DomainError("challenges.errors.not_live");
     const profile = await profileOf(tx, me.creatorId);
     const reasons = ineligibleReasons(rulesOf(challenge), { ...profile, invited: challenge.invited });
@@ -47,7 +48,7 @@ export async function enrollMe(caller: Caller, challengeId: number): Promise<Enr
         ),
       )
       .returning({ id: challenges.id });
-    if (placed.length === 0) throw new DomainError("challenges.reasons.full", { cap: challenge.enrollment_cap ?? 0 });
+    if (placed.length === 0) throw new DomainError("challenges.reasons.full", { cap: challenge.enrollmentCap ?? 0 });
 
     const joined = await tx
       .insert(enrollments)

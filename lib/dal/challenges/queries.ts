@@ -1,12 +1,28 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, rows, type Executor } from "@/db";
-import { challengeInvites, enrollments, type ChallengeKind, type Metric, type Platform } from "@/db/schema";
+import { z } from "zod";
+import { getDb, type Executor } from "@/db";
+import {
+  awardStatusEnum,
+  challengeInvites,
+  challengeKindEnum,
+  challengeStateEnum,
+  challenges,
+  creators,
+  enrollments,
+  metricEnum,
+  platformEnum,
+  type ChallengeKind,
+  type Metric,
+  type Platform,
+} from "@/db/schema";
 import { ineligibleReasons, type EligibilityProfile, type IneligibleReason } from "@/lib/domain/eligibility";
 import { lifecycleOf, type Lifecycle } from "@/lib/domain/lifecycle";
 import { PACE_WINDOW_DAYS, daysLeft, projectMilestone, type PaceProjection } from "@/lib/domain/pace";
-import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
+import { int4, int8, parsedRows, timestamp } from "../row";
 import { allow, allowCreator, AREA_ROLES, type Caller } from "../session";
+import { countedParts, eventMetricSql, isDistinctDaysSql } from "./counted-sql";
+import { profileOf, rulesOf } from "./eligibility";
 import { cachedForCreator } from "../cache";
 
 export type ChallengeSummary = {
@@ -39,80 +55,64 @@ export type CreatorChallengeLists = {
   ended: ChallengeSummary[];
 };
 
-export type ChallengeRow = {
-  id: number;
-  kind: ChallengeKind;
-  platform: Platform;
-  state: "draft" | "published" | "archived";
-  title_en: string;
-  title_fr: string;
-  starts_at: Date;
-  ends_at: Date;
-  end_notice_at: Date | null;
-  min_followers: number;
-  max_followers: number | null;
-  countries: string[];
-  invite_only: boolean;
-  enrollment_cap: number | null;
-  enrolled_count: number;
-  budget_minor: number | null;
-  spent_minor: number;
-  currency: string;
-  reward_total: number;
-  milestone_count: number;
-  enrolled: boolean;
-  invited: boolean;
-  earned: number;
-  reached: number;
-};
+/** What the eligibility rules and the lifecycle read of a challenge: its own columns, as the schema types them. */
+export type ChallengeFacts = Pick<
+  typeof challenges.$inferSelect,
+  "state" | "platform" | "startsAt" | "endsAt" | "minFollowers" | "maxFollowers" | "countries" | "inviteOnly" | "enrollmentCap" | "enrolledCount" | "budgetMinor" | "spentMinor"
+>;
 
-export const toDate = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+/** A row of listMyChallenges: the challenge's columns, its milestones' totals and the creator's part in it. */
+const summaryRow = z.object({
+  id: int4,
+  kind: z.enum(challengeKindEnum.enumValues),
+  platform: z.enum(platformEnum.enumValues),
+  state: z.enum(challengeStateEnum.enumValues),
+  titleEn: z.string(),
+  titleFr: z.string(),
+  startsAt: timestamp,
+  endsAt: timestamp,
+  endNoticeAt: timestamp.nullable(),
+  minFollowers: int4,
+  maxFollowers: int4.nullable(),
+  countries: z.array(z.string()),
+  inviteOnly: z.boolean(),
+  enrollmentCap: int4.nullable(),
+  enrolledCount: int4,
+  budgetMinor: int8.nullable(),
+  spentMinor: int8,
+  currency: z.string(),
+  rewardTotalMinor: int8,
+  milestoneCount: int4,
+  enrolled: z.boolean(),
+  invited: z.boolean(),
+  earnedMinor: int8,
+  reachedCount: int4,
+});
+type SummaryRow = z.output<typeof summaryRow>;
 
-function summarize(row: ChallengeRow, profile: EligibilityProfile, now: Date): ChallengeSummary {
-  const startsAt = toDate(row.starts_at)!;
-  const endsAt = toDate(row.ends_at)!;
+function summarize(row: SummaryRow, profile: EligibilityProfile, now: Date): ChallengeSummary {
   return {
     id: row.id,
     kind: row.kind,
     platform: row.platform,
-    titleEn: row.title_en,
-    titleFr: row.title_fr,
-    startsAt,
-    endsAt,
-    endNoticeAt: toDate(row.end_notice_at),
-    lifecycle: lifecycleOf({ state: row.state, startsAt, endsAt }, now),
-    rewardTotalMinor: Number(row.reward_total),
+    titleEn: row.titleEn,
+    titleFr: row.titleFr,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    endNoticeAt: row.endNoticeAt,
+    lifecycle: lifecycleOf(row, now),
+    rewardTotalMinor: row.rewardTotalMinor,
     currency: row.currency,
-    milestoneCount: Number(row.milestone_count),
+    milestoneCount: row.milestoneCount,
     enrolled: row.enrolled,
-    earnedMinor: Number(row.earned),
-    reachedCount: Number(row.reached),
+    earnedMinor: row.earnedMinor,
+    reachedCount: row.reachedCount,
     reasons: row.enrolled ? [] : ineligibleReasons(rulesOf(row), { ...profile, invited: row.invited }),
-    rules: { minFollowers: row.min_followers, maxFollowers: row.max_followers, countries: row.countries ?? [], inviteOnly: row.invite_only },
+    rules: { minFollowers: row.minFollowers, maxFollowers: row.maxFollowers, countries: row.countries, inviteOnly: row.inviteOnly },
   };
 }
 
-export function rulesOf(row: ChallengeRow) {
-  return {
-    platform: row.platform,
-    minFollowers: row.min_followers,
-    maxFollowers: row.max_followers,
-    countries: row.countries ?? [],
-    inviteOnly: row.invite_only,
-    enrollmentCap: row.enrollment_cap,
-    enrolledCount: row.enrolled_count,
-    budgetMinor: row.budget_minor === null ? null : Number(row.budget_minor),
-    spentMinor: Number(row.spent_minor),
-  };
-}
 
-export async function profileOf(db: Executor, creatorId: number): Promise<Omit<EligibilityProfile, "invited">> {
-  const [p] = await rows<{ followers: number; country: string; platform: Platform }>(
-    db,
-    sql`select followers, country, platform from creators where id = ${creatorId}`,
-  );
-  return p;
-}
 
 /**
  * The signed-in creator's challenges: live ones they can join, the ones they are in, live ones
@@ -124,18 +124,21 @@ export async function listMyChallenges(caller: Caller): Promise<CreatorChallenge
   const db = await getDb();
   const profile = await profileOf(db, me.creatorId);
   const now = new Date();
-  const found = await rows<ChallengeRow>(
+  const found = await parsedRows(
     db,
-    sql`select c.id, c.kind, c.platform, c.state, c.title_en, c.title_fr, c.starts_at, c.ends_at, c.end_notice_at,
-               c.min_followers, c.max_followers, c.countries, c.invite_only, c.enrollment_cap, c.enrolled_count,
-               c.budget_minor::float8 as budget_minor, c.spent_minor::float8 as spent_minor, c.currency,
-               (select coalesce(sum(m.reward_minor), 0)::float8 from milestones m where m.challenge_id = c.id) as reward_total,
-               (select count(*)::int from milestones m where m.challenge_id = c.id) as milestone_count,
+    summaryRow,
+    sql`select c.id, c.kind, c.platform, c.state, c.title_en as "titleEn", c.title_fr as "titleFr", c.starts_at as "startsAt",
+               c.ends_at as "endsAt", c.end_notice_at as "endNoticeAt", c.min_followers as "minFollowers",
+               c.max_followers as "maxFollowers", c.countries, c.invite_only as "inviteOnly", c.enrollment_cap as "enrollmentCap",
+               c.enrolled_count as "enrolledCount", c.budget_minor::bigint as "budgetMinor", c.spent_minor::bigint as "spentMinor",
+               c.currency as currency,
+               (select coalesce(sum(m.reward_minor), 0)::bigint from milestones m where m.challenge_id = c.id) as "rewardTotalMinor",
+               (select count(*)::int from milestones m where m.challenge_id = c.id) as "milestoneCount",
                (e.id is not null and e.withdrawn_at is null) as enrolled,
                exists (select 1 from challenge_invites i where i.challenge_id = c.id and i.creator_id = ${me.creatorId}) as invited,
                coalesce((select sum(m.reward_minor) from milestone_awards a join milestones m on m.id = a.milestone_id
-                         where a.enrollment_id = e.id and a.status = 'paid'), 0)::float8 as earned,
-               coalesce((select count(*) from milestone_awards a where a.enrollment_id = e.id), 0)::int as reached
+                         where a.enrollment_id = e.id and a.status = 'paid'), 0)::bigint as "earnedMinor",
+               coalesce((select count(*) from milestone_awards a where a.enrollment_id = e.id), 0)::int as "reachedCount"
         from challenges c
         left join enrollments e on e.challenge_id = c.id and e.creator_id = ${me.creatorId}
         where c.state <> 'draft'
@@ -168,8 +171,6 @@ export type MilestoneView = {
   projection: PaceProjection;
 };
 
-export type ActivityVerdict = "counted" | "before_enrollment" | "after_withdrawal" | "outside_window" | "metric_not_used" | "not_enrolled";
-
 export type ChallengeView = {
   id: number;
   kind: ChallengeKind;
@@ -195,6 +196,19 @@ export type ChallengeView = {
   countedTotals: { measure: Metric; total: number }[];
 };
 
+/** A milestone with the viewer's progress, award and last window's total (loadChallengeView). */
+const milestoneRow = z.object({
+  id: int4,
+  position: int4,
+  metric: z.enum(metricEnum.enumValues),
+  threshold: int8,
+  reward_minor: int8,
+  current: int8,
+  award_status: z.enum(awardStatusEnum.enumValues).nullable(),
+  reached_at: timestamp.nullable(),
+  recent: int8,
+});
+
 /** The profile a challenge page is rendered for: a real creator, or a marketing preview. */
 export type Viewer = { creatorId: number | null; profile: EligibilityProfile | Promise<EligibilityProfile> };
 
@@ -205,12 +219,7 @@ export type Viewer = { creatorId: number | null; profile: EligibilityProfile | P
  */
 async function loadChallengeView(db: Executor, challengeId: number, viewer: Viewer, activityPage = 1): Promise<ChallengeView | null> {
   const [[row], enrollment, invitedRow, profile] = await Promise.all([
-    rows<ChallengeRow & { description_en: string; description_fr: string }>(
-      db,
-      sql`select c.*, c.budget_minor::float8 as budget_minor, c.spent_minor::float8 as spent_minor, 0 as reward_total, 0 as milestone_count,
-                 false as enrolled, false as invited, 0 as earned, 0 as reached
-          from challenges c where c.id = ${challengeId}`,
-    ),
+    db.select().from(challenges).where(eq(challenges.id, challengeId)),
     viewer.creatorId
       ? db
           .select({ id: enrollments.id, enrolledAt: enrollments.enrolledAt, withdrawnAt: enrollments.withdrawnAt })
@@ -230,32 +239,22 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
   if (!row) return null;
   const invited = invitedRow ?? profile.invited;
   const now = new Date();
-  const startsAt = toDate(row.starts_at)!;
-  const endsAt = toDate(row.ends_at)!;
-  const lifecycle = lifecycleOf({ state: row.state, startsAt, endsAt }, now);
+  const { startsAt, endsAt } = row;
+  const lifecycle = lifecycleOf(row, now);
 
   // Milestones with the viewer's progress, award, and the last 14 days of that metric (rollups
   // only), beside the viewer's latest raw events around the window.
   const [milestoneRows, events] = await Promise.all([
-    rows<{
-      id: number;
-      position: number;
-      metric: Metric;
-      threshold: number;
-      reward_minor: number;
-      current: number;
-      award_status: "paid" | "unpaid_budget" | null;
-      reached_at: string | null;
-      recent: number;
-    }>(
+    parsedRows(
       db,
-      sql`select m.id, m.position, m.metric, m.threshold::float8 as threshold, m.reward_minor::float8 as reward_minor,
-                 coalesce(p.total, 0)::float8 as current, a.status as award_status, a.reached_at::text as reached_at,
+      milestoneRow,
+      sql`select m.id, m.position, m.metric, m.threshold::bigint as threshold, m.reward_minor::bigint as reward_minor,
+                 coalesce(p.total, 0)::bigint as current, a.status as award_status, a.reached_at,
                  coalesce((select case when ${isDistinctDaysSql("m.metric")} then count(*) filter (where d.total > 0) else sum(d.total) end
                             from creator_daily_metrics d
                             where d.creator_id = ${viewer.creatorId ?? -1} and d.metric = ${eventMetricSql("m.metric")}
                               and d.day > (now() at time zone 'UTC')::date - ${PACE_WINDOW_DAYS}::int
-                              and d.day >= (${startsAt.toISOString()}::timestamptz at time zone 'UTC')::date), 0)::float8 as recent
+                              and d.day >= (${startsAt.toISOString()}::timestamptz at time zone 'UTC')::date), 0)::bigint as recent
           from milestones m
           left join enrollment_progress p on p.enrollment_id = ${enrollment?.id ?? -1} and p.metric = m.metric
           left join milestone_awards a on a.enrollment_id = ${enrollment?.id ?? -1} and a.milestone_id = m.id
@@ -270,29 +269,28 @@ async function loadChallengeView(db: Executor, challengeId: number, viewer: View
     id: m.id,
     position: m.position,
     metric: m.metric,
-    threshold: Number(m.threshold),
-    rewardMinor: Number(m.reward_minor),
-    current: Number(m.current),
-    award: m.award_status ? { status: m.award_status, reachedAt: new Date(m.reached_at!) } : null,
+    threshold: m.threshold,
+    rewardMinor: m.reward_minor,
+    current: m.current,
+    award: m.award_status && m.reached_at ? { status: m.award_status, reachedAt: m.reached_at } : null,
     projection: m.award_status
       ? { kind: "reached" }
       : lifecycle === "live" && enrollment && !enrollment.withdrawnAt
-        ? projectMilestone({ current: Number(m.current), threshold: Number(m.threshold), lastWindowTotal: Number(m.recent), now, endsAt })
+        ? projectMilestone({ current: m.current, threshold: m.threshold, lastWindowTotal: m.recent, now, endsAt })
         : { kind: "not_before_end" },
   }));
-
 
   return {
     id: row.id,
     kind: row.kind,
     platform: row.platform,
-    titleEn: row.title_en,
-    titleFr: row.title_fr,
-    descriptionEn: row.description_en,
-    descriptionFr: row.description_fr,
+    titleEn: row.titleEn,
+    titleFr: row.titleFr,
+    descriptionEn: row.descriptionEn,
+    descriptionFr: row.descriptionFr,
     startsAt,
     endsAt,
-    endNoticeAt: toDate(row.end_notice_at),
+    endNoticeAt: row.endNoticeAt,
     lifecycle,
     currency: row.currency,
     rules: rulesOf(row),
@@ -310,6 +308,18 @@ export const ACTIVITY_PAGE_SIZE = 20;
 
 // "Counted?" with the one definition of counted (lib/dal/challenges/counted-sql.ts), over the aliases of
 // activityOf: event ev, challenge c, enrollment e. In SQL, at microseconds, never via a JS Date.
+const ACTIVITY_VERDICTS = ["counted", "before_enrollment", "after_withdrawal", "outside_window", "metric_not_used", "not_enrolled"] as const;
+export type ActivityVerdict = (typeof ACTIVITY_VERDICTS)[number];
+
+/** One of the creator's events with its verdict (activityOf). */
+const activityRow = z.object({
+  id: z.string(),
+  metric: z.enum(metricEnum.enumValues),
+  amount: int8,
+  occurred_at: timestamp,
+  verdict: z.enum(ACTIVITY_VERDICTS),
+});
+
 const verdict = countedParts({ at: "ev.occurred_at", startsAt: "c.starts_at", endsAt: "c.ends_at", enrolledAt: "e.enrolled_at", withdrawnAt: "e.withdrawn_at" });
 
 /**
@@ -324,9 +334,10 @@ async function activityOf(db: Executor, creatorId: number, challengeId: number, 
           and ev.occurred_at >= ${from.toISOString()}::timestamptz
           and ev.metric in (select ${eventMetricSql("m.metric")} from milestones m where m.challenge_id = ${challengeId})`;
   const [events, [{ n }], totals] = await Promise.all([
-    rows<{ id: string; metric: Metric; amount: number; occurred_at: string; verdict: ActivityVerdict }>(
+    parsedRows(
       db,
-      sql`select ev.id, ev.metric, ev.amount::float8 as amount, ev.occurred_at::text as occurred_at,
+      activityRow,
+      sql`select ev.id, ev.metric, ev.amount::bigint as amount, ev.occurred_at,
                  case when not ${verdict.inWindow} then 'outside_window'
                       when e.id is null then 'not_enrolled'
                       when not ${verdict.afterEnrolling} then 'before_enrollment'
@@ -339,14 +350,15 @@ async function activityOf(db: Executor, creatorId: number, challengeId: number, 
           order by ev.occurred_at desc, ev.id desc
           limit ${ACTIVITY_PAGE_SIZE} offset ${(page - 1) * ACTIVITY_PAGE_SIZE}`,
     ),
-    rows<{ n: number }>(db, sql`select count(*)::int as n from activity_events ev where ${where}`),
+    parsedRows(db, z.object({ n: int4 }), sql`select count(*)::int as n from activity_events ev where ${where}`),
     // What counted, per measure of the challenge, from the events themselves: the same numbers
     // as the progress bars (kept by ingest), which is what the page promises.
-    rows<{ measure: Metric; total: number }>(
+    parsedRows(
       db,
+      z.object({ measure: z.enum(metricEnum.enumValues), total: int8 }),
       sql`select m.measure,
                  (case when ${isDistinctDaysSql("m.measure")} then count(distinct (ev.occurred_at at time zone 'UTC')::date)
-                       else coalesce(sum(ev.amount), 0) end)::float8 as total
+                       else coalesce(sum(ev.amount), 0) end)::bigint as total
           from (select distinct metric as measure from milestones where challenge_id = ${challengeId}) m
           join challenges c on c.id = ${challengeId}
           left join enrollments e on e.id = ${enrollmentId ?? -1}
@@ -356,9 +368,9 @@ async function activityOf(db: Executor, creatorId: number, challengeId: number, 
     ),
   ]);
   return {
-    totals: totals.map((t) => ({ measure: t.measure, total: Number(t.total) })),
-    total: Number(n),
-    events: events.map((e) => ({ id: e.id, metric: e.metric, amount: Number(e.amount), occurredAt: new Date(e.occurred_at), verdict: e.verdict })),
+    totals,
+    total: n,
+    events: events.map((e) => ({ id: e.id, metric: e.metric, amount: e.amount, occurredAt: e.occurred_at, verdict: e.verdict })),
   };
 }
 
@@ -385,18 +397,13 @@ export async function previewChallenge(
   allow(caller, AREA_ROLES.marketing);
   const db = await getDb();
   if ("handle" in as) {
-    const [c] = await rows<{ id: number; followers: number; country: string; platform: Platform }>(
-      db,
-      sql`select id, followers, country, platform from creators where handle = ${as.handle}`,
-    );
+    const [c] = await db
+      .select({ id: creators.id, followers: creators.followers, country: creators.country, platform: creators.platform })
+      .from(creators)
+      .where(eq(creators.handle, as.handle));
     if (!c) return { view: null, handleFound: false };
     return { view: await loadChallengeView(db, challengeId, { creatorId: c.id, profile: { ...c, invited: false } }), handleFound: true };
   }
   return { view: await loadChallengeView(db, challengeId, { creatorId: null, profile: as }), handleFound: true };
 }
 
-export function reasonValues(reason: IneligibleReason): Record<string, string | number> {
-  const { code: _code, ...values } = reason;
-  void _code;
-  return values as Record<string, string | number>;
-}

@@ -1,9 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, rows } from "@/db";
-import type { Metric } from "@/db/schema";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { awardStatusEnum, metricEnum, type Metric } from "@/db/schema";
+import { ENTRY_STATUSES, type EntryStatus } from "@/lib/domain/entry-status";
 import { daysLeft } from "@/lib/domain/pace";
-import { ENTRY_STATUSES, earningGroupSql, type EntryStatus } from "../earnings/ledger-sql";
+import { earningGroupSql } from "../earnings/ledger-sql";
+import { int4, int8, parsedRows, timestamp } from "../row";
 import { allowCreator, type Caller } from "../session";
 import { cachedForCreator } from "../cache";
 
@@ -30,8 +33,17 @@ export const getMyEarningsSummary = (caller: Caller): Promise<EarningsSummary> =
 async function getMyEarningsSummaryUncached(caller: Caller): Promise<EarningsSummary> {
   const me = allowCreator(caller);
   const db = await getDb();
-  const found = await rows<{ grp: "bonus" | "commission" | "other" | null; pending: number; available: number; in_payout: number; paid: number; currency: string; as_of: string }>(
+  const found = await parsedRows(
     db,
+    z.object({
+      grp: z.enum(["bonus", "commission", "other"]).nullable(),
+      pending: int8,
+      available: int8,
+      in_payout: int8,
+      paid: int8,
+      currency: z.string(),
+      as_of: timestamp,
+    }),
     sql`with me as (select id, currency from creators where id = ${me.creatorId}),
         entries as (
           select ${earningGroupSql} as grp,
@@ -47,10 +59,10 @@ async function getMyEarningsSummaryUncached(caller: Caller): Promise<EarningsSum
           cross join lateral (values ('bonus', p.bonus_minor), ('commission', p.commission_minor), ('other', p.other_minor)) as g(grp, amount)
           group by 1
         )
-        select x.grp, coalesce(x.pending, 0)::float8 as pending,
-               (coalesce(x.due, 0) - coalesce(x.paid, 0) - coalesce(x.in_payout, 0))::float8 as available,
-               coalesce(x.in_payout, 0)::float8 as in_payout, coalesce(x.paid, 0)::float8 as paid,
-               me.currency::text as currency, now()::text as as_of
+        select x.grp, coalesce(x.pending, 0)::bigint as pending,
+               (coalesce(x.due, 0) - coalesce(x.paid, 0) - coalesce(x.in_payout, 0))::bigint as available,
+               coalesce(x.in_payout, 0)::bigint as in_payout, coalesce(x.paid, 0)::bigint as paid,
+               me.currency as currency, now() as as_of
         from me left join (
           select coalesce(e.grp, h.grp) as grp, e.pending, e.due, h.paid, h.in_payout
           from entries e full join held h on h.grp = e.grp
@@ -59,9 +71,9 @@ async function getMyEarningsSummaryUncached(caller: Caller): Promise<EarningsSum
   const totals = { bonus: emptyStatuses(), commission: emptyStatuses(), other: emptyStatuses() };
   for (const r of found) {
     if (!r.grp || !totals[r.grp]) continue;
-    for (const status of ENTRY_STATUSES) totals[r.grp][status] += Number(r[status]);
+    for (const status of ENTRY_STATUSES) totals[r.grp][status] += r[status];
   }
-  return { currency: found[0]?.currency ?? "EUR", totals, asOf: new Date(found[0]?.as_of ?? Date.now()) };
+  return { currency: found[0]?.currency ?? "EUR", totals, asOf: found[0]?.as_of ?? new Date() };
 }
 
 export const RANGES = { "30d": { days: 30, bucket: "week" }, "90d": { days: 90, bucket: "week" }, "12m": { days: 365, bucket: "month" } } as const;
@@ -79,8 +91,9 @@ async function getMyEarningsSeriesUncached(caller: Caller, range: RangeKey): Pro
   const { days, bucket } = RANGES[range];
   const unit = sql.raw(`'${bucket}'`);
   const step = sql.raw(`'1 ${bucket}'`);
-  const found = await rows<{ bucket: string; bonus: number; commission: number }>(
+  return parsedRows(
     db,
+    z.object({ bucket: z.string(), bonus: int8, commission: int8 }),
     sql`with buckets as (
           select generate_series(date_trunc(${unit}, now() - ${days} * interval '1 day'), date_trunc(${unit}, now()), ${step}::interval) as b
         ), sums as (
@@ -93,11 +106,10 @@ async function getMyEarningsSeriesUncached(caller: Caller, range: RangeKey): Pro
           group by 1
         )
         select to_char(buckets.b at time zone 'UTC', 'YYYY-MM-DD') as bucket,
-               coalesce(sums.bonus, 0)::float8 as bonus, coalesce(sums.commission, 0)::float8 as commission
+               coalesce(sums.bonus, 0)::bigint as bonus, coalesce(sums.commission, 0)::bigint as commission
         from buckets left join sums on sums.b = buckets.b
         order by buckets.b`,
   );
-  return found.map((r) => ({ bucket: r.bucket, bonus: Number(r.bonus), commission: Number(r.commission) }));
 }
 
 export type LiveChallengeProgress = {
@@ -119,25 +131,26 @@ export const getMyLiveChallenges = (caller: Caller): Promise<LiveChallengeProgre
 async function getMyLiveChallengesUncached(caller: Caller): Promise<LiveChallengeProgress[]> {
   const me = allowCreator(caller);
   const db = await getDb();
-  const found = await rows<{
-    challenge_id: number;
-    title_en: string;
-    title_fr: string;
-    ends_at: string;
-    end_notice_at: string | null;
-    currency: string;
-    milestone_id: number;
-    position: number;
-    metric: Metric;
-    threshold: number;
-    reward_minor: number;
-    current: number;
-    reached: boolean;
-  }>(
+  const found = await parsedRows(
     db,
-    sql`select c.id as challenge_id, c.title_en, c.title_fr, c.ends_at::text as ends_at, c.end_notice_at::text as end_notice_at,
-               c.currency::text as currency, m.id as milestone_id, m.position, m.metric, m.threshold::float8 as threshold,
-               m.reward_minor::float8 as reward_minor, coalesce(p.total, 0)::float8 as current,
+    z.object({
+      challenge_id: int4,
+      title_en: z.string(),
+      title_fr: z.string(),
+      ends_at: timestamp,
+      end_notice_at: timestamp.nullable(),
+      currency: z.string(),
+      milestone_id: int4,
+      position: int4,
+      metric: z.enum(metricEnum.enumValues),
+      threshold: int8,
+      reward_minor: int8,
+      current: int8,
+      reached: z.boolean(),
+    }),
+    sql`select c.id as challenge_id, c.title_en, c.title_fr, c.ends_at, c.end_notice_at,
+               c.currency as currency, m.id as milestone_id, m.position, m.metric, m.threshold::bigint as threshold,
+               m.reward_minor::bigint as reward_minor, coalesce(p.total, 0)::bigint as current,
                exists (select 1 from milestone_awards a where a.enrollment_id = e.id and a.milestone_id = m.id) as reached
         from enrollments e
         join challenges c on c.id = e.challenge_id
@@ -151,14 +164,13 @@ async function getMyLiveChallengesUncached(caller: Caller): Promise<LiveChalleng
   for (const r of found) {
     let c = byChallenge.get(r.challenge_id);
     if (!c) {
-      const endsAt = new Date(r.ends_at);
       c = {
         id: r.challenge_id,
         titleEn: r.title_en,
         titleFr: r.title_fr,
-        endsAt,
-        endNoticeAt: r.end_notice_at ? new Date(r.end_notice_at) : null,
-        daysLeft: daysLeft(endsAt),
+        endsAt: r.ends_at,
+        endNoticeAt: r.end_notice_at,
+        daysLeft: daysLeft(r.ends_at),
         currency: r.currency,
         milestones: [],
       };
@@ -168,9 +180,9 @@ async function getMyLiveChallengesUncached(caller: Caller): Promise<LiveChalleng
       id: r.milestone_id,
       position: r.position,
       metric: r.metric,
-      threshold: Number(r.threshold),
-      rewardMinor: Number(r.reward_minor),
-      current: Number(r.current),
+      threshold: r.threshold,
+      rewardMinor: r.reward_minor,
+      current: r.current,
       reached: r.reached,
     });
   }
@@ -190,13 +202,14 @@ export const getMyNewAwards = (caller: Caller): Promise<NewAward[]> =>
 async function getMyNewAwardsUncached(caller: Caller): Promise<NewAward[]> {
   const me = allowCreator(caller);
   const db = await getDb();
-  const found = await rows<{ id: number; status: "paid" | "unpaid_budget"; title_en: string; title_fr: string; position: number; reward_minor: number; currency: string }>(
+  const found = await parsedRows(
     db,
-    sql`select a.id, a.status, c.title_en, c.title_fr, m.position, m.reward_minor::float8 as reward_minor, c.currency::text as currency
+    z.object({ id: int4, status: z.enum(awardStatusEnum.enumValues), title_en: z.string(), title_fr: z.string(), position: int4, reward_minor: int8, currency: z.string() }),
+    sql`select a.id, a.status, c.title_en, c.title_fr, m.position, m.reward_minor::bigint as reward_minor, c.currency as currency
         from milestone_awards a join milestones m on m.id = a.milestone_id join challenges c on c.id = m.challenge_id
         where a.creator_id = ${me.creatorId} and a.seen_at is null
         order by a.id
         limit 50`,
   );
-  return found.map((r) => ({ id: r.id, status: r.status, titleEn: r.title_en, titleFr: r.title_fr, position: r.position, rewardMinor: Number(r.reward_minor), currency: r.currency }));
+  return found.map((r) => ({ id: r.id, status: r.status, titleEn: r.title_en, titleFr: r.title_fr, position: r.position, rewardMinor: r.reward_minor, currency: r.currency }));
 }

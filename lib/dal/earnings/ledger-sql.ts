@@ -5,8 +5,7 @@ import { sql } from "drizzle-orm";
 // payout while one holds it, available once its return window has passed, pending before.
 // Used with `ledger_entries le left join payout_items pi on pi.ledger_entry_id = le.id and
 // pi.released_at is null left join payouts p on p.id = pi.payout_id`.
-export const ENTRY_STATUSES = ["pending", "available", "in_payout", "paid"] as const;
-export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+// The statuses it gives are lib/domain/entry-status.ts's list.
 
 export const entryStatusSql = sql.raw(`(case
   when p.status = 'paid' then 'paid'

@@ -1,11 +1,14 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
-import { getDb, rows } from "@/db";
-import type { LedgerKind, Metric } from "@/db/schema";
+import { eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { creators, ledgerKindEnum, metricEnum, type LedgerKind, type Metric } from "@/db/schema";
 import { ENTRIES_PAGE_SIZE, type EarningsQuery } from "@/lib/validation/shop";
+import { ENTRY_STATUSES, type EntryStatus } from "@/lib/domain/entry-status";
 import { refundLabel, type RefundLabel } from "@/lib/domain/refund-label";
-import { clawbackOfSql, entryJoinsSql, entryStatusSql, type EntryStatus } from "./ledger-sql";
+import { int4, int8, parsedRows, timestamp } from "../row";
 import { allowCreator, type Caller } from "../session";
+import { clawbackOfSql, entryJoinsSql, entryStatusSql } from "./ledger-sql";
 import { cachedForCreator } from "../cache";
 
 /** Where an entry's money came from, with what it takes to explain every cent. */
@@ -42,35 +45,37 @@ export type EarningEntry = {
   source: EntrySource | null;
 };
 
-type EntryRow = {
-  id: number;
-  kind: LedgerKind;
-  amount_minor: number;
-  currency: string;
-  status: EntryStatus;
-  occurred_at: string;
-  available_at: string;
-  original_amount_minor: number | null;
-  original_currency: string | null;
-  fx_rate_micros: number | null;
-  note: string | null;
-  challenge_id: number | null;
-  title_en: string | null;
-  title_fr: string | null;
-  position: number | null;
-  metric: Metric | null;
-  order_id: string | null;
-  order_amount: number | null;
-  order_currency: string | null;
-  product_title: string | null;
-  merchant: string | null;
-  commission_bps: number | null;
-  code: string | null;
-  refund_id: string | null;
-  refund_amount: number | null;
-  clawback_of: number | null;
-  in_payout_id: number | null;
-};
+/** A row of entrySelect: the entry, its status, and the columns of whatever it came from. */
+const entryRow = z.object({
+  id: int8,
+  kind: z.enum(ledgerKindEnum.enumValues),
+  amount_minor: int8,
+  currency: z.string(),
+  status: z.enum(ENTRY_STATUSES),
+  occurred_at: z.string(),
+  available_at: timestamp,
+  original_amount_minor: int8.nullable(),
+  original_currency: z.string().nullable(),
+  fx_rate_micros: int8.nullable(),
+  note: z.string().nullable(),
+  challenge_id: int4.nullable(),
+  title_en: z.string().nullable(),
+  title_fr: z.string().nullable(),
+  position: int4.nullable(),
+  metric: z.enum(metricEnum.enumValues).nullable(),
+  order_id: z.string().nullable(),
+  order_amount: int8.nullable(),
+  order_currency: z.string().nullable(),
+  product_title: z.string().nullable(),
+  merchant: z.string().nullable(),
+  commission_bps: int4.nullable(),
+  code: z.string().nullable(),
+  refund_id: z.string().nullable(),
+  refund_amount: int8.nullable(),
+  clawback_of: int4.nullable(),
+  in_payout_id: int4.nullable(),
+});
+type EntryRow = z.output<typeof entryRow>;
 
 function toEntry(r: EntryRow): EarningEntry {
   let source: EntrySource | null = null;
@@ -80,7 +85,7 @@ function toEntry(r: EntryRow): EarningEntry {
     source = {
       type: "order",
       orderId: r.order_id,
-      orderAmountMinor: Number(r.order_amount),
+      orderAmountMinor: r.order_amount!,
       orderCurrency: r.order_currency!,
       productTitle: r.product_title!,
       merchant: r.merchant!,
@@ -91,31 +96,31 @@ function toEntry(r: EntryRow): EarningEntry {
     source = {
       type: "refund",
       refundId: r.refund_id,
-      refundAmountMinor: Number(r.refund_amount),
+      refundAmountMinor: r.refund_amount!,
       orderId: r.order_id,
-      orderAmountMinor: Number(r.order_amount),
+      orderAmountMinor: r.order_amount!,
       orderCurrency: r.order_currency!,
       productTitle: r.product_title!,
       code: r.code!,
       rateBps: r.commission_bps!,
-      label: refundLabel(r.clawback_of === null ? null : Number(r.clawback_of)),
+      label: refundLabel(r.clawback_of),
       inPayoutId: r.in_payout_id,
     };
   } else if (r.note) {
     source = { type: "note", note: r.note };
   }
   return {
-    id: Number(r.id),
+    id: r.id,
     kind: r.kind,
-    amountMinor: Number(r.amount_minor),
+    amountMinor: r.amount_minor,
     currency: r.currency,
     status: r.status,
     occurredAt: new Date(r.occurred_at),
-    availableAt: new Date(r.available_at),
+    availableAt: r.available_at,
     conversion:
       r.fx_rate_micros === null
         ? null
-        : { originalAmountMinor: Number(r.original_amount_minor), originalCurrency: r.original_currency!, fxRateMicros: Number(r.fx_rate_micros) },
+        : { originalAmountMinor: r.original_amount_minor!, originalCurrency: r.original_currency!, fxRateMicros: r.fx_rate_micros },
     source,
   };
 }
@@ -130,14 +135,15 @@ function entryFilter(creatorId: number, query: Pick<EarningsQuery, "kind" | "sta
 }
 
 function entrySelect(where: SQL, tail: SQL): SQL {
-  return sql`select le.id::float8 as id, le.kind::text as kind, le.amount_minor::float8 as amount_minor, le.currency::text as currency,
-                    ${entryStatusSql} as status, le.occurred_at::text as occurred_at, le.available_at::text as available_at,
-                    le.original_amount_minor::float8 as original_amount_minor, le.original_currency::text as original_currency,
-                    le.fx_rate_micros::float8 as fx_rate_micros, le.note,
-                    ch.id as challenge_id, ch.title_en, ch.title_fr, m.position, m.metric::text as metric,
-                    o.id as order_id, o.amount_minor::float8 as order_amount, o.currency::text as order_currency,
+  // occurred_at stays text: the export's keyset compares at the microseconds it is stored with.
+  return sql`select le.id::bigint as id, le.kind, le.amount_minor::bigint as amount_minor, le.currency as currency,
+                    ${entryStatusSql} as status, le.occurred_at::text as occurred_at, le.available_at,
+                    le.original_amount_minor::bigint as original_amount_minor, le.original_currency as original_currency,
+                    le.fx_rate_micros::bigint as fx_rate_micros, le.note,
+                    ch.id as challenge_id, ch.title_en, ch.title_fr, m.position, m.metric,
+                    o.id as order_id, o.amount_minor::bigint as order_amount, o.currency as order_currency,
                     sp.title as product_title, sp.merchant, o.commission_bps, al.code,
-                    r.id as refund_id, r.amount_minor::float8 as refund_amount,
+                    r.id as refund_id, r.amount_minor::bigint as refund_amount,
                     ${clawbackOfSql} as clawback_of, pi.payout_id as in_payout_id
              from ${entryJoinsSql}
              left join milestone_awards ma on ma.id = le.milestone_award_id
@@ -165,11 +171,12 @@ async function listMyEntriesUncached(caller: Caller, query: EarningsQuery): Prom
   // Without a status filter, the count needs no payout lookups: one index range of the creator's
   // own entries, whatever the size of payout_items.
   const counted = query.status ? sql`${entryJoinsSql} where ${where}` : sql`ledger_entries le where ${where}`;
-  const [{ total }] = await rows<{ total: number }>(db, sql`select count(*)::int as total from ${counted}`);
+  const [{ total }] = await parsedRows(db, z.object({ total: int4 }), sql`select count(*)::int as total from ${counted}`);
   const pageCount = Math.max(1, Math.ceil(total / ENTRIES_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const found = await rows<EntryRow>(
+  const found = await parsedRows(
     db,
+    entryRow,
     entrySelect(where, sql`order by le.occurred_at desc, le.id desc limit ${ENTRIES_PAGE_SIZE} offset ${(page - 1) * ENTRIES_PAGE_SIZE}`),
   );
   return { entries: found.map(toEntry), total, page, pageCount };
@@ -192,12 +199,12 @@ export async function openMyEntriesExport(
     let after: { occurredAt: string; id: number } | null = null;
     for (;;) {
       const keyset: SQL = after ? sql` and (le.occurred_at, le.id) < (${after.occurredAt}::timestamptz, ${after.id})` : sql``;
-      const found: EntryRow[] = await rows<EntryRow>(db, entrySelect(sql`${where}${keyset}`, sql`order by le.occurred_at desc, le.id desc limit ${EXPORT_BATCH}`));
+      const found: EntryRow[] = await parsedRows(db, entryRow, entrySelect(sql`${where}${keyset}`, sql`order by le.occurred_at desc, le.id desc limit ${EXPORT_BATCH}`));
       if (found.length === 0) return;
       yield found.map(toEntry);
       if (found.length < EXPORT_BATCH) return;
       const last: EntryRow = found[found.length - 1];
-      after = { occurredAt: last.occurred_at, id: Number(last.id) };
+      after = { occurredAt: last.occurred_at, id: last.id };
     }
   }
   return { handle: me.creatorHandle, batches };
@@ -226,9 +233,10 @@ async function getMyCommissionBreakdownUncached(caller: Caller): Promise<Commiss
   const me = allowCreator(caller);
   const db = await getDb();
   const [[creator], byMonth, byProduct, otherCurrencies] = await Promise.all([
-    rows<{ currency: string }>(db, sql`select currency::text as currency from creators where id = ${me.creatorId}`),
-    rows<{ month: string; total: number }>(
+    db.select({ currency: creators.currency }).from(creators).where(eq(creators.id, me.creatorId)),
+    parsedRows(
       db,
+      z.object({ month: z.string(), total: int8 }),
       sql`with months as (
             select generate_series(date_trunc('month', now() at time zone 'UTC') - interval '11 months', date_trunc('month', now() at time zone 'UTC'), interval '1 month') as m
           ), sums as (
@@ -238,12 +246,13 @@ async function getMyCommissionBreakdownUncached(caller: Caller): Promise<Commiss
               and le.occurred_at >= (date_trunc('month', now() at time zone 'UTC') - interval '11 months') at time zone 'UTC'
             group by 1
           )
-          select to_char(months.m, 'YYYY-MM') as month, coalesce(sums.total, 0)::float8 as total
+          select to_char(months.m, 'YYYY-MM') as month, coalesce(sums.total, 0)::bigint as total
           from months left join sums on sums.m = months.m
           order by months.m`,
     ),
-    rows<{ product_id: number | null; title: string | null; merchant: string | null; orders: number; total: number }>(
+    parsedRows(
       db,
+      z.object({ product_id: int4.nullable(), title: z.string().nullable(), merchant: z.string().nullable(), orders: int4, total: int8 }),
       // Summed per order from the ledger, then the order's product from the creator's own orders:
       // both read from covering indexes (creator first), so the cost is the creator's history.
       sql`with per_order as (
@@ -259,15 +268,16 @@ async function getMyCommissionBreakdownUncached(caller: Caller): Promise<Commiss
             join shop_products sp on sp.id = o.shop_product_id
             group by sp.id, sp.title, sp.merchant
           )
-          select product_id, title, merchant, orders, total::float8 as total, rank from per_product where rank <= ${TOP_PRODUCTS}
+          select product_id, title, merchant, orders, total::bigint as total, rank from per_product where rank <= ${TOP_PRODUCTS}
           union all
           -- Everything below the top, as one row (product_id null; orders counts the products).
-          select null, null, null, count(*)::int, coalesce(sum(total), 0)::float8, ${TOP_PRODUCTS + 1}::bigint from per_product where rank > ${TOP_PRODUCTS}
+          select null, null, null, count(*)::int, coalesce(sum(total), 0)::bigint, ${TOP_PRODUCTS + 1}::bigint from per_product where rank > ${TOP_PRODUCTS}
           order by rank`,
     ),
-    rows<{ currency: string; total: number }>(
+    parsedRows(
       db,
-      sql`select le.currency::text as currency, sum(le.amount_minor)::float8 as total
+      z.object({ currency: z.string(), total: int8 }),
+      sql`select le.currency as currency, sum(le.amount_minor)::bigint as total
           from ledger_entries le join creators c on c.id = le.creator_id
           where le.creator_id = ${me.creatorId} and le.kind in ('commission', 'refund') and le.currency <> c.currency
           group by 1 order by 1`,
@@ -277,10 +287,10 @@ async function getMyCommissionBreakdownUncached(caller: Caller): Promise<Commiss
   const rest = byProduct.find((r) => r.product_id === null);
   return {
     currency: creator?.currency ?? "EUR",
-    byMonth: byMonth.map((r) => ({ month: r.month, totalMinor: Number(r.total) })),
-    byProduct: top.map((r) => ({ productId: r.product_id!, title: r.title!, merchant: r.merchant!, orders: r.orders, totalMinor: Number(r.total) })),
-    otherProductsMinor: Number(rest?.total ?? 0),
+    byMonth: byMonth.map((r) => ({ month: r.month, totalMinor: r.total })),
+    byProduct: top.map((r) => ({ productId: r.product_id!, title: r.title!, merchant: r.merchant!, orders: r.orders, totalMinor: r.total })),
+    otherProductsMinor: rest?.total ?? 0,
     otherProductsCount: rest?.orders ?? 0,
-    otherCurrencies: otherCurrencies.map((r) => ({ currency: r.currency, totalMinor: Number(r.total) })),
+    otherCurrencies: otherCurrencies.map((r) => ({ currency: r.currency, totalMinor: r.total })),
   };
 }

@@ -9,7 +9,7 @@ import { allowSystem, type Caller } from "../session";
 import type { BatchResult, Rejection } from "./batch";
 import { countedParts, eventMetricSql, isDistinctDaysSql } from "../challenges/counted-sql";
 import { convertAt, type Converted } from "../rates/fx";
-import { int4, int8, parsedRows } from "./row";
+import { int4, int8, parsedRows } from "../row";
 
 // "Counted" (lib/dal/challenges/counted-sql.ts) over the aliases of storeBatch: the enrollment part is
 // checked where events meet enrollments (e), the window part where they meet challenges (k).

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { closeDb, getDb } from "@/db";
 import { ledgerEntries } from "@/db/schema";
-import { runAs } from "@/lib/auth/identity";
-import { startPayoutRun } from "@/lib/dal/payout-runs";
+import { asCaller } from "@/test/caller";
+import { startPayoutRun } from "@/lib/dal/payouts/run";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
@@ -93,15 +93,15 @@ describe("database faults during a payout run", () => {
     const period = last.toISOString().slice(0, 7);
 
     proxy.cutWhen("update payout_runs set status");
-    await expect(runAs(staff.id, () => startPayoutRun(period))).rejects.toThrow();
+    await expect(asCaller(staff.id, (c) => startPayoutRun(c, period))).rejects.toThrow();
     const [left] = await direct`select (select count(*) from payout_runs)::int as runs, (select count(*) from payouts)::int as payouts,
                                        (select count(*) from payout_items)::int as items`;
     expect(left).toEqual({ runs: 0, payouts: 0, items: 0 });
 
     await proxy.restore();
-    const result = await runAs(staff.id, () => startPayoutRun(period));
+    const result = await asCaller(staff.id, (c) => startPayoutRun(c, period));
     expect(result.payoutCount).toBe(3);
-    await expect(runAs(staff.id, () => startPayoutRun(period))).rejects.toThrow();
+    await expect(asCaller(staff.id, (c) => startPayoutRun(c, period))).rejects.toThrow();
     const [items] = await direct`select count(*)::int as items, count(distinct ledger_entry_id)::int as entries from payout_items where released_at is null`;
     expect(items).toEqual({ items: 6, entries: 6 });
     await expectLedgerInvariant();

@@ -10,7 +10,7 @@ import { firstIssue } from "@/lib/validation/ingest";
 import { allowSystem, type Caller } from "../session";
 import type { BatchResult, Rejection } from "./batch";
 import { toCreatorCurrency } from "../rates/fx";
-import { int4, int8, parsedRows } from "./row";
+import { int4, int8, parsedRows } from "../row";
 
 const DAY = 86_400_000;
 

@@ -1,12 +1,14 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, rows } from "@/db";
-import { ownProducts } from "@/db/schema";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { affiliateLinks, ownProducts, shopProducts } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { OwnProductInput } from "@/lib/validation/shop";
-import { MAX_OWN_PRODUCTS } from "./queries";
+import { int4, parsedRows } from "../row";
 import { allowCreator, type Caller } from "../session";
+import { MAX_OWN_PRODUCTS } from "./queries";
 
 const productNotFound = () => new DomainError("shop.errors.product_not_found");
 
@@ -19,8 +21,9 @@ export async function createMyOwnProduct(caller: Caller, input: OwnProductInput)
   const db = await getDb();
   const token = input.formToken ?? null;
   // The limit is checked in the same statement as the insert, so parallel submits cannot pass it.
-  const [row] = await rows<{ id: number }>(
+  const [row] = await parsedRows(
     db,
+    z.object({ id: int4 }),
     sql`insert into own_products (creator_id, title, price_minor, currency, url, image_url, sku, form_token)
         select ${me.creatorId}, ${input.title}, ${input.price}, ${input.currency}, ${input.url}, ${input.imageUrl}, ${input.sku}, ${token}
         where (select count(*) from own_products where creator_id = ${me.creatorId}) < ${MAX_OWN_PRODUCTS}
@@ -29,7 +32,10 @@ export async function createMyOwnProduct(caller: Caller, input: OwnProductInput)
   );
   if (row) return { id: row.id, created: true };
   if (token) {
-    const [earlier] = await rows<{ id: number }>(db, sql`select id from own_products where creator_id = ${me.creatorId} and form_token = ${token}`);
+    const [earlier] = await db
+      .select({ id: ownProducts.id })
+      .from(ownProducts)
+      .where(and(eq(ownProducts.creatorId, me.creatorId), eq(ownProducts.formToken, token)));
     if (earlier) return { id: earlier.id, created: false };
   }
   throw new DomainError("shop.errors.too_many_products", { max: MAX_OWN_PRODUCTS });
@@ -83,21 +89,20 @@ export async function promoteShopProduct(caller: Caller, shopProductId: number):
   const me = allowCreator(caller);
   const db = await getDb();
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [inserted] = await rows<{ code: string }>(
+    const [inserted] = await parsedRows(
       db,
+      z.object({ code: z.string() }),
       sql`insert into affiliate_links (creator_id, shop_product_id, code)
           select ${me.creatorId}, sp.id, ${newAffiliateCode()} from shop_products sp where sp.id = ${shopProductId}
           on conflict do nothing
           returning code`,
     );
     if (inserted) return { code: inserted.code, created: true };
-    const [existing] = await rows<{ code: string | null; product: number | null }>(
-      db,
-      sql`select al.code, sp.id as product
-          from shop_products sp
-          left join affiliate_links al on al.shop_product_id = sp.id and al.creator_id = ${me.creatorId}
-          where sp.id = ${shopProductId}`,
-    );
+    const [existing] = await db
+      .select({ code: affiliateLinks.code, product: shopProducts.id })
+      .from(shopProducts)
+      .leftJoin(affiliateLinks, and(eq(affiliateLinks.shopProductId, shopProducts.id), eq(affiliateLinks.creatorId, me.creatorId)))
+      .where(eq(shopProducts.id, shopProductId));
     if (!existing) throw new DomainError("shop.errors.shop_product_not_found");
     if (existing.code) return { code: existing.code, created: false };
     // Neither a product nor our link is missing: the random code was taken. Draw again.
@@ -114,8 +119,9 @@ export async function promoteShopProduct(caller: Caller, shopProductId: number):
 export async function recordAffiliateClick(code: string, options: { alreadyCounted?: boolean } = {}): Promise<string | null> {
   if (!/^[a-z0-9]{4,32}$/.test(code)) return null;
   const db = await getDb();
-  const [row] = await rows<{ url: string }>(
+  const [row] = await parsedRows(
     db,
+    z.object({ url: z.string() }),
     options.alreadyCounted
       ? sql`select sp.url from affiliate_links al join shop_products sp on sp.id = al.shop_product_id where al.code = ${code}`
       : sql`update affiliate_links al set clicks = al.clicks + 1

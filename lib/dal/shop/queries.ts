@@ -1,8 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { getDb, rows } from "@/db";
-import { ownProducts } from "@/db/schema";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { affiliateLinks, creators, ownProducts, shopProducts } from "@/db/schema";
 import { CATALOG_PAGE_SIZE, type CatalogQuery } from "@/lib/validation/shop";
+import { int4, int8, parsedRows, timestamp } from "../row";
 import { allowCreator, type Caller } from "../session";
 
 /** A creator may link this many own products; a guard against runaway scripts, not a plan limit. */
@@ -82,25 +84,26 @@ export async function listShopCatalog(caller: Caller, query: CatalogQuery): Prom
   if (query.category) filters.push(sql`sp.category = ${query.category}`);
   const where = sql.join(filters, sql` and `);
   const [[{ total }], categories] = await Promise.all([
-    rows<{ total: number }>(db, sql`select count(*)::int as total from shop_products sp where ${where}`),
-    rows<{ category: string }>(db, sql`select distinct category from shop_products order by category`),
+    parsedRows(db, z.object({ total: int4 }), sql`select count(*)::int as total from shop_products sp where ${where}`),
+    db.selectDistinct({ category: shopProducts.category }).from(shopProducts).orderBy(shopProducts.category),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / CATALOG_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const found = await rows<{
-    id: number;
-    title: string;
-    merchant: string;
-    category: string;
-    price_minor: number;
-    currency: string;
-    image_url: string | null;
-    commission_bps: number;
-    return_window_days: number;
-    my_code: string | null;
-  }>(
+  const found = await parsedRows(
     db,
-    sql`select sp.id, sp.title, sp.merchant, sp.category, sp.price_minor::float8 as price_minor, sp.currency::text as currency,
+    z.object({
+      id: int4,
+      title: z.string(),
+      merchant: z.string(),
+      category: z.string(),
+      price_minor: int8,
+      currency: z.string(),
+      image_url: z.string().nullable(),
+      commission_bps: int4,
+      return_window_days: int4,
+      my_code: z.string().nullable(),
+    }),
+    sql`select sp.id, sp.title, sp.merchant, sp.category, sp.price_minor::bigint as price_minor, sp.currency as currency,
                sp.image_url, sp.commission_bps, sp.return_window_days, al.code as my_code
         from shop_products sp
         left join affiliate_links al on al.shop_product_id = sp.id and al.creator_id = ${me.creatorId}
@@ -114,7 +117,7 @@ export async function listShopCatalog(caller: Caller, query: CatalogQuery): Prom
       title: r.title,
       merchant: r.merchant,
       category: r.category,
-      priceMinor: Number(r.price_minor),
+      priceMinor: r.price_minor,
       currency: r.currency,
       imageUrl: r.image_url,
       commissionBps: r.commission_bps,
@@ -143,21 +146,22 @@ export type AffiliateLinkSummary = {
 export async function listMyAffiliateLinks(caller: Caller): Promise<AffiliateLinkSummary[]> {
   const me = allowCreator(caller);
   const db = await getDb();
-  const found = await rows<{
-    id: number;
-    code: string;
-    clicks: number;
-    created_at: string;
-    product_id: number;
-    title: string;
-    merchant: string;
-    commission_bps: number;
-    orders: number;
-    currency: string | null;
-    total: number | null;
-    pending: number | null;
-  }>(
+  const found = await parsedRows(
     db,
+    z.object({
+      id: int4,
+      code: z.string(),
+      clicks: int8,
+      created_at: timestamp,
+      product_id: int4,
+      title: z.string(),
+      merchant: z.string(),
+      commission_bps: int4,
+      orders: int4,
+      currency: z.string().nullable(),
+      total: int8.nullable(),
+      pending: int8.nullable(),
+    }),
     sql`with mine as (
           select al.id, al.code, al.clicks, al.created_at, al.shop_product_id
           from affiliate_links al where al.creator_id = ${me.creatorId}
@@ -165,15 +169,15 @@ export async function listMyAffiliateLinks(caller: Caller): Promise<AffiliateLin
           select o.affiliate_link_id, count(*)::int as orders
           from orders o join mine on mine.id = o.affiliate_link_id group by 1
         ), sums as (
-          select o.affiliate_link_id, le.currency::text as currency, sum(le.amount_minor)::float8 as total,
-                 coalesce(sum(le.amount_minor) filter (where le.available_at > now()), 0)::float8 as pending
+          select o.affiliate_link_id, le.currency as currency, sum(le.amount_minor)::bigint as total,
+                 coalesce(sum(le.amount_minor) filter (where le.available_at > now()), 0)::bigint as pending
           from orders o
           join mine on mine.id = o.affiliate_link_id
           join ledger_entries le on le.order_id = o.id and le.kind in ('commission', 'refund')
           where le.creator_id = ${me.creatorId}
           group by 1, 2
         )
-        select mine.id, mine.code, mine.clicks::float8 as clicks, mine.created_at::text as created_at,
+        select mine.id, mine.code, mine.clicks::bigint as clicks, mine.created_at,
                sp.id as product_id, sp.title, sp.merchant, sp.commission_bps,
                coalesce(oc.orders, 0) as orders, s.currency, s.total, s.pending
         from mine
@@ -189,15 +193,15 @@ export async function listMyAffiliateLinks(caller: Caller): Promise<AffiliateLin
       link = {
         id: r.id,
         code: r.code,
-        clicks: Number(r.clicks),
+        clicks: r.clicks,
         orders: r.orders,
-        createdAt: new Date(r.created_at),
+        createdAt: r.created_at,
         product: { id: r.product_id, title: r.title, merchant: r.merchant, commissionBps: r.commission_bps },
         commission: [],
       };
       links.set(r.id, link);
     }
-    if (r.currency !== null) link.commission.push({ currency: r.currency, totalMinor: Number(r.total), pendingMinor: Number(r.pending) });
+    if (r.currency !== null) link.commission.push({ currency: r.currency, totalMinor: r.total ?? 0, pendingMinor: r.pending ?? 0 });
   }
   return [...links.values()];
 }
@@ -220,10 +224,10 @@ export type Storefront = {
 export async function getPublicStorefront(handle: string): Promise<Storefront | null> {
   if (!/^[a-z0-9._]{2,40}$/.test(handle)) return null;
   const db = await getDb();
-  const [creator] = await rows<{ id: number; handle: string; display_name: string; platform: string }>(
-    db,
-    sql`select id, handle, display_name, platform::text as platform from creators where handle = ${handle}`,
-  );
+  const [creator] = await db
+    .select({ id: creators.id, handle: creators.handle, displayName: creators.displayName, platform: creators.platform })
+    .from(creators)
+    .where(eq(creators.handle, handle));
   if (!creator) return null;
   const [own, promoted] = await Promise.all([
     db
@@ -239,27 +243,26 @@ export async function getPublicStorefront(handle: string): Promise<Storefront | 
       .where(and(eq(ownProducts.creatorId, creator.id), eq(ownProducts.linked, true)))
       .orderBy(asc(ownProducts.createdAt), asc(ownProducts.id))
       .limit(MAX_OWN_PRODUCTS),
-    rows<{ code: string; title: string; merchant: string; price_minor: number; currency: string; image_url: string | null }>(
-      db,
-      sql`select al.code, sp.title, sp.merchant, sp.price_minor::float8 as price_minor, sp.currency::text as currency, sp.image_url
-          from affiliate_links al join shop_products sp on sp.id = al.shop_product_id
-          where al.creator_id = ${creator.id}
-          order by al.created_at desc, al.id desc
-          limit 200`,
-    ),
+    db
+      .select({
+        code: affiliateLinks.code,
+        title: shopProducts.title,
+        merchant: shopProducts.merchant,
+        priceMinor: shopProducts.priceMinor,
+        currency: shopProducts.currency,
+        imageUrl: shopProducts.imageUrl,
+      })
+      .from(affiliateLinks)
+      .innerJoin(shopProducts, eq(shopProducts.id, affiliateLinks.shopProductId))
+      .where(eq(affiliateLinks.creatorId, creator.id))
+      .orderBy(desc(affiliateLinks.createdAt), desc(affiliateLinks.id))
+      .limit(200),
   ]);
   return {
     handle: creator.handle,
-    displayName: creator.display_name,
+    displayName: creator.displayName,
     platform: creator.platform,
     ownProducts: own,
-    promoted: promoted.map((p) => ({
-      code: p.code,
-      title: p.title,
-      merchant: p.merchant,
-      priceMinor: Number(p.price_minor),
-      currency: p.currency,
-      imageUrl: p.image_url,
-    })),
+    promoted,
   };
 }

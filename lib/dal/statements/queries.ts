@@ -1,9 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb, rows, type Executor } from "@/db";
-import type { PayoutStatus } from "@/db/schema";
+import { z } from "zod";
+import { getDb, type Executor } from "@/db";
+import { payoutStatusEnum, type PayoutStatus } from "@/db/schema";
 import { refundLabel } from "@/lib/domain/refund-label";
 import { clawbackOfSql } from "../earnings/ledger-sql";
+import { int4, int8, parsedRows, timestamp } from "../row";
 import { allow, allowCreator, AREA_ROLES, type Caller } from "../session";
 
 // What creators see of their payouts, and the statement of one payout (the same document for
@@ -25,38 +27,39 @@ export type MyPayout = {
   paymentReference: string | null;
 };
 
-type PayoutHeadRow = {
-  id: number;
-  period: string;
-  currency: string;
-  amount_minor: number;
-  status: PayoutStatus;
-  created_at: string;
-  hold_reason_code: string | null;
-  hold_note: string | null;
-  hold_fix: string | null;
-  hold_decide_by: string | null;
-  reject_reason: string | null;
-  paid_at: string | null;
-  payment_reference: string | null;
-};
+const payoutHeadRow = z.object({
+  id: int4,
+  period: z.string(),
+  currency: z.string(),
+  amount_minor: int8,
+  status: z.enum(payoutStatusEnum.enumValues),
+  created_at: timestamp,
+  hold_reason_code: z.string().nullable(),
+  hold_note: z.string().nullable(),
+  hold_fix: z.string().nullable(),
+  hold_decide_by: z.string().nullable(),
+  reject_reason: z.string().nullable(),
+  paid_at: timestamp.nullable(),
+  payment_reference: z.string().nullable(),
+});
+type PayoutHeadRow = z.output<typeof payoutHeadRow>;
 
-const headColumns = sql`p.id, r.period, p.currency::text as currency, p.amount_minor::float8 as amount_minor, p.status,
-  p.created_at::text as created_at, p.hold_reason_code, p.hold_note, p.hold_fix, p.hold_decide_by::text as hold_decide_by,
-  p.reject_reason, p.paid_at::text as paid_at, p.payment_reference`;
+const headColumns = sql`p.id, r.period, p.currency as currency, p.amount_minor::bigint as amount_minor, p.status,
+  p.created_at, p.hold_reason_code, p.hold_note, p.hold_fix, p.hold_decide_by::text as hold_decide_by,
+  p.reject_reason, p.paid_at, p.payment_reference`;
 
 function toMyPayout(r: PayoutHeadRow): MyPayout {
   return {
     id: r.id,
     period: r.period,
     currency: r.currency,
-    amountMinor: Number(r.amount_minor),
+    amountMinor: r.amount_minor,
     status: r.status,
-    createdAt: new Date(r.created_at),
+    createdAt: r.created_at,
     // A hold's details matter only while the payout is held.
     hold: r.status === "held" && r.hold_reason_code ? { code: r.hold_reason_code, note: r.hold_note, fix: r.hold_fix, decideBy: r.hold_decide_by } : null,
     rejectReason: r.status === "rejected" ? r.reject_reason : null,
-    paidAt: r.paid_at ? new Date(r.paid_at) : null,
+    paidAt: r.paid_at,
     paymentReference: r.payment_reference,
   };
 }
@@ -69,20 +72,22 @@ export async function listMyPayouts(caller: Caller, page = 1): Promise<{ payouts
   const db = await getDb();
   const offset = (Math.max(1, page) - 1) * MY_PAYOUTS_PAGE_SIZE;
   const [found, totals] = await Promise.all([
-    rows<PayoutHeadRow>(
+    parsedRows(
       db,
+      payoutHeadRow,
       sql`select ${headColumns}
           from payouts p join payout_runs r on r.id = p.run_id
           where p.creator_id = ${me.creatorId}
           order by r.period desc, p.id desc
           limit ${MY_PAYOUTS_PAGE_SIZE} offset ${offset}`,
     ),
-    rows<{ currency: string; paid: number; in_review: number; approved: number; n: number }>(
+    parsedRows(
       db,
-      sql`select p.currency::text as currency,
-                 coalesce(sum(p.amount_minor) filter (where p.status = 'paid'), 0)::float8 as paid,
-                 coalesce(sum(p.amount_minor) filter (where p.status in ('pending_review', 'held')), 0)::float8 as in_review,
-                 coalesce(sum(p.amount_minor) filter (where p.status = 'approved'), 0)::float8 as approved,
+      z.object({ currency: z.string(), paid: int8, in_review: int8, approved: int8, n: int4 }),
+      sql`select p.currency as currency,
+                 coalesce(sum(p.amount_minor) filter (where p.status = 'paid'), 0)::bigint as paid,
+                 coalesce(sum(p.amount_minor) filter (where p.status in ('pending_review', 'held')), 0)::bigint as in_review,
+                 coalesce(sum(p.amount_minor) filter (where p.status = 'approved'), 0)::bigint as approved,
                  count(*)::int as n
           from payouts p where p.creator_id = ${me.creatorId}
           group by p.currency order by count(*) desc, p.currency`,
@@ -90,8 +95,8 @@ export async function listMyPayouts(caller: Caller, page = 1): Promise<{ payouts
   ]);
   return {
     payouts: found.map(toMyPayout),
-    total: totals.reduce((n, t) => n + Number(t.n), 0),
-    totals: totals.map((t) => ({ currency: t.currency, paidMinor: Number(t.paid), inReviewMinor: Number(t.in_review), approvedMinor: Number(t.approved) })),
+    total: totals.reduce((n, t) => n + t.n, 0),
+    totals: totals.map((t) => ({ currency: t.currency, paidMinor: t.paid, inReviewMinor: t.in_review, approvedMinor: t.approved })),
   };
 }
 
@@ -122,6 +127,25 @@ export type PayoutStatement = MyPayout & {
   subtotals: { kind: StatementLineKind; entries: number; amountMinor: number }[];
 };
 
+/** One entry of a payout's statement, before a refund is labelled (loadStatement). */
+const statementLineRow = z.object({
+  id: int8,
+  kind: z.enum(["bonus", "commission", "reversal", "adjustment"]),
+  occurred_at: timestamp,
+  amount_minor: int8,
+  currency: z.string(),
+  original_amount_minor: int8.nullable(),
+  original_currency: z.string().nullable(),
+  fx_rate_micros: int8.nullable(),
+  title_en: z.string().nullable(),
+  title_fr: z.string().nullable(),
+  position: int4.nullable(),
+  product_title: z.string().nullable(),
+  order_id: z.string().nullable(),
+  note: z.string().nullable(),
+  clawback_of: int4.nullable(),
+});
+
 // A refund is a reversal here; refundLabel() makes it a clawback when its commission was paid.
 const lineKindSql = sql`case
   when le.kind in ('milestone_award', 'milestone_adjustment') then 'bonus'
@@ -141,34 +165,20 @@ const lineJoins = sql`from payouts p
 /** One payout's statement; `creatorId` restricts it to that creator's payouts (null: staff). */
 async function loadStatement(db: Executor, id: number, creatorId: number | null): Promise<PayoutStatement | null> {
   const owner = creatorId === null ? sql`true` : sql`p.creator_id = ${creatorId}`;
-  const [head] = await rows<PayoutHeadRow & { handle: string; display_name: string; country: string }>(
+  const [head] = await parsedRows(
     db,
-    sql`select ${headColumns}, c.handle, c.display_name, c.country::text as country
+    payoutHeadRow.extend({ handle: z.string(), display_name: z.string(), country: z.string() }),
+    sql`select ${headColumns}, c.handle, c.display_name, c.country as country
         from payouts p join payout_runs r on r.id = p.run_id join creators c on c.id = p.creator_id
         where p.id = ${id} and ${owner}`,
   );
   if (!head) return null;
-  const lines = await rows<{
-      id: number;
-      kind: StatementLineKind;
-      occurred_at: string;
-      amount_minor: number;
-      currency: string;
-      original_amount_minor: number | null;
-      original_currency: string | null;
-      fx_rate_micros: number | null;
-      title_en: string | null;
-      title_fr: string | null;
-      position: number | null;
-      product_title: string | null;
-      order_id: string | null;
-      note: string | null;
-      clawback_of: number | null;
-    }>(
-      db,
-      sql`select le.id::float8 as id, ${lineKindSql} as kind, le.occurred_at::text as occurred_at, le.amount_minor::float8 as amount_minor,
-                 le.currency::text as currency, le.original_amount_minor::float8 as original_amount_minor,
-                 le.original_currency::text as original_currency, le.fx_rate_micros::float8 as fx_rate_micros,
+  const lines = await parsedRows(
+    db,
+    statementLineRow,
+    sql`select le.id::bigint as id, ${lineKindSql} as kind, le.occurred_at, le.amount_minor::bigint as amount_minor,
+                 le.currency as currency, le.original_amount_minor::bigint as original_amount_minor,
+                 le.original_currency as original_currency, le.fx_rate_micros::bigint as fx_rate_micros,
                  ch.title_en, ch.title_fr, m.position, sp.title as product_title, le.order_id,
                  case when le.kind = 'adjustment' then le.note end as note, ${clawbackOfSql} as clawback_of
           ${lineJoins}
@@ -177,17 +187,17 @@ async function loadStatement(db: Executor, id: number, creatorId: number | null)
   );
   const order: StatementLineKind[] = ["bonus", "commission", "reversal", "clawback", "adjustment"];
   const statementLines: StatementLine[] = lines.map((l) => {
-    const label = l.kind === "reversal" ? refundLabel(l.clawback_of === null ? null : Number(l.clawback_of)) : null;
+    const label = l.kind === "reversal" ? refundLabel(l.clawback_of) : null;
     return {
-      entryId: Number(l.id),
+      entryId: l.id,
       kind: label?.kind ?? l.kind,
       clawbackOfPayoutId: label?.kind === "clawback" ? label.paidInPayoutId : null,
-      occurredAt: new Date(l.occurred_at),
-      amountMinor: Number(l.amount_minor),
+      occurredAt: l.occurred_at,
+      amountMinor: l.amount_minor,
       currency: l.currency,
-      originalAmountMinor: l.original_amount_minor === null ? null : Number(l.original_amount_minor),
+      originalAmountMinor: l.original_amount_minor,
       originalCurrency: l.original_currency,
-      fxRateMicros: l.fx_rate_micros === null ? null : Number(l.fx_rate_micros),
+      fxRateMicros: l.fx_rate_micros,
       challengeTitleEn: l.title_en,
       challengeTitleFr: l.title_fr,
       milestonePosition: l.position,

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
-import { PASSWORD_MIN } from "@/lib/validation/invite";
+import { PASSWORD_MIN } from "@/lib/validation/invite-limits";
 import { acceptInvitationAction } from "./actions";
 
 export function AcceptInviteForm({ token }: { token: string }) {

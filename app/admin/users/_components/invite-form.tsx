@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
-import { INVITE_ROLES } from "@/lib/validation/invite";
+import { INVITE_ROLES } from "@/lib/validation/invite-limits";
 import { inviteUserAction, revokeInvitationAction } from "../invite-actions";
 
 /** Email and role; outside production the one-time link appears below once created. */

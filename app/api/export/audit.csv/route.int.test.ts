@@ -2,8 +2,9 @@
 // the payout's currency and dates in the reader's locale, in the export and on the page.
 import { describe, expect, it } from "vitest";
 import { runAs } from "@/lib/auth/identity";
-import { startPayoutRun } from "@/lib/dal/payout-runs";
-import { approvePayout, markPayoutPaid } from "@/lib/dal/payouts";
+import { asCaller } from "@/test/caller";
+import { startPayoutRun } from "@/lib/dal/payouts/run";
+import { approvePayout, markPayoutPaid } from "@/lib/dal/payouts/commands";
 import { addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
 import { GET } from "./route";
@@ -18,13 +19,13 @@ describe("GET /api/export/audit.csv", () => {
     const staff = await createUser("staff");
     const { creator } = await createCreator({ currency: "SEK", country: "SE" });
     await addEntry(creator.id, 127_479, inPeriod("2019-03"), { currency: "SEK" });
-    await runAs(staff.id, () => startPayoutRun("2019-03"));
+    await asCaller(staff.id, (c) => startPayoutRun(c, "2019-03"));
     const [payout] = await payoutsOf(creator.id);
-    await runAs(staff.id, () => approvePayout({ payoutId: payout.id, version: payout.version }));
+    await asCaller(staff.id, (c) => approvePayout(c, { payoutId: payout.id, version: payout.version }));
     const second = await createUser("staff");
     // No SEK rate: two approvals.
-    await runAs(second.id, () => approvePayout({ payoutId: payout.id, version: payout.version + 1 }));
-    await runAs(staff.id, () => markPayoutPaid({ payoutId: payout.id, version: payout.version + 2, paymentReference: "=SEPA-77" }));
+    await asCaller(second.id, (c) => approvePayout(c, { payoutId: payout.id, version: payout.version + 1 }));
+    await asCaller(staff.id, (c) => markPayoutPaid(c, { payoutId: payout.id, version: payout.version + 2, paymentReference: "=SEPA-77" }));
 
     const fr = await body(await runAs(staff.id, () => GET(request(`/api/export/audit.csv?action=payout.mark_paid&entity=payout&entityId=${payout.id}`, "fr"))));
     expect(fr.charCodeAt(0)).toBe(0xfeff);

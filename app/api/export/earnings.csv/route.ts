@@ -2,31 +2,13 @@ import { createTranslator } from "next-intl";
 import { openMyEntriesExport, type EarningEntry } from "@/lib/dal/earnings/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { csvFormat, csvHeaders, csvLine, csvStart } from "@/lib/domain/csv";
+import { kindLabel, sourceText } from "@/lib/i18n/earning-source";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
+import type { Translate } from "@/lib/i18n/translator";
 import { parseEarningsQuery } from "@/lib/validation/shop";
 import { catalogs } from "@/messages";
 
 export const dynamic = "force-dynamic";
-
-type T = (key: string, values?: Record<string, string | number>) => string;
-
-/** What the entry came from, as one line of plain text (the page shows the same with links). */
-function sourceText(entry: EarningEntry, t: T, tm: T, locale: string): string {
-  const s = entry.source;
-  if (!s) return "";
-  switch (s.type) {
-    case "milestone":
-      return t("csvSource.milestone", { position: s.position, title: locale === "fr" ? s.titleFr : s.titleEn });
-    case "order":
-      return t("csvSource.order", { order: s.orderId, product: s.productTitle, code: s.code });
-    case "refund": {
-      const text = t("csvSource.refund", { refund: s.refundId, order: s.orderId, product: s.productTitle });
-      return s.label.kind === "clawback" ? `${text} (${tm("csvClawback", { paid: s.label.paidInPayoutId })})` : text;
-    }
-    case "note":
-      return s.note;
-  }
-}
 
 /**
  * The signed-in creator's ledger entries (never payouts) as CSV, with the list's filters
@@ -41,8 +23,8 @@ export async function GET(request: Request) {
   const locale = localeOfRequest(request);
   const format = csvFormat(locale, url.searchParams.get("sep"));
   const { handle, batches } = await openMyEntriesExport(caller, query);
-  const t = createTranslator({ locale, messages: catalogs[locale], namespace: "earnings" }) as unknown as T;
-  const tm = createTranslator({ locale, messages: catalogs[locale], namespace: "payoutMoney" }) as unknown as T;
+  const t = createTranslator({ locale, messages: catalogs[locale], namespace: "earnings" }) as unknown as Translate;
+  const tm = createTranslator({ locale, messages: catalogs[locale], namespace: "payoutMoney" }) as unknown as Translate;
 
   const header = csvStart(
     [t("csv.date"), t("csv.kind"), t("csv.source"), t("csv.amount"), t("csv.currency"), t("csv.status"), t("csv.originalAmount"), t("csv.originalCurrency"), t("csv.rate")],
@@ -52,8 +34,7 @@ export async function GET(request: Request) {
     csvLine(
       [
         { dateTime: e.occurredAt },
-        // A refund is a reversal or a clawback, named as on the page (lib/domain/refund-label.ts).
-        e.source?.type === "refund" ? tm(`refundKinds.${e.source.label.kind}`) : t(`kinds.${e.kind}`),
+        kindLabel(e, t, tm),
         sourceText(e, t, tm, locale),
         { money: e.amountMinor },
         e.currency,

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET as creatorStatementCsv } from "@/app/creator/payouts/[id]/statement.csv/route";
 import { GET as staffStatementCsv } from "@/app/staff/payouts/[id]/statement.csv/route";
 import { runAs } from "@/lib/auth/identity";
-import { startPayoutRun } from "@/lib/dal/payout-runs";
+import { asCaller } from "@/test/caller";
+import { startPayoutRun } from "@/lib/dal/payouts/run";
 import { addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
@@ -35,7 +36,7 @@ describe("payout CSV downloads", () => {
     const staff = await createUser("staff");
     const { creator } = await createCreator({ country: "LU" });
     await addEntry(creator.id, 123_456, inPeriod("2019-01"));
-    await runAs(staff.id, () => startPayoutRun("2019-01"));
+    await asCaller(staff.id, (c) => startPayoutRun(c, "2019-01"));
     const [payout] = await payoutsOf(creator.id);
 
     const response = await runAs(staff.id, () => GET(request("/api/export/payouts.csv?status=all&country=LU&min=1000", "fr")));
@@ -72,7 +73,7 @@ describe("payout CSV downloads", () => {
     const other = await createCreator();
     await addEntry(mine.creator.id, 20_000, inPeriod("2019-02"), { note: 'Bonus, "creator week"' });
     await addEntry(other.creator.id, 20_000, inPeriod("2019-02"));
-    await runAs(staff.id, () => startPayoutRun("2019-02"));
+    await asCaller(staff.id, (c) => startPayoutRun(c, "2019-02"));
     const [payout] = await payoutsOf(mine.creator.id);
     const [theirs] = await payoutsOf(other.creator.id);
 

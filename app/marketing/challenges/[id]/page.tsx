@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartTable } from "@/components/chart-table";
-import { FunnelChart, SpendChart } from "@/components/charts/loaders";
+import { FunnelChart, SpendChart } from "@/components/charts/marketing-charts";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

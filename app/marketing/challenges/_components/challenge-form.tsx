@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState, startTransition, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput, inputClass } from "@/components/ui/field";
 import { FormMessage, useActionText } from "@/components/ui/form-message";

@@ -8,8 +8,8 @@ import { PayoutStatusBadge } from "@/components/payout-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { listAuditEntries } from "@/lib/dal/audit/queries";
-import { getPayoutReview } from "@/lib/dal/payouts";
-import { AREA_ROLES, requireRole } from "@/lib/dal/session";
+import { getPayoutReview } from "@/lib/dal/payouts/queries";
+import { AREA_ROLES, requireRole, type Caller } from "@/lib/dal/session";
 import { formatMoney, formatRate } from "@/lib/domain/money";
 import { PAYOUT_HOLD_DAYS, REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
 import { isoDayFromNow } from "@/lib/domain/period";
@@ -18,23 +18,23 @@ import { ApproveForm, HoldForm, MarkPaidForm, RejectForm } from "./_components/d
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(params: Props["params"]) {
+async function load(caller: Caller, params: Props["params"]) {
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const review = await getPayoutReview(id);
+  const review = await getPayoutReview(caller, id);
   if (!review) notFound();
   return review;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireRole(AREA_ROLES.staff);
-  const review = await load(params);
+  const caller = await requireRole(AREA_ROLES.staff);
+  const review = await load(caller, params);
   return { title: (await getTranslations("payouts.review"))("metaTitle", { id: review.id, creator: review.creator.displayName }) };
 }
 
 export default async function StaffPayoutPage({ params }: Props) {
   const me = await requireRole(AREA_ROLES.staff);
-  const review = await load(params);
+  const review = await load(me, params);
   const trail = await listAuditEntries(me, { entityType: "payout", entityId: String(review.id), page: 1 });
   const t = await getTranslations("payouts.review");
   const ts = await getTranslations("payouts.status");

@@ -3,12 +3,12 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, rows } from "@/db";
-import { runAs } from "@/lib/auth/identity";
+import { asCaller } from "@/test/caller";
 import { FOUR_EYES_LIMIT_EUR_MINOR, approvalsRequiredFor } from "@/lib/domain/payout-rules";
 import { addEntry, inPeriod } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { startPayoutRun } from "./payout-runs";
-import { getPayoutReview, listPayoutQueue } from "./payouts";
+import { startPayoutRun } from "./run";
+import { getPayoutReview, listPayoutQueue } from "./queries";
 
 const SEK_TO_EUR = 89_300; // 1 SEK = 0.0893 EUR
 
@@ -37,14 +37,14 @@ describe("payouts compared in EUR at the run's rate", () => {
     await addEntry(sek.creator.id, 146_699, inPeriod("2020-01"), { currency: "SEK" });
     await addEntry(eur999.creator.id, 99_900, inPeriod("2020-01"));
     await addEntry(eurBig.creator.id, 100_001, inPeriod("2020-01"));
-    await runAs(staff.id, () => startPayoutRun("2020-01"));
+    await asCaller(staff.id, (c) => startPayoutRun(c, "2020-01"));
 
     expect(await payoutRow(sek.creator.id)).toMatchObject({ amount_minor: 146_699, eur_rate_micros: SEK_TO_EUR, amount_eur_minor: 13_100, approvals_required: 1 });
     expect(await payoutRow(eur999.creator.id)).toMatchObject({ amount_eur_minor: 99_900, eur_rate_micros: 1_000_000, approvals_required: 1 });
     expect(await payoutRow(eurBig.creator.id)).toMatchObject({ amount_eur_minor: 100_001, approvals_required: 2 });
 
     // Where staff decide, both amounts and the rate.
-    const review = await runAs(staff.id, async () => getPayoutReview((await payoutRow(sek.creator.id)).id));
+    const review = await asCaller(staff.id, async (c) => getPayoutReview(c, (await payoutRow(sek.creator.id)).id));
     expect(review).toMatchObject({ currency: "SEK", amountMinor: 146_699, amountEurMinor: 13_100, eurRateMicros: SEK_TO_EUR });
   });
 
@@ -56,17 +56,17 @@ describe("payouts compared in EUR at the run's rate", () => {
     const eur = await createCreator({ country: "IS" });
     await addEntry(sek.creator.id, 179_100, inPeriod("2020-02"), { currency: "SEK" }); // ≈ €159.94
     await addEntry(eur.creator.id, 99_900, inPeriod("2020-02"));
-    await runAs(staff.id, () => startPayoutRun("2020-02"));
+    await asCaller(staff.id, (c) => startPayoutRun(c, "2020-02"));
 
     const base = { status: "pending_review" as const, country: "IS", fraud: "any" as const, page: 1 };
-    const ids = async (f: Partial<Parameters<typeof listPayoutQueue>[0]>) =>
-      (await runAs(staff.id, () => listPayoutQueue({ ...base, sort: "amount_desc", ...f }))).rows.map((r) => r.creatorId);
+    const ids = async (f: Partial<Parameters<typeof listPayoutQueue>[1]>) =>
+      (await asCaller(staff.id, (c) => listPayoutQueue(c, { ...base, sort: "amount_desc", ...f }))).rows.map((r) => r.creatorId);
 
     expect(await ids({ sort: "amount_desc" })).toEqual([eur.creator.id, sek.creator.id]);
     expect(await ids({ sort: "amount_asc" })).toEqual([sek.creator.id, eur.creator.id]);
     expect(await ids({ minMinor: 50_000 })).toEqual([eur.creator.id]); // €500 and up: not 1,791 SEK
     expect(await ids({ maxMinor: 20_000 })).toEqual([sek.creator.id]); // up to €200
-    const [first] = (await runAs(staff.id, () => listPayoutQueue({ ...base, sort: "amount_asc" }))).rows;
+    const [first] = (await asCaller(staff.id, (c) => listPayoutQueue(c, { ...base, sort: "amount_asc" }))).rows;
     expect(first).toMatchObject({ currency: "SEK", amountMinor: 179_100, amountEurMinor: 15_994 });
   });
 
@@ -77,7 +77,7 @@ describe("payouts compared in EUR at the run's rate", () => {
     await db.execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values ('2020-03-01', 'EUR', 'PLN', 4000000)`);
     const { creator } = await createCreator({ currency: "PLN", country: "PL" });
     await addEntry(creator.id, 40_002, inPeriod("2020-03"), { currency: "PLN" });
-    await runAs(staff.id, () => startPayoutRun("2020-03"));
+    await asCaller(staff.id, (c) => startPayoutRun(c, "2020-03"));
     // 1 PLN = 1 / 4 EUR (the inverse of EUR→PLN): 400.02 PLN → €100.00 (100.005 rounded half to even).
     expect(await payoutRow(creator.id)).toMatchObject({ eur_rate_micros: 250_000, amount_eur_minor: 10_000 });
   });

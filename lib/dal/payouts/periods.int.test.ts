@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runPayoutsAction } from "@/app/staff/payouts/actions";
 import { runAs } from "@/lib/auth/identity";
+import { asCaller } from "@/test/caller";
 import { DomainError } from "@/lib/errors";
 import { addEntry, inPeriod } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { startPayoutRun } from "./payout-runs";
+import { startPayoutRun } from "./run";
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -23,8 +24,8 @@ describe("payout run periods", () => {
         fieldErrors: { period: ["payouts.validation.period"] },
       });
     }
-    expect(await failure(runAs(reviewer.id, () => startPayoutRun("2017-02")))).toBe("trust.validation.period_too_early");
-    expect(await failure(runAs(reviewer.id, () => startPayoutRun("2999-01")))).toBe("payouts.run.errors.future");
-    await expect(runAs(reviewer.id, () => startPayoutRun("2017-03"))).resolves.toMatchObject({ period: "2017-03" });
+    expect(await failure(asCaller(reviewer.id, (c) => startPayoutRun(c, "2017-02")))).toBe("trust.validation.period_too_early");
+    expect(await failure(asCaller(reviewer.id, (c) => startPayoutRun(c, "2999-01")))).toBe("payouts.run.errors.future");
+    await expect(asCaller(reviewer.id, (c) => startPayoutRun(c, "2017-03"))).resolves.toMatchObject({ period: "2017-03" });
   });
 });

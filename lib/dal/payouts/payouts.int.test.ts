@@ -8,11 +8,13 @@ import { DomainError, ForbiddenError } from "@/lib/errors";
 import { addEntry, addOrder, createLink, inPeriod, payoutsOf } from "@/test/ledger";
 import { expectLedgerInvariant } from "@/test/ledger-invariant";
 import { createCreator, createUser } from "@/test/factories";
-import { listAuditEntries } from "./audit/queries";
-import { getMyEarningsSummary } from "./creator-home/queries";
-import { runPayoutsFromCommandLine, startPayoutRun } from "./payout-runs";
-import { getMyPayoutStatement, listMyPayouts } from "./statements/queries";
-import { approvePayout, getPayoutReview, holdPayout, listPayoutQueue, markPayoutPaid, rejectPayout } from "./payouts";
+import { listAuditEntries } from "../audit/queries";
+import { getMyEarningsSummary } from "../creator-home/queries";
+import { callerForUser, systemCaller } from "../system-caller";
+import { startPayoutRun } from "./run";
+import { getMyPayoutStatement, listMyPayouts } from "../statements/queries";
+import { getPayoutReview, listPayoutQueue } from "./queries";
+import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "./commands";
 
 // Every test takes its own months, far in the past, in increasing order: a run for a month
 // sweeps every creator's available entries, so tests assert on their own creators only.
@@ -54,7 +56,7 @@ describe("payout runs", () => {
     // The run compares every payout in EUR at its rate (without one, two approvals are needed).
     await (await getDb()).execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values ('2019-01-01', 'USD', 'EUR', 900000)`);
 
-    const run = await runAs(reviewer.id, () => startPayoutRun(p1));
+    const run = await asCaller(reviewer.id, (c) => startPayoutRun(c, p1));
     expect(run.period).toBe(p1);
     expect((await payoutsOf(a.creator.id)).map((p) => [p.currency, p.amount_minor, p.approvals_required]).sort()).toEqual([
       ["EUR", 11_000, 1],
@@ -64,7 +66,7 @@ describe("payout runs", () => {
     expect((await payoutsOf(big.creator.id)).map((p) => [p.amount_minor, p.approvals_required, p.status])).toEqual([[150_000, 2, "pending_review"]]);
 
     await addEntry(b.creator.id, 3_000, inPeriod(p2));
-    await runAs(reviewer.id, () => startPayoutRun(p2));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, p2));
     expect((await payoutsOf(b.creator.id)).map((p) => [p.period, p.amount_minor])).toEqual([[p2, 11_000]]);
     // a's p2 entry (20.00) alone is below the minimum; the pending one waits.
     expect((await payoutsOf(a.creator.id)).filter((p) => p.period === p2)).toEqual([]);
@@ -75,9 +77,9 @@ describe("payout runs", () => {
     const period = nextPeriod();
     const c = await createCreator();
     await addEntry(c.creator.id, 12_000, inPeriod(period));
-    await runAs(reviewer.id, () => startPayoutRun(period));
-    expect(await failure(runAs(reviewer.id, () => startPayoutRun(period)))).toBe("payouts.run.errors.already_run");
-    expect(await failure(runPayoutsFromCommandLine(period))).toBe("payouts.run.errors.already_run");
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, period));
+    expect(await failure(asCaller(reviewer.id, (c) => startPayoutRun(c, period)))).toBe("payouts.run.errors.already_run");
+    expect(await failure(startPayoutRun(systemCaller("cli"), period))).toBe("payouts.run.errors.already_run");
     const state = await runAs(reviewer.id, () => runPayoutsAction(null, { period }));
     expect(state).toMatchObject({ ok: false, message: "payouts.run.errors.already_run", values: { period } });
     expect(await payoutsOf(c.creator.id)).toHaveLength(1);
@@ -88,7 +90,7 @@ describe("payout runs", () => {
 
   it("refuses a month that has not started and a malformed one", async () => {
     const reviewer = await staff();
-    expect(await failure(runAs(reviewer.id, () => startPayoutRun("2999-01")))).toBe("payouts.run.errors.future");
+    expect(await failure(asCaller(reviewer.id, (c) => startPayoutRun(c, "2999-01")))).toBe("payouts.run.errors.future");
     expect(await runAs(reviewer.id, () => runPayoutsAction(null, { period: "2026-13" }))).toMatchObject({
       ok: false,
       fieldErrors: { period: ["payouts.validation.period"] },
@@ -96,22 +98,28 @@ describe("payout runs", () => {
   });
 
   it("runs from the command line as a named staff account, never as a creator", async () => {
+    // scripts/payouts-run.ts: callerForUser(id of --as), else systemCaller("cli"); one checked function.
     const reviewer = await staff();
     const { user: creatorUser } = await createCreator();
     const period = nextPeriod();
-    expect(await failure(runPayoutsFromCommandLine(period, { asEmail: creatorUser.email }))).toBe("payouts.run.errors.actor_not_staff");
-    expect(await failure(runPayoutsFromCommandLine(period, { asEmail: "nobody@test.example" }))).toBe("payouts.run.errors.unknown_actor");
-    const run = await runPayoutsFromCommandLine(period, { asEmail: reviewer.email.toUpperCase() });
-    expect(run.actor).toBe(reviewer.email);
+    expect(await failure(startPayoutRun(await callerForUser(creatorUser.id), period))).toBe("forbidden");
+    expect(await failure(callerForUser(999_999_999))).toBe("UnauthenticatedError: unauthenticated");
+    // Ingest's caller runs nothing; a staff member cannot pass the seed's transaction or time.
+    expect(await failure(startPayoutRun(systemCaller("ingest"), period))).toBe("forbidden");
+    expect(await failure(startPayoutRun(await callerForUser(reviewer.id), period, { at: new Date() }))).toBe("forbidden");
+    const run = await startPayoutRun(await callerForUser(reviewer.id), period);
     const db = await getDb();
     const [r] = await rows<{ started_by: number }>(db, sql`select started_by from payout_runs where id = ${run.runId}`);
     expect(r.started_by).toBe(reviewer.id);
+    const system = await startPayoutRun(systemCaller("cli"), nextPeriod());
+    const [s] = await rows<{ started_by: number | null }>(db, sql`select started_by from payout_runs where id = ${system.runId}`);
+    expect(s.started_by).toBeNull();
   });
 
   it("refuses creators and marketing", async () => {
     const marketing = await createUser("marketing");
     const { user } = await createCreator();
-    expect(await failure(runAs(marketing.id, () => startPayoutRun(nextPeriod())))).toBe("forbidden");
+    expect(await failure(asCaller(marketing.id, (c) => startPayoutRun(c, nextPeriod())))).toBe("forbidden");
     expect(await runAs(user.id, () => runPayoutsAction(null, { period: nextPeriod() }))).toMatchObject({ ok: false, message: "errors.forbidden" });
   });
 });
@@ -121,7 +129,7 @@ async function payoutFor(amountMinor: number, options: { reviewer?: { id: number
   const c = await createCreator();
   const period = nextPeriod();
   await addEntry(c.creator.id, amountMinor, inPeriod(period));
-  await runAs(reviewer.id, () => startPayoutRun(period));
+  await asCaller(reviewer.id, (c) => startPayoutRun(c, period));
   const [payout] = await payoutsOf(c.creator.id);
   return { ...c, reviewer, payout, period };
 }
@@ -129,10 +137,10 @@ async function payoutFor(amountMinor: number, options: { reviewer?: { id: number
 describe("decisions", () => {
   it("rejecting releases the entries; a later run pays them again", async () => {
     const { creator, reviewer, payout } = await payoutFor(25_000);
-    const result = await runAs(reviewer.id, () => rejectPayout({ payoutId: payout.id, version: payout.version, reason: "Bank account shared" }));
+    const result = await asCaller(reviewer.id, (c) => rejectPayout(c, { payoutId: payout.id, version: payout.version, reason: "Bank account shared" }));
     expect(result.releasedEntries).toBe(1);
     expect((await payoutsOf(creator.id))[0]).toMatchObject({ status: "rejected", version: 2 });
-    await runAs(reviewer.id, () => startPayoutRun(nextPeriod()));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, nextPeriod()));
     const [rejected, again] = await payoutsOf(creator.id);
     expect(rejected.status).toBe("rejected");
     expect(again).toMatchObject({ status: "pending_review", amount_minor: 25_000 });
@@ -142,9 +150,9 @@ describe("decisions", () => {
     const { payout, reviewer, creator } = await payoutFor(150_000);
     const second = await staff();
     expect(payout.approvals_required).toBe(2);
-    const first = await runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1 }));
+    const first = await asCaller(reviewer.id, (c) => approvePayout(c, { payoutId: payout.id, version: 1 }));
     expect(first).toEqual({ status: "pending_review", approvals: 1, approvalsRequired: 2 });
-    expect(await failure(runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 2 })))).toBe("payouts.errors.already_approved_by_you");
+    expect(await failure(asCaller(reviewer.id, (c) => approvePayout(c, { payoutId: payout.id, version: 2 })))).toBe("payouts.errors.already_approved_by_you");
     // Through the action the refusal comes back as a message for the form.
     expect(await runAs(reviewer.id, () => approvePayoutAction(null, { payoutId: String(payout.id), version: "2" }))).toMatchObject({
       ok: false,
@@ -157,15 +165,15 @@ describe("decisions", () => {
 
   it("below the limit one approval approves; a held payout can be approved", async () => {
     const { payout, reviewer, user } = await payoutFor(30_000);
-    await runAs(reviewer.id, () =>
-      holdPayout({ payoutId: payout.id, version: 1, reasonCode: "tax_form", note: "Tax form missing", fix: "Send your tax form", decideBy: "2999-01-31" }),
+    await asCaller(reviewer.id, (c) =>
+      holdPayout(c, { payoutId: payout.id, version: 1, reasonCode: "tax_form", note: "Tax form missing", fix: "Send your tax form", decideBy: "2999-01-31" }),
     );
     const mine = await asCaller(user.id, (c) => listMyPayouts(c));
     expect(mine.payouts[0]).toMatchObject({
       status: "held",
       hold: { code: "tax_form", note: "Tax form missing", fix: "Send your tax form", decideBy: "2999-01-31" },
     });
-    expect(await runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 2 }))).toMatchObject({ status: "approved", approvals: 1 });
+    expect(await asCaller(reviewer.id, (c) => approvePayout(c, { payoutId: payout.id, version: 2 }))).toMatchObject({ status: "approved", approvals: 1 });
   });
 
   it("refuses a hold without its reason, fix or a future decision date", async () => {
@@ -186,13 +194,13 @@ describe("decisions", () => {
 
   it("marks paid only after approval, with one negative payout entry; the creator's paid total matches", async () => {
     const { payout, reviewer, user, creator } = await payoutFor(42_000);
-    expect(await failure(runAs(reviewer.id, () => markPayoutPaid({ payoutId: payout.id, version: 1, paymentReference: "PAY-1" })))).toBe("payouts.errors.not_approved");
+    expect(await failure(asCaller(reviewer.id, (c) => markPayoutPaid(c, { payoutId: payout.id, version: 1, paymentReference: "PAY-1" })))).toBe("payouts.errors.not_approved");
     expect(await runAs(reviewer.id, () => markPayoutPaidAction(null, { payoutId: String(payout.id), version: "1", paymentReference: "" }))).toMatchObject({
       ok: false,
       fieldErrors: { paymentReference: ["payouts.validation.payment_reference"] },
     });
-    await runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1 }));
-    await runAs(reviewer.id, () => markPayoutPaid({ payoutId: payout.id, version: 2, paymentReference: "PAY-2026-42" }));
+    await asCaller(reviewer.id, (c) => approvePayout(c, { payoutId: payout.id, version: 1 }));
+    await asCaller(reviewer.id, (c) => markPayoutPaid(c, { payoutId: payout.id, version: 2, paymentReference: "PAY-2026-42" }));
     const db = await getDb();
     const debits = await rows<{ amount_minor: number; payout_id: number; kind: string }>(
       db,
@@ -200,8 +208,8 @@ describe("decisions", () => {
     );
     expect(debits).toEqual([{ amount_minor: -42_000, payout_id: payout.id, kind: "payout" }]);
     // Paid is final: nothing else applies, and paying twice is refused.
-    expect(await failure(runAs(reviewer.id, () => markPayoutPaid({ payoutId: payout.id, version: 3, paymentReference: "again" })))).toBe("payouts.errors.not_approved");
-    expect(await failure(runAs(reviewer.id, () => rejectPayout({ payoutId: payout.id, version: 3, reason: "late" })))).toBe("payouts.errors.already_decided");
+    expect(await failure(asCaller(reviewer.id, (c) => markPayoutPaid(c, { payoutId: payout.id, version: 3, paymentReference: "again" })))).toBe("payouts.errors.not_approved");
+    expect(await failure(asCaller(reviewer.id, (c) => rejectPayout(c, { payoutId: payout.id, version: 3, reason: "late" })))).toBe("payouts.errors.already_decided");
 
     const summary = await asCaller(user.id, (c) => getMyEarningsSummary(c));
     const paid = summary.totals.bonus.paid + summary.totals.commission.paid + summary.totals.other.paid;
@@ -210,23 +218,23 @@ describe("decisions", () => {
     expect(mine.totals[0]).toMatchObject({ currency: "EUR", paidMinor: 42_000 });
     expect(mine.payouts[0]).toMatchObject({ status: "paid", paymentReference: "PAY-2026-42" });
     // A paid payout's entries never go into another run.
-    await runAs(reviewer.id, () => startPayoutRun(nextPeriod()));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, nextPeriod()));
     expect(await payoutsOf(creator.id)).toHaveLength(1);
   });
 
   it("refuses a decision made on a stale version with a clear message", async () => {
     const { payout, reviewer } = await payoutFor(30_000);
     const other = await staff();
-    await runAs(other.id, () =>
-      holdPayout({ payoutId: payout.id, version: 1, reasonCode: "kyc_missing", note: "ID missing", fix: "Upload ID", decideBy: "2999-01-01" }),
+    await asCaller(other.id, (c) =>
+      holdPayout(c, { payoutId: payout.id, version: 1, reasonCode: "kyc_missing", note: "ID missing", fix: "Upload ID", decideBy: "2999-01-01" }),
     );
-    expect(await failure(runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1 })))).toBe("payouts.errors.stale");
-    expect(await failure(runAs(reviewer.id, () => rejectPayout({ payoutId: payout.id, version: 1, reason: "x" })))).toBe("payouts.errors.stale");
+    expect(await failure(asCaller(reviewer.id, (c) => approvePayout(c, { payoutId: payout.id, version: 1 })))).toBe("payouts.errors.stale");
+    expect(await failure(asCaller(reviewer.id, (c) => rejectPayout(c, { payoutId: payout.id, version: 1, reason: "x" })))).toBe("payouts.errors.stale");
     expect(await runAs(reviewer.id, () => approvePayoutAction(null, { payoutId: String(payout.id), version: "1" }))).toMatchObject({
       ok: false,
       message: "payouts.errors.stale",
     });
-    expect(await failure(runAs(reviewer.id, () => approvePayout({ payoutId: 999_999, version: 1 })))).toBe("payouts.errors.not_found");
+    expect(await failure(asCaller(reviewer.id, (c) => approvePayout(c, { payoutId: 999_999, version: 1 })))).toBe("payouts.errors.not_found");
   });
 
   it("refuses marketing and creators calling the approve action", async () => {
@@ -237,7 +245,7 @@ describe("decisions", () => {
         ok: false,
         message: "errors.forbidden",
       });
-      expect(await failure(runAs(id, () => approvePayout({ payoutId: payout.id, version: 1 })))).toBe("forbidden");
+      expect(await failure(asCaller(id, (c) => approvePayout(c, { payoutId: payout.id, version: 1 })))).toBe("forbidden");
     }
     expect(await runAs(null, () => approvePayoutAction(null, { payoutId: String(payout.id), version: "1" }))).toMatchObject({
       ok: false,
@@ -249,7 +257,7 @@ describe("decisions", () => {
   it("lets an admin decide like staff", async () => {
     const admin = await createUser("admin");
     const { payout } = await payoutFor(30_000);
-    expect(await runAs(admin.id, () => approvePayout({ payoutId: payout.id, version: 1 }))).toMatchObject({ status: "approved" });
+    expect(await asCaller(admin.id, (c) => approvePayout(c, { payoutId: payout.id, version: 1 }))).toMatchObject({ status: "approved" });
   });
 });
 
@@ -263,25 +271,25 @@ describe("fraud signals", () => {
     for (let i = 0; i < 5; i++) {
       await addOrder(creator.id, link, { amountMinor: 30_000, buyerRef: "buyer_same", occurredAt: new Date(inPeriod(period).getTime() - i * 86_400_000), availableAt: inPeriod(period) });
     }
-    await runAs(reviewer.id, () => startPayoutRun(period));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, period));
     const [payout] = await payoutsOf(creator.id);
     expect(payout.amount_minor).toBe(15_000);
 
-    const review = await runAs(reviewer.id, () => getPayoutReview(payout.id));
+    const review = await asCaller(reviewer.id, (c) => getPayoutReview(c, payout.id));
     expect(review?.signals).toEqual([{ code: "repeat_buyer", buyerRef: "buyer_same", orders: 5 }]);
 
-    const flagged = await runAs(reviewer.id, () => listPayoutQueue({ status: "pending_review", fraud: "flagged", country: "BE", sort: "oldest", page: 1 }));
+    const flagged = await asCaller(reviewer.id, (c) => listPayoutQueue(c, { status: "pending_review", fraud: "flagged", country: "BE", sort: "oldest", page: 1 }));
     expect(flagged.rows.map((r) => r.id)).toContain(payout.id);
-    const clear = await runAs(reviewer.id, () => listPayoutQueue({ status: "all", fraud: "clear", country: "BE", sort: "oldest", page: 1 }));
+    const clear = await asCaller(reviewer.id, (c) => listPayoutQueue(c, { status: "all", fraud: "clear", country: "BE", sort: "oldest", page: 1 }));
     expect(clear.rows.map((r) => r.id)).not.toContain(payout.id);
 
-    expect(await failure(runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1, note: "   " })))).toBe("payouts.errors.note_required");
+    expect(await failure(asCaller(reviewer.id, (c) => approvePayout(c, { payoutId: payout.id, version: 1, note: "   " })))).toBe("payouts.errors.note_required");
     expect(await runAs(reviewer.id, () => approvePayoutAction(null, { payoutId: String(payout.id), version: "1", note: "" }))).toMatchObject({
       ok: false,
       message: "payouts.errors.note_required",
       fieldErrors: { note: ["payouts.errors.note_required"] },
     });
-    const ok = await runAs(reviewer.id, () => approvePayout({ payoutId: payout.id, version: 1, note: "Buyer is the creator's shop: confirmed by phone." }));
+    const ok = await asCaller(reviewer.id, (c) => approvePayout(c, { payoutId: payout.id, version: 1, note: "Buyer is the creator's shop: confirmed by phone." }));
     expect(ok.status).toBe("approved");
     const trail = await asCaller(reviewer.id, (c) => listAuditEntries(c, { entityType: "payout", entityId: String(payout.id), page: 1 }));
     expect(trail.entries[0]).toMatchObject({ action: "payout.approve", after: { flagged: true, note: "Buyer is the creator's shop: confirmed by phone." } });
@@ -293,7 +301,7 @@ describe("fraud signals", () => {
     const link = await createLink(creator.id);
     const p1 = nextPeriod();
     await addEntry(creator.id, 10_000, inPeriod(p1));
-    await runAs(reviewer.id, () => startPayoutRun(p1));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, p1));
     // In the second payout's period: a spike of stars, and 2 of 4 orders fully refunded = 50 %.
     const p2 = nextPeriod();
     const spikeDay = `${p2}-20`;
@@ -305,9 +313,9 @@ describe("fraud signals", () => {
       await addOrder(creator.id, link, { amountMinor: 1_000, occurredAt: inPeriod(p2), availableAt: inPeriod(p2), refundMinor: i < 2 ? 1_000 : 0 });
     }
     await addEntry(creator.id, 50_000, inPeriod(p2));
-    await runAs(reviewer.id, () => startPayoutRun(p2));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, p2));
     const [, second] = await payoutsOf(creator.id);
-    const review = await runAs(reviewer.id, () => getPayoutReview(second.id));
+    const review = await asCaller(reviewer.id, (c) => getPayoutReview(c, second.id));
     expect(review?.signals.map((s) => s.code)).toEqual(["activity_spike", "refund_rate", "unusual_amount"]);
     expect(review?.signals).toContainEqual({ code: "activity_spike", day: spikeDay, stars: 5_000, median: 100 });
     expect(review?.signals).toContainEqual({ code: "refund_rate", ratePercent: 50, orders: 4 });
@@ -332,11 +340,11 @@ describe("what creators see", () => {
     const link = await createLink(creator.id);
     const p1 = nextPeriod();
     const order = await addOrder(creator.id, link, { amountMinor: 200_000, occurredAt: inPeriod(p1), availableAt: inPeriod(p1) });
-    await runAs(reviewer.id, () => startPayoutRun(p1));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, p1));
     const [first] = await payoutsOf(creator.id);
     expect(first.amount_minor).toBe(20_000);
-    await runAs(reviewer.id, () => approvePayout({ payoutId: first.id, version: first.version }));
-    await runAs(reviewer.id, () => markPayoutPaid({ payoutId: first.id, version: first.version + 1, paymentReference: "SEPA-CLAW-1" }));
+    await asCaller(reviewer.id, (c) => approvePayout(c, { payoutId: first.id, version: first.version }));
+    await asCaller(reviewer.id, (c) => markPayoutPaid(c, { payoutId: first.id, version: first.version + 1, paymentReference: "SEPA-CLAW-1" }));
 
     // The order is refunded after it was paid out: the clawback lands in the next payout.
     const db = await getDb();
@@ -346,7 +354,7 @@ describe("what creators see", () => {
       values (${creator.id}, 'refund', -5000, 'EUR', ${order.orderId}, 'ref_claw_' || ${order.orderId}, ${inPeriod(p2).toISOString()}, ${inPeriod(p2).toISOString()})`);
     await db.execute(sql`insert into ledger_entries (creator_id, kind, amount_minor, currency, note, original_amount_minor, original_currency, fx_rate_micros, occurred_at, available_at)
       values (${creator.id}, 'adjustment', 18410, 'EUR', 'Creator week fee', 20000, 'USD', 920500, ${inPeriod(p2).toISOString()}, ${inPeriod(p2).toISOString()})`);
-    await runAs(reviewer.id, () => startPayoutRun(p2));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, p2));
     const [, second] = await payoutsOf(creator.id);
     expect(second.amount_minor).toBe(13_410);
 
@@ -370,8 +378,8 @@ describe("what creators see", () => {
 describe("audit", () => {
   it("records runs and decisions with who, before and after; the log refuses edits", async () => {
     const { payout, reviewer } = await payoutFor(30_000);
-    await runAs(reviewer.id, () => holdPayout({ payoutId: payout.id, version: 1, reasonCode: "bank_details", note: "Name mismatch", fix: "Fix bank details", decideBy: "2999-02-01" }));
-    await runAs(reviewer.id, () => rejectPayout({ payoutId: payout.id, version: 2, reason: "Closed account" }));
+    await asCaller(reviewer.id, (c) => holdPayout(c, { payoutId: payout.id, version: 1, reasonCode: "bank_details", note: "Name mismatch", fix: "Fix bank details", decideBy: "2999-02-01" }));
+    await asCaller(reviewer.id, (c) => rejectPayout(c, { payoutId: payout.id, version: 2, reason: "Closed account" }));
     const trail = await asCaller(reviewer.id, (c) => listAuditEntries(c, { entityType: "payout", entityId: String(payout.id), page: 1 }));
     expect(trail.entries.map((e) => [e.action, e.actorId, e.before?.status, e.after?.status])).toEqual([
       ["payout.reject", reviewer.id, "held", "rejected"],
@@ -393,7 +401,7 @@ describe("audit", () => {
     const { payout, reviewer } = await payoutFor(30_000);
     const db = await getDb();
     const count = async () => (await rows<{ n: number }>(db, sql`select count(*)::int as n from audit_log where entity_id = ${String(payout.id)} and entity_type = 'payout'`))[0].n;
-    expect(await failure(runAs(reviewer.id, () => markPayoutPaid({ payoutId: payout.id, version: 1, paymentReference: "X" })))).toBe("payouts.errors.not_approved");
+    expect(await failure(asCaller(reviewer.id, (c) => markPayoutPaid(c, { payoutId: payout.id, version: 1, paymentReference: "X" })))).toBe("payouts.errors.not_approved");
     expect(await count()).toBe(0);
   });
 });
@@ -445,22 +453,22 @@ describe("the creator's earnings summary", () => {
 
     await expectTotals({ available: 25_000 }, { available: 20_000, pending: 7_000 });
 
-    await runAs(reviewer.id, () => startPayoutRun(p1));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, p1));
     const [first] = await payoutsOf(creator.id);
     expect(first.amount_minor).toBe(45_000);
     await expectTotals({ in_payout: 25_000 }, { in_payout: 20_000, pending: 7_000 });
 
-    await runAs(reviewer.id, () => rejectPayout({ payoutId: first.id, version: 1, reason: "documents missing" }));
+    await asCaller(reviewer.id, (c) => rejectPayout(c, { payoutId: first.id, version: 1, reason: "documents missing" }));
     await expectTotals({ available: 25_000 }, { available: 20_000, pending: 7_000 });
 
     await addEntry(creator.id, -2_000, inPeriod(p2), { note: "correction" });
-    await runAs(reviewer.id, () => startPayoutRun(p2));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, p2));
     const second = (await payoutsOf(creator.id))[1];
     expect(second.amount_minor).toBe(43_000);
     await expectTotals({ in_payout: 25_000 }, { in_payout: 18_000, pending: 7_000 });
 
-    await runAs(reviewer.id, () => approvePayout({ payoutId: second.id, version: 1 }));
-    await runAs(reviewer.id, () => markPayoutPaid({ payoutId: second.id, version: 2, paymentReference: "PAY-SUMMARY-1" }));
+    await asCaller(reviewer.id, (c) => approvePayout(c, { payoutId: second.id, version: 1 }));
+    await asCaller(reviewer.id, (c) => markPayoutPaid(c, { payoutId: second.id, version: 2, paymentReference: "PAY-SUMMARY-1" }));
     await addEntry(creator.id, 1_500, inPeriod(p3));
     await expectTotals({ paid: 25_000 }, { paid: 18_000, available: 1_500, pending: 7_000 });
   });

@@ -9,9 +9,9 @@ import { DomainError } from "@/lib/errors";
 import { HOLD_REASON_CODES } from "@/lib/domain/hold-reasons";
 import { addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { changeUserRole } from "./accounts/commands";
-import { startPayoutRun } from "./payout-runs";
-import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "./payouts";
+import { changeUserRole } from "../accounts/commands";
+import { startPayoutRun } from "./run";
+import { approvePayout, holdPayout, markPayoutPaid, rejectPayout } from "./commands";
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -36,18 +36,18 @@ describe("a reviewer never decides on their own payout", () => {
     const other = await createUser("staff");
     const period = nextPeriod();
     await addEntry(creator.id, 30_000, inPeriod(period));
-    await runAs(other.id, () => startPayoutRun(period));
+    await asCaller(other.id, (c) => startPayoutRun(c, period));
     const [payout] = await payoutsOf(creator.id);
 
     const d = { payoutId: payout.id, version: payout.version };
-    expect(await failure(runAs(owner.id, () => approvePayout(d)))).toBe("trust.errors.own_payout");
-    expect(await failure(runAs(owner.id, () => holdPayout({ ...d, reasonCode: HOLD_REASON_CODES[0], note: "n", fix: "f", decideBy: "2999-01-01" })))).toBe(
+    expect(await failure(asCaller(owner.id, (c) => approvePayout(c, d)))).toBe("trust.errors.own_payout");
+    expect(await failure(asCaller(owner.id, (c) => holdPayout(c, { ...d, reasonCode: HOLD_REASON_CODES[0], note: "n", fix: "f", decideBy: "2999-01-01" })))).toBe(
       "trust.errors.own_payout",
     );
-    expect(await failure(runAs(owner.id, () => rejectPayout({ ...d, reason: "r" })))).toBe("trust.errors.own_payout");
+    expect(await failure(asCaller(owner.id, (c) => rejectPayout(c, { ...d, reason: "r" })))).toBe("trust.errors.own_payout");
     // Another reviewer approves; the owner still cannot mark it paid.
-    await runAs(other.id, () => approvePayout(d));
-    expect(await failure(runAs(owner.id, () => markPayoutPaid({ payoutId: payout.id, version: payout.version + 1, paymentReference: "X" })))).toBe(
+    await asCaller(other.id, (c) => approvePayout(c, d));
+    expect(await failure(asCaller(owner.id, (c) => markPayoutPaid(c, { payoutId: payout.id, version: payout.version + 1, paymentReference: "X" })))).toBe(
       "trust.errors.own_payout",
     );
     expect((await payoutsOf(creator.id))[0]).toMatchObject({ status: "approved" });

@@ -3,13 +3,13 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { runAs } from "@/lib/auth/identity";
 import { asCaller } from "@/test/caller";
 import { addDailyStars, addEntry, inPeriod, payoutsOf } from "@/test/ledger";
 import { createCreator, createUser } from "@/test/factories";
-import { listAuditEntries } from "./audit/queries";
-import { startPayoutRun } from "./payout-runs";
-import { approvePayout, getPayoutReview, rejectPayout } from "./payouts";
+import { listAuditEntries } from "../audit/queries";
+import { startPayoutRun } from "./run";
+import { getPayoutReview } from "./queries";
+import { approvePayout, rejectPayout } from "./commands";
 
 async function stars(creatorId: number, day: string, total: number) {
   await (await getDb()).execute(sql`insert into creator_daily_metrics (creator_id, metric, day, total) values (${creatorId}, 'stars_received', ${day}, ${total})
@@ -22,11 +22,11 @@ describe("fraud signals over the payout's period", () => {
     const { creator } = await createCreator();
     for (let d = 10; d <= 20; d++) await stars(creator.id, `2019-09-${d}`, 100); // a quiet September
     await addEntry(creator.id, 20_000, inPeriod("2019-09"));
-    await runAs(staff.id, () => startPayoutRun("2019-09"));
+    await asCaller(staff.id, (c) => startPayoutRun(c, "2019-09"));
     const [payout] = await payoutsOf(creator.id);
     // Today: a huge spike, long after September.
     await addDailyStars(creator.id, [...Array.from({ length: 5 }, (_, i) => ({ daysAgo: i + 2, stars: 100 })), { daysAgo: 1, stars: 50_000 }]);
-    const review = await runAs(staff.id, () => getPayoutReview(payout.id));
+    const review = await asCaller(staff.id, (c) => getPayoutReview(c, payout.id));
     expect(review?.signals).toEqual([]);
   });
 
@@ -37,17 +37,17 @@ describe("fraud signals over the payout's period", () => {
     for (let d = 10; d <= 20; d++) await stars(creator.id, `2019-10-${d}`, d === 20 ? 5_000 : 100);
     await addEntry(creator.id, 20_000, inPeriod("2019-10"));
     await addEntry(other.id, 20_000, inPeriod("2019-10"));
-    await runAs(staff.id, () => startPayoutRun("2019-10"));
+    await asCaller(staff.id, (c) => startPayoutRun(c, "2019-10"));
     const [payout] = await payoutsOf(creator.id);
     const [quiet] = await payoutsOf(other.id);
     const seen = [{ code: "activity_spike", day: "2019-10-20", stars: 5_000, median: 100 }];
-    expect((await runAs(staff.id, () => getPayoutReview(payout.id)))?.signals).toEqual(seen);
+    expect((await asCaller(staff.id, (c) => getPayoutReview(c, payout.id)))?.signals).toEqual(seen);
 
-    await runAs(staff.id, () => approvePayout({ payoutId: payout.id, version: payout.version, note: "Creator week Live: checked." }));
-    await runAs(staff.id, () => rejectPayout({ payoutId: quiet.id, version: quiet.version, reason: "Duplicate account" }));
+    await asCaller(staff.id, (c) => approvePayout(c, { payoutId: payout.id, version: payout.version, note: "Creator week Live: checked." }));
+    await asCaller(staff.id, (c) => rejectPayout(c, { payoutId: quiet.id, version: quiet.version, reason: "Duplicate account" }));
     // Late data for October arrives after the decision: the live signals change...
     for (let d = 10; d <= 19; d++) await stars(creator.id, `2019-10-${d}`, 4_000);
-    expect((await runAs(staff.id, () => getPayoutReview(payout.id)))?.signals).toEqual([]);
+    expect((await asCaller(staff.id, (c) => getPayoutReview(c, payout.id)))?.signals).toEqual([]);
     // ...but the audit keeps the evidence as it was when the reviewer decided.
     const trail = await asCaller(staff.id, (c) => listAuditEntries(c, { entityType: "payout", entityId: String(payout.id), page: 1 }));
     expect(trail.entries[0]).toMatchObject({ action: "payout.approve", after: { flagged: true, signals: seen } });

@@ -1,14 +1,16 @@
 import "server-only";
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, rows, type Executor } from "@/db";
-import { users } from "@/db/schema";
+import { desc, eq, min, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Executor } from "@/db";
+import { ledgerEntries, payoutRuns, users } from "@/db/schema";
 import { isFuturePeriod, isPeriod, periodBounds, periodOf } from "@/lib/domain/period";
 import { fourEyesLimitEurMinor, payoutMinimumMinor, REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
-import { DomainError } from "@/lib/errors";
-import { recordAudit } from "./audit/record";
-import { clockSql } from "./clock";
-import { earningGroupSql } from "./earnings/ledger-sql";
-import { AREA_ROLES, assertRole } from "./session";
+import { DomainError, ForbiddenError } from "@/lib/errors";
+import { recordAudit } from "../audit/record";
+import { clockSql } from "../clock";
+import { earningGroupSql } from "../earnings/ledger-sql";
+import { int4, int8, parsedRows } from "../row";
+import { AREA_ROLES, allow, allowSystem, type Caller } from "../session";
 
 // Any two runs, whatever their periods, take turns: the one statement that picks entries then
 // always sees what the previous run took.
@@ -36,9 +38,9 @@ async function executeRun(db: Executor, period: string, actorId: number | null, 
   const { end } = periodBounds(period);
   // A month that ended before the platform's first money was earned is a typo, not a run to
   // record forever. Earned (occurred_at), not available: a run's entries may still be on hold.
-  const [first] = await rows<{ ms: number | null }>(db, sql`select (extract(epoch from min(occurred_at)) * 1000)::float8 as ms from ledger_entries`);
-  if (first?.ms != null && end.getTime() <= Number(first.ms)) {
-    throw new DomainError("trust.validation.period_too_early", { first: periodOf(new Date(Number(first.ms))) });
+  const [first] = await db.select({ at: min(ledgerEntries.occurredAt) }).from(ledgerEntries);
+  if (first?.at && end.getTime() <= first.at.getTime()) {
+    throw new DomainError("trust.validation.period_too_early", { first: periodOf(first.at) });
   }
   const minimum = payoutMinimumMinor();
   const fourEyes = fourEyesLimitEurMinor();
@@ -46,18 +48,19 @@ async function executeRun(db: Executor, period: string, actorId: number | null, 
 
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${RUN_LOCK})`);
-    const [run] = await rows<{ id: number }>(
-      tx,
-      sql`insert into payout_runs (period, status, started_by, started_at) values (${period}, 'running', ${actorId}, ${now})
-          on conflict (period) do nothing returning id`,
-    );
+    const [run] = await tx
+      .insert(payoutRuns)
+      .values({ period, status: "running", startedBy: actorId, startedAt: now })
+      .onConflictDoNothing({ target: payoutRuns.period })
+      .returning({ id: payoutRuns.id });
     if (!run) throw new DomainError("payouts.run.errors.already_run", { period });
 
-    const created = await rows<{ currency: string; count: number; amount: number }>(
+    const created = await parsedRows(
       tx,
+      z.object({ currency: z.string(), count: int4, amount: int8 }),
       createPayoutsSql({ runId: run.id, end, minimumMinor: minimum, fourEyesLimitEurMinor: fourEyes, now }),
     );
-    const totals = created.map((c) => ({ currency: c.currency, count: Number(c.count), amountMinor: Number(c.amount) }));
+    const totals = created.map((c) => ({ currency: c.currency, count: c.count, amountMinor: c.amount }));
     const payoutCount = totals.reduce((n, t) => n + t.count, 0);
 
     await tx.execute(
@@ -123,7 +126,7 @@ export function createPayoutsSql(run: { runId: number; end: Date; minimumMinor: 
       join new_payouts np on np.creator_id = e.creator_id and np.currency = e.currency
       returning payout_id
     )
-    select np.currency::text as currency, count(*)::int as count, sum(np.amount_minor)::float8 as amount
+    select np.currency::text as currency, count(*)::int as count, sum(np.amount_minor)::bigint as amount
     from new_payouts np
     where np.id in (select payout_id from new_items)
     group by np.currency
@@ -147,57 +150,37 @@ function eurAmountSql(amount: SQL, rate: SQL): SQL {
        or (2 * mod(${n}, 1000000) = 1000000 and mod(div(${n}, 1000000), 2) = 1) then 1 else 0 end)::bigint`;
 }
 
-/** Starts a run from the staff pages: the signed-in staff member or admin is recorded as its author. */
-export async function startPayoutRun(period: string): Promise<PayoutRunResult> {
-  const me = await assertRole(AREA_ROLES.staff);
-  return executeRun(await getDb(), period, me.id);
-}
+/** For the seed's system caller only: the seed's transaction, and the time its story dates the run. */
+export type RunOptions = { db?: Executor; at?: Date };
 
 /**
- * FOR COMMAND-LINE SCRIPTS ONLY (scripts/payouts-run.ts): there is no session there, so this
- * entry point does not read one. Whoever can run a script already holds the database
- * credentials; what this adds is accountability. With `asEmail`, the run is recorded under that
- * account, which must exist, be enabled and be staff or admin. Without it, the run is recorded
- * as the system (no actor), as a scheduled job would be. Never call it from a page, route
- * handler or server action: those use startPayoutRun(), which checks the caller's role.
+ * Starts a run. A staff member or admin is recorded as its author; the CLI (scripts/payouts-run.ts)
+ * passes callerForUser(id of --as), checked here like any account, or systemCaller("cli") for a run
+ * recorded as the system; the demo seed passes systemCaller("seed", adminId) with its transaction
+ * and the time of its story. Same rules and statement for every run.
  */
-export async function runPayoutsFromCommandLine(period: string, options: { asEmail?: string } = {}): Promise<PayoutRunResult & { actor: string }> {
-  const db = await getDb();
-  let actorId: number | null = null;
-  let actor = "system";
-  if (options.asEmail) {
-    const email = options.asEmail.trim().toLowerCase();
-    const [user] = await db
-      .select({ id: users.id, role: users.role, email: users.email })
-      .from(users)
-      .where(and(eq(users.email, email), isNull(users.disabledAt)));
-    if (!user) throw new DomainError("payouts.run.errors.unknown_actor", { email });
-    if (!(AREA_ROLES.staff as readonly string[]).includes(user.role)) throw new DomainError("payouts.run.errors.actor_not_staff", { email });
-    actorId = user.id;
-    actor = user.email;
+export async function startPayoutRun(caller: Caller, period: string, options: RunOptions = {}): Promise<PayoutRunResult> {
+  let actorId: number | null;
+  if (caller.kind === "system") {
+    actorId = allowSystem(caller, ["cli", "seed"]).actorId;
+    if (caller.purpose !== "seed" && (options.db || options.at)) throw new ForbiddenError();
+  } else {
+    if (options.db || options.at) throw new ForbiddenError();
+    actorId = allow(caller, AREA_ROLES.staff).id;
   }
-  return { ...(await executeRun(db, period, actorId)), actor };
-}
-
-/**
- * FOR THE DEMO SEED ONLY (through lib/dal/system.ts): a run without a session, inside the
- * seed's transaction, dated `at`. Same rules and statement as every other run.
- */
-export async function runPayoutsAsSystem(db: Executor, period: string, options: { actorId: number | null; at?: Date }): Promise<PayoutRunResult> {
-  return executeRun(db, period, options.actorId, options.at);
+  return executeRun(options.db ?? (await getDb()), period, actorId, options.at);
 }
 
 export type PayoutRunSummary = { id: number; period: string; payoutCount: number; startedAt: Date; startedBy: string | null };
 
 /** The latest runs, newest period first, for the run form's context. */
-export async function listRecentPayoutRuns(limit = 6): Promise<PayoutRunSummary[]> {
-  await assertRole(AREA_ROLES.staff);
+export async function listRecentPayoutRuns(caller: Caller, limit = 6): Promise<PayoutRunSummary[]> {
+  allow(caller, AREA_ROLES.staff);
   const db = await getDb();
-  const found = await rows<{ id: number; period: string; payout_count: number; started_at: string; started_by: string | null }>(
-    db,
-    sql`select r.id, r.period, r.payout_count, r.started_at::text as started_at, u.name as started_by
-        from payout_runs r left join users u on u.id = r.started_by
-        order by r.period desc limit ${limit}`,
-  );
-  return found.map((r) => ({ id: r.id, period: r.period, payoutCount: r.payout_count, startedAt: new Date(r.started_at), startedBy: r.started_by }));
+  return db
+    .select({ id: payoutRuns.id, period: payoutRuns.period, payoutCount: payoutRuns.payoutCount, startedAt: payoutRuns.startedAt, startedBy: users.name })
+    .from(payoutRuns)
+    .leftJoin(users, eq(users.id, payoutRuns.startedBy))
+    .orderBy(desc(payoutRuns.period))
+    .limit(limit);
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { rows, type Executor } from "@/db";
+import { z } from "zod";
+import type { Executor } from "@/db";
+import { int4, int8, parsedRows } from "../row";
 
 // Fraud signals on a payout, computed in SQL over the payout's period. The review queue's filter, its CSV
 // export, the payout page and the approve action all use these fragments, so a payout is
@@ -51,7 +53,7 @@ export const signalsLateral = sql.raw(`lateral (
       and o.occurred_at > pe.period_end - interval '${REFUND_WINDOW_DAYS} days' and o.occurred_at < pe.period_end
   ) rr
   cross join (
-    select percentile_cont(0.5) within group (order by q.amount_minor)::float8 as median, count(*)::int as n
+    select percentile_cont(0.5) within group (order by q.amount_minor) as median, count(*)::int as n
     from payouts q
     where q.creator_id = p.creator_id and q.currency = p.currency and q.id <> p.id
       and q.created_at < p.created_at and q.status <> 'rejected'
@@ -78,25 +80,31 @@ export const flaggedSql = sql`(${spikeFlagSql} or ${repeatBuyerFlagSql} or ${ref
 
 /** Columns to select beside `sig` so signalsFrom() can read them. */
 export const signalColumnsSql = sql`sig.spike_median, sig.spike_total, sig.spike_day, sig.repeat_buyer, sig.repeat_count,
-  sig.refund_rate, sig.refund_orders, sig.previous_median, sig.previous_count,
+  sig.refund_rate, sig.refund_orders, round(sig.previous_median::numeric)::bigint as previous_median, sig.previous_count,
   ${spikeFlagSql} as flag_spike, ${repeatBuyerFlagSql} as flag_repeat_buyer,
   ${refundRateFlagSql} as flag_refund_rate, ${unusualAmountFlagSql} as flag_unusual_amount`;
 
-export type SignalRow = {
-  spike_median: number | null;
-  spike_total: number | null;
-  spike_day: string | null;
-  repeat_buyer: string | null;
-  repeat_count: number | null;
-  refund_rate: number | null;
-  refund_orders: number | null;
-  previous_median: number | null;
-  previous_count: number | null;
-  flag_spike: boolean;
-  flag_repeat_buyer: boolean;
-  flag_refund_rate: boolean;
-  flag_unusual_amount: boolean;
+/**
+ * The signal columns as they come back: the usual amount (money) as int8, rounded half up
+ * (the flag compares the exact median, in SQL); stars and the refund rate are not money and stay
+ * float. Spread into each row schema that selects signalColumnsSql.
+ */
+export const signalRowShape = {
+  spike_median: z.number().nullable(),
+  spike_total: z.number().nullable(),
+  spike_day: z.string().nullable(),
+  repeat_buyer: z.string().nullable(),
+  repeat_count: int4.nullable(),
+  refund_rate: z.number().nullable(),
+  refund_orders: int4.nullable(),
+  previous_median: int8.nullable(),
+  previous_count: int4.nullable(),
+  flag_spike: z.boolean(),
+  flag_repeat_buyer: z.boolean(),
+  flag_refund_rate: z.boolean(),
+  flag_unusual_amount: z.boolean(),
 };
+export type SignalRow = z.output<z.ZodObject<typeof signalRowShape>>;
 
 export type FraudSignal =
   | { code: "activity_spike"; day: string; stars: number; median: number }
@@ -110,10 +118,10 @@ export const FRAUD_SIGNAL_CODES: FraudSignalCode[] = ["activity_spike", "repeat_
 /** The signals that fire, with the figures that explain them. */
 export function signalsFrom(r: SignalRow): FraudSignal[] {
   const out: FraudSignal[] = [];
-  if (r.flag_spike) out.push({ code: "activity_spike", day: r.spike_day ?? "", stars: Number(r.spike_total), median: Number(r.spike_median) });
-  if (r.flag_repeat_buyer) out.push({ code: "repeat_buyer", buyerRef: r.repeat_buyer ?? "", orders: Number(r.repeat_count) });
-  if (r.flag_refund_rate) out.push({ code: "refund_rate", ratePercent: Math.round(Number(r.refund_rate) * 1000) / 10, orders: Number(r.refund_orders) });
-  if (r.flag_unusual_amount) out.push({ code: "unusual_amount", medianMinor: Math.round(Number(r.previous_median)), previousCount: Number(r.previous_count) });
+  if (r.flag_spike) out.push({ code: "activity_spike", day: r.spike_day ?? "", stars: r.spike_total ?? 0, median: r.spike_median ?? 0 });
+  if (r.flag_repeat_buyer) out.push({ code: "repeat_buyer", buyerRef: r.repeat_buyer ?? "", orders: r.repeat_count ?? 0 });
+  if (r.flag_refund_rate) out.push({ code: "refund_rate", ratePercent: Math.round((r.refund_rate ?? 0) * 1000) / 10, orders: r.refund_orders ?? 0 });
+  if (r.flag_unusual_amount) out.push({ code: "unusual_amount", medianMinor: r.previous_median ?? 0, previousCount: r.previous_count ?? 0 });
   return out;
 }
 
@@ -122,6 +130,6 @@ export function signalsFrom(r: SignalRow): FraudSignal[] {
  * record, so the audit keeps the evidence as it was when the decision was made.
  */
 export async function signalsOfPayout(tx: Executor, payoutId: number): Promise<FraudSignal[]> {
-  const [row] = await rows<SignalRow>(tx, sql`select ${signalColumnsSql} from payouts p cross join ${signalsLateral} sig where p.id = ${payoutId}`);
+  const [row] = await parsedRows(tx, z.object(signalRowShape), sql`select ${signalColumnsSql} from payouts p cross join ${signalsLateral} sig where p.id = ${payoutId}`);
   return row ? signalsFrom(row) : [];
 }
