@@ -49,6 +49,8 @@ export default defineConfig({
       AUTH_URL: baseURL,
       // e2e/invite.spec.ts opens the one-time link the admin page shows (hidden in production).
       SHOW_INVITE_LINKS: "1",
+      // The bench's floor routes exist here too, so the authorization matrix checks them.
+      BENCH_ROUTES: "1",
     },
   },
 });

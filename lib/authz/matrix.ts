@@ -50,6 +50,8 @@ export const PAGES: Record<string, { access: Access } & Sample> = {
   "/staff/rates": { access: STAFF, sample: "/staff/rates" },
   // A creator's public storefront: followers open it without an account.
   "/c/[handle]": { access: "public", sample: "/c/demo.creator" },
+  // The bench's shell row (404 unless BENCH_ROUTES=1): a heading inside the creator's layout.
+  "/creator/bench-shell": { access: CREATOR, sample: "/creator/bench-shell" },
 };
 
 /** Route handlers by route pattern and method. */
@@ -69,6 +71,8 @@ export const ROUTE_HANDLERS: Record<string, { methods: Partial<Record<"GET" | "P
   "/api/export/audit.csv": { methods: { GET: STAFF }, sample: "/api/export/audit.csv" },
   // Affiliate links as followers click them; the sample is one of the demo creator's seeded codes.
   "/r/[code]": { methods: { GET: "public" }, sample: "/r/ovm7tu0z" },
+  // The bench's floor (404 unless BENCH_ROUTES=1): a heading, no data.
+  "/bench-bare": { methods: { GET: "public" }, sample: "/bench-bare" },
 };
 
 /** Server actions by "<file under app/>#<export>". */
