@@ -5,18 +5,22 @@ import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type AppLocale } fro
 
 type HeaderSource = { get(name: string): string | null };
 
+/** The rule: the language cookie if it names a language, else Accept-Language, else English. */
+export function localeFrom(cookieValue: string | null | undefined, acceptLanguage: string | null): AppLocale {
+  return isLocale(cookieValue) ? cookieValue : localeFromAcceptLanguage(acceptLanguage);
+}
+
+function cookieIn(headers: HeaderSource): string | null {
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq >= 0 && part.slice(0, eq).trim() === LOCALE_COOKIE) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
 /** The language of a request's headers (next/headers' `headers()` or a Request's). */
 export function localeOfHeaders(headers: HeaderSource): AppLocale {
-  const cookie = headers.get("cookie");
-  if (cookie) {
-    for (const part of cookie.split(";")) {
-      const eq = part.indexOf("=");
-      if (eq < 0 || part.slice(0, eq).trim() !== LOCALE_COOKIE) continue;
-      const value = part.slice(eq + 1).trim();
-      if (isLocale(value)) return value;
-    }
-  }
-  return localeFromAcceptLanguage(headers.get("accept-language"));
+  return localeFrom(cookieIn(headers), headers.get("accept-language"));
 }
 
 /** The language of a route handler's request. */

@@ -1,11 +1,11 @@
 // next-intl without locale-prefixed URLs: the language comes from the cookie the language
 // switch sets, else the browser's Accept-Language (lib/i18n/request-locale.ts, the one rule).
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { _createCache } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { catalogs } from "@/messages";
-import { isLocale } from "./locale";
-import { localeOfHeaders } from "./request-locale";
+import { LOCALE_COOKIE, isLocale } from "./locale";
+import { localeFrom } from "./request-locale";
 
 // Parsed ICU messages, shared by every request of this process. next-intl makes a new cache per
 // request, so every page parsed each message it used again (intl-messageformat's parser was the
@@ -17,7 +17,11 @@ const parsedMessages = _createCache();
 export default getRequestConfig(async ({ locale: requested }) => {
   // An explicit locale (getTranslations({ locale })) renders another language than the reader's:
   // marketing's preview shows a challenge as a creator reading that language sees it.
-  const locale = isLocale(requested) ? requested : localeOfHeaders(await headers());
+  // The cookie through cookies(), not the Cookie header: after the language switch's action sets
+  // it, the same response re-renders the page, and only cookies() sees the new value.
+  const locale = isLocale(requested)
+    ? requested
+    : localeFrom((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
   return {
     locale,
     timeZone: "UTC",
