@@ -20,4 +20,14 @@ describe("the environment schema", () => {
     for (const bad of ["-1", "1.5", "0x1", "1e3"]) expect(() => readEnv({ SIGN_IN_FAILURE_LIMIT: bad })).toThrow(/SIGN_IN_FAILURE_LIMIT must be a whole number from 0 up/);
     expect(() => readEnv({ SEED_ON_START: "yes" })).toThrow(/SEED_ON_START must be "0" or "1"/);
   });
+
+  it("reads a variable changed after an earlier read", () => {
+    const source: Record<string, string | undefined> = { CHALLENGE_END_NOTICE_DAYS: "7" };
+    expect(readEnv(source).CHALLENGE_END_NOTICE_DAYS).toBe(7);
+    expect(readEnv(source).CHALLENGE_END_NOTICE_DAYS).toBe(7);
+    source.CHALLENGE_END_NOTICE_DAYS = "3";
+    expect(readEnv(source).CHALLENGE_END_NOTICE_DAYS).toBe(3);
+    source.CHALLENGE_END_NOTICE_DAYS = "soon";
+    expect(() => readEnv(source)).toThrow(/CHALLENGE_END_NOTICE_DAYS must be a whole number/);
+  });
 });

@@ -4,15 +4,26 @@ import { REFUND_RATE_LIMIT, SPIKE_FACTOR, USUAL_AMOUNT_FACTOR } from "@/lib/doma
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 
-/** Short labels for the queue: one chip per signal. */
-export async function FraudSignalChips({ signals }: { signals: FraudSignal[] }) {
+export type SignalChipLabels = { title: string; none: string } & Record<FraudSignal["code"], string>;
+
+/** The chips' words, read once for a whole list. */
+export async function signalChipLabels(): Promise<SignalChipLabels> {
   const t = await getTranslations("payouts.signals");
-  if (signals.length === 0) return <span className="text-gray-500">{t("noneShort")}</span>;
+  const codes = ["activity_spike", "repeat_buyer", "refund_rate", "unusual_amount"] as const satisfies readonly FraudSignal["code"][];
+  return { title: t("title"), none: t("noneShort"), ...(Object.fromEntries(codes.map((c) => [c, t(`${c}.title`)])) as Record<FraudSignal["code"], string>) };
+}
+
+/**
+ * Short labels for the queue: one chip per signal. Synchronous, with the words read once by the
+ * page (signalChipLabels): an async component per row was a suspended component each.
+ */
+export function FraudSignalChips({ signals, labels }: { signals: FraudSignal[]; labels: SignalChipLabels }) {
+  if (signals.length === 0) return <span className="text-gray-500">{labels.none}</span>;
   return (
-    <ul className="flex flex-wrap gap-1" aria-label={t("title")}>
+    <ul className="flex flex-wrap gap-1" aria-label={labels.title}>
       {signals.map((s) => (
         <li key={s.code} className="whitespace-nowrap rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800 ring-1 ring-red-200">
-          ⚑ {t(`${s.code}.title`)}
+          ⚑ {labels[s.code]}
         </li>
       ))}
     </ul>

@@ -12,5 +12,13 @@ const STYLES: Record<PayoutStatus, string> = {
 /** The payout's status as a coloured label; the text carries the meaning, colour only helps. */
 export async function PayoutStatusBadge({ status }: { status: PayoutStatus }) {
   const t = await getTranslations("payouts.status");
-  return <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[status]}`}>{t(status)}</span>;
+  return <PayoutStatusPill status={status} label={t(status)} />;
+}
+
+/**
+ * The same badge with its label given: for a list, where an async badge per row would be one
+ * more suspended component (and one more row of the RSC payload) each.
+ */
+export function PayoutStatusPill({ status, label }: { status: PayoutStatus; label: string }) {
+  return <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[status]}`}>{label}</span>;
 }

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartTable } from "@/components/chart-table";
 import { PayoutStatusChart } from "@/components/charts/staff-payout-charts";
-import { FraudSignalChips } from "@/components/fraud-signals";
+import { FraudSignalChips, signalChipLabels } from "@/components/fraud-signals";
 import { Pagination } from "@/components/pagination";
-import { PayoutStatusBadge } from "@/components/payout-status-badge";
+import { PayoutStatusPill } from "@/components/payout-status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
@@ -28,15 +28,25 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
   const caller = await requireRole(AREA_ROLES.staff);
   const params = await searchParams;
   const filters = parseQueueFilters(params);
-  const choices = await getQueueChoices(caller);
   const requestedCurrency = typeof params.currency === "string" ? params.currency.toUpperCase() : undefined;
-  const chartCurrency = requestedCurrency && choices.currencies.includes(requestedCurrency) ? requestedCurrency : (choices.currencies[0] ?? "EUR");
-  const [queue, series, runs] = await Promise.all([listPayoutQueue(caller, filters), getPayoutStatusSeries(caller, filters, chartCurrency), listRecentPayoutRuns(caller)]);
+  // Only the chart waits for the choices (its currency is one of them); the list and the runs
+  // are read meanwhile.
+  const pendingChoices = getQueueChoices(caller);
+  const currencyOf = (choices: { currencies: string[] }) =>
+    requestedCurrency && choices.currencies.includes(requestedCurrency) ? requestedCurrency : (choices.currencies[0] ?? "EUR");
+  const [choices, queue, series, runs] = await Promise.all([
+    pendingChoices,
+    listPayoutQueue(caller, filters),
+    pendingChoices.then((choices) => getPayoutStatusSeries(caller, filters, currencyOf(choices))),
+    listRecentPayoutRuns(caller),
+  ]);
+  const chartCurrency = currencyOf(choices);
   const t = await getTranslations("payouts.queue");
   const ts = await getTranslations("payouts.status");
   const tr = await getTranslations("payouts.run");
   const tm = await getTranslations("payoutMoney");
   const locale = await getLocale();
+  const signalLabels = await signalChipLabels();
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   const keep = { ...filters, currency: requestedCurrency ? chartCurrency : undefined };
   const hrefWith = (changes: Partial<typeof keep>) => {
@@ -91,7 +101,8 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
                 className: "font-normal",
                 cell: (p) => (
                   <>
-                    <Link href={`/staff/payouts/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                    {/* Not prefetched: 25 rows in view would each ask the server for a review page nobody opened. */}
+                    <Link href={`/staff/payouts/${p.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline">
                       {p.displayName}
                     </Link>
                     <div className="text-xs text-gray-600">@{p.handle} · {p.country} · #{p.id}</div>
@@ -118,7 +129,7 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
                 header: t("status"),
                 cell: (p) => (
                   <>
-                    <PayoutStatusBadge status={p.status} />
+                    <PayoutStatusPill status={p.status} label={statusLabels[p.status]} />
                     {p.approvalsRequired === 2 && (p.status === "pending_review" || p.status === "held") && (
                       <div className="mt-1 text-xs text-gray-600">{t("approvals", { count: p.approvals, required: p.approvalsRequired })}</div>
                     )}
@@ -128,7 +139,7 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
                   </>
                 ),
               },
-              { header: t("signals"), cell: (p) => <FraudSignalChips signals={p.signals} /> },
+              { header: t("signals"), cell: (p) => <FraudSignalChips signals={p.signals} labels={signalLabels} /> },
               {
                 header: t("age"),
                 className: "whitespace-nowrap text-gray-700",

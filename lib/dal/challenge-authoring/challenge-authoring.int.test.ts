@@ -11,7 +11,7 @@ import { enrollMe } from "@/lib/dal/challenges/commands";
 import { getMyChallenge, listMyChallenges, previewChallenge } from "@/lib/dal/challenges/queries";
 import { getMyLiveChallenges } from "@/lib/dal/creator-home/queries";
 import { changeChallengeStatus, endChallengeEarly, saveChallenge } from "./commands";
-import { PAGE_SIZE, estimateAudience, getChallengeFollowUp, getChallengeHistory, listChallengesForMarketing } from "./queries";
+import { PAGE_SIZE, estimateAudience, getChallengeFollowUp, getChallengeForMarketing, getChallengeHistory, listChallengesForMarketing } from "./queries";
 
 const DAY = 86_400_000;
 let marketing: { id: number };
@@ -118,6 +118,24 @@ describe("audience estimate", () => {
       { country: "QE", count: 1 },
       { country: "QF", count: 1 },
     ]);
+  });
+
+  it("gives the same figures from a loaded challenge (the overview page's one statement), and zero when nobody matches", async () => {
+    await createCreator({ followers: 20_000, country: "QG" });
+    await createCreator({ followers: 200_000, country: "QG" });
+    const id = await draft({ countries: ["QG"], maxFollowers: null, enrollmentCap: 1 });
+    const byId = await asMarketer((c) => estimateAudience(c, id));
+    const loaded = await asMarketer(async (c) => estimateAudience(c, (await getChallengeForMarketing(c, id))!));
+    expect(byId?.total).toBe(2);
+    expect({ ...loaded, computedAt: null }).toEqual({ ...byId, computedAt: null });
+    expect(loaded?.computedAt).toBeInstanceOf(Date);
+    const nobody = await draft({ countries: ["QZ"] });
+    expect(await asMarketer(async (c) => estimateAudience(c, (await getChallengeForMarketing(c, nobody))!))).toMatchObject({
+      total: 0,
+      byCountry: [],
+      rewardTotalMinor: 5_000,
+      worstCaseMinor: 0,
+    });
   });
 
   it("is for marketing only", async () => {

@@ -134,30 +134,38 @@ const tierCase = sql.raw(
   `case ${TIERS.map((t) => (t.max === null ? `else '${t.tier}'` : `when cr.followers <= ${t.max} then '${t.tier}'`)).join(" ")} end`,
 );
 
+/** What the estimate reads of a challenge: its rules, cap, budget and currency. */
+type EstimateRules = Pick<MarketingChallenge, "id" | "platform" | "minFollowers" | "maxFollowers" | "countries" | "inviteOnly" | "enrollmentCap" | "budgetMinor" | "currency">;
+
 /**
  * How many creators the saved rules match, by tier and country: one GROUP BY over creators
  * (indexes on followers and country), and what it would cost if all of them reached every milestone.
+ * A page that has loaded the challenge passes it, and the estimate is one statement.
  */
-export async function estimateAudience(caller: Caller, challengeId: number): Promise<AudienceEstimate | null> {
+export async function estimateAudience(caller: Caller, challenge: number | EstimateRules): Promise<AudienceEstimate | null> {
   allow(caller, AREA_ROLES.marketing);
   const db = await getDb();
-  const [c] = await db
-    .select({
-      // `challenges.id` written out: drizzle leaves a one-table select's columns unqualified.
-      rewardTotal: sql<number>`(select coalesce(sum(m.reward_minor), 0)::int8 from milestones m where m.challenge_id = challenges.id)`.mapWith(int8),
-      enrollmentCap: challenges.enrollmentCap,
-      budgetMinor: challenges.budgetMinor,
-      currency: challenges.currency,
-      now: sql<Date>`now()`.mapWith(timestamp),
-      platform: challenges.platform,
-      minFollowers: challenges.minFollowers,
-      maxFollowers: challenges.maxFollowers,
-      countries: challenges.countries,
-      inviteOnly: challenges.inviteOnly,
-    })
-    .from(challenges)
-    .where(eq(challenges.id, challengeId));
+  const c =
+    typeof challenge === "number"
+      ? (
+          await db
+            .select({
+              id: challenges.id,
+              enrollmentCap: challenges.enrollmentCap,
+              budgetMinor: challenges.budgetMinor,
+              currency: challenges.currency,
+              platform: challenges.platform,
+              minFollowers: challenges.minFollowers,
+              maxFollowers: challenges.maxFollowers,
+              countries: challenges.countries,
+              inviteOnly: challenges.inviteOnly,
+            })
+            .from(challenges)
+            .where(eq(challenges.id, challenge))
+        )[0]
+      : challenge;
   if (!c) return null;
+  const challengeId = c.id;
   // The rules are written into the statement as values, and a rule that is not set is left
   // out: the planner then estimates the matching creators and reads them from the audience
   // index alone. Joined to the challenge's row instead, it guessed a few hundred and sorted
@@ -166,15 +174,21 @@ export async function estimateAudience(caller: Caller, challengeId: number): Pro
   if (c.maxFollowers !== null) rules.push(sql`cr.followers <= ${c.maxFollowers}`);
   if (c.countries.length > 0) rules.push(sql`cr.country = any(${`{${c.countries.join(",")}}`}::bpchar[])`);
   if (c.inviteOnly) rules.push(sql`exists (select 1 from challenge_invites i where i.challenge_id = ${challengeId} and i.creator_id = cr.id)`);
-  const groups = (
-    await rows<{ tier: Tier; country: string; n: unknown }>(
-      db,
-      sql`select ${tierCase} as tier, cr.country::text as country, count(*)::int as n
+  // The milestones' reward total and the time come in the same statement (one row with no
+  // group when no creator matches).
+  const found = await rows<{ reward: unknown; at: unknown; tier: Tier | null; country: string | null; n: unknown }>(
+    db,
+    sql`with reward as (
+          select coalesce(sum(m.reward_minor), 0)::int8 as total, now() as at from milestones m where m.challenge_id = ${challengeId}
+        ), groups as (
+          select ${tierCase} as tier, cr.country::text as country, count(*)::int as n
           from creators cr
           where ${sql.join(rules, sql` and `)}
-          group by 1, 2`,
-    )
-  ).map((g) => ({ tier: g.tier, country: g.country, n: int8(g.n) }));
+          group by 1, 2
+        )
+        select r.total as reward, r.at, g.tier, g.country, g.n from reward r left join groups g on true`,
+  );
+  const groups = found.filter((g) => g.tier !== null).map((g) => ({ tier: g.tier!, country: g.country!, n: int8(g.n) }));
   const byTier = new Map<Tier, number>(TIERS.map((t) => [t.tier, 0]));
   const byCountry = new Map<string, number>();
   let total = 0;
@@ -184,7 +198,7 @@ export async function estimateAudience(caller: Caller, challengeId: number): Pro
     byTier.set(g.tier, (byTier.get(g.tier) ?? 0) + n);
     byCountry.set(g.country, (byCountry.get(g.country) ?? 0) + n);
   }
-  const reward = c.rewardTotal;
+  const reward = int8(found[0]?.reward ?? 0);
   const cap = c.enrollmentCap;
   return {
     total,
@@ -196,7 +210,7 @@ export async function estimateAudience(caller: Caller, challengeId: number): Pro
     enrollmentCap: cap,
     budgetMinor: c.budgetMinor,
     currency: c.currency,
-    computedAt: c.now,
+    computedAt: timestamp(found[0]?.at),
   };
 }
 

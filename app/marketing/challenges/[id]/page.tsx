@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChallengeOverviewPage({ params }: Props) {
   const caller = await requireRole(AREA_ROLES.marketing);
   const c = await challengeFromParams(caller, params);
-  const pendingEstimate = estimateAudience(caller, c.id);
+  const pendingEstimate = estimateAudience(caller, c);
   const [estimate, followUp, history] = await Promise.all([pendingEstimate, getChallengeFollowUp(caller, c.id, { estimate: pendingEstimate }), getChallengeHistory(caller, c.id)]);
   const t = await getTranslations("marketing");
   const tf = await getTranslations("marketing.form");

@@ -27,7 +27,7 @@ export default async function EditChallengePage({ params, searchParams }: Props)
   const { created } = await searchParams;
   const t = await getTranslations("marketing");
   const locale = await getLocale();
-  const [countries, estimate] = await Promise.all([listCreatorCountries(caller), estimateAudience(caller, challenge.id)]);
+  const [countries, estimate] = await Promise.all([listCreatorCountries(caller), estimateAudience(caller, challenge)]);
   const options = await formOptions([...new Set([...countries, ...challenge.countries])]);
   const editable = editableFields(challenge.lifecycle);
   const title = titleIn(challenge, locale) || t("form.untitled");
