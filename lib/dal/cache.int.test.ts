@@ -3,12 +3,13 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { challenges, users } from "@/db/schema";
+import { challengeInvites, challenges, creators, milestones, users } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { asCaller, callerOf } from "@/test/caller";
-import { createChallenge, createCreator } from "@/test/factories";
+import { createChallenge, createCreator, createUser } from "@/test/factories";
 import { addEntry } from "@/test/ledger";
 import { cacheCounters } from "./cache";
+import { estimateAudience, getChallengeForMarketing } from "./challenge-authoring/queries";
 import { enrollMe, withdrawMe } from "./challenges/commands";
 import { getMyChallenge } from "./challenges/queries";
 import { getMyEarningsSummary, getMyLiveChallenges } from "./creator-home/queries";
@@ -95,5 +96,61 @@ describe("the creator pages' cache", () => {
     // And a disabled account is signed out on its next request, cache or not.
     await db.update(users).set({ role: "creator", disabledAt: sql`now()` }).where(eq(users.id, user.id));
     await expect(callerOf(user.id)).rejects.toThrow();
+  });
+});
+
+describe("marketing's audience estimate in the cache", () => {
+  // As the overview page asks for it: from the loaded challenge.
+  const estimate = async (marketingId: number, id: number) =>
+    asCaller(marketingId, async (c) => estimateAudience(c, (await getChallengeForMarketing(c, id))!));
+
+  it("answers a repeated view from the cache, and shows a creator added, changed or removed on the next view", async () => {
+    const marketing = await createUser("marketing");
+    await createCreator({ country: "QH", followers: 20_000 });
+    const { challenge } = await createChallenge({ countries: ["QH"] });
+    expect((await estimate(marketing.id, challenge.id))?.total).toBe(1);
+
+    const before = cacheCounters();
+    expect((await estimate(marketing.id, challenge.id))?.total).toBe(1);
+    expect(cacheCounters().hits).toBe(before.hits + 1);
+
+    const added = await createCreator({ country: "QH", followers: 30_000 });
+    expect((await estimate(marketing.id, challenge.id))?.total).toBe(2);
+
+    const db = await getDb();
+    await db.update(creators).set({ followers: 500 }).where(eq(creators.id, added.creator.id));
+    expect((await estimate(marketing.id, challenge.id))?.total).toBe(1);
+    await db.update(creators).set({ followers: 30_000 }).where(eq(creators.id, added.creator.id));
+    expect((await estimate(marketing.id, challenge.id))?.byTier.find((t) => t.tier === "micro")?.count).toBe(2);
+  });
+
+  it("shows an invite, a milestone's reward and a rule changed on the next view", async () => {
+    const marketing = await createUser("marketing");
+    const a = await createCreator({ country: "QI", followers: 20_000 });
+    await createCreator({ country: "QI", followers: 20_000 });
+    const { challenge } = await createChallenge({ countries: ["QI"], inviteOnly: true });
+    expect((await estimate(marketing.id, challenge.id))?.total).toBe(0);
+
+    const db = await getDb();
+    await db.insert(challengeInvites).values({ challengeId: challenge.id, creatorId: a.creator.id });
+    expect((await estimate(marketing.id, challenge.id))?.total).toBe(1);
+
+    expect((await estimate(marketing.id, challenge.id))?.rewardTotalMinor).toBe(12_500);
+    await db.update(milestones).set({ rewardMinor: 5_000 }).where(eq(milestones.challengeId, challenge.id));
+    expect((await estimate(marketing.id, challenge.id))?.rewardTotalMinor).toBe(10_000);
+
+    await db.update(challenges).set({ inviteOnly: false }).where(eq(challenges.id, challenge.id));
+    expect((await estimate(marketing.id, challenge.id))?.total).toBe(2);
+    await db.delete(challengeInvites).where(eq(challengeInvites.challengeId, challenge.id));
+    await db.update(challenges).set({ inviteOnly: true }).where(eq(challenges.id, challenge.id));
+    expect((await estimate(marketing.id, challenge.id))?.total).toBe(0);
+  });
+
+  it("is for marketing only, cached or not", async () => {
+    const marketing = await createUser("marketing");
+    const { user } = await createCreator({ country: "QJ" });
+    const { challenge } = await createChallenge({ countries: ["QJ"] });
+    expect((await estimate(marketing.id, challenge.id))?.total).toBe(1);
+    await expect(asCaller(user.id, (c) => estimateAudience(c, challenge.id))).rejects.toThrow(ForbiddenError);
   });
 });

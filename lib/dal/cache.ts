@@ -25,6 +25,9 @@ import "server-only";
 //   read fresh from the database on every request before any of this (lib/dal/session.ts),
 //   so a disabled account or a role change takes effect at once: the check fails before the
 //   cache is consulted.
+// - Marketing's aggregates (cachedAggregate) are keyed by whole-data versions instead: the
+//   global one and ("audience", 0), which every write to creators or challenge invites moves
+//   (migration 0013). They hold no one's own data, so any marketing caller may share them.
 // - Time: the key carries the current minute, so what changes with the clock alone (an entry
 //   becoming available, a challenge ending) shows within a minute; a write shows at once.
 import { cache } from "react";
@@ -77,9 +80,43 @@ export async function cachedForCreator<T>(
   options: { challengeId?: number } = {},
 ): Promise<T> {
   if (!enabled()) return load();
-  const db = await getDb();
   const versions = await versionsOf(creator.creatorId, options.challengeId ?? null);
-  const key = `${creator.creatorId}|${read}|${JSON.stringify(args)}|${Math.floor(Date.now() / MINUTE)}|${versions}`;
+  return remember(`${creator.creatorId}|${read}|${JSON.stringify(args)}|${Math.floor(Date.now() / MINUTE)}|${versions}`, load);
+}
+
+/** Scopes whose one row ("scope", 0) stands for a whole kind of data (migrations 0011, 0013). */
+export type AggregateScope = "global" | "audience";
+
+/** The versions of whole-data scopes, in one statement, once per request. */
+const scopeVersions = cache(async (scopes: string): Promise<string> => {
+  const db = await getDb();
+  const [row] = await rows<{ v: string | null }>(
+    db,
+    sql`select string_agg(v.scope || '=' || v.version, ',' order by v.scope) as v
+        from data_versions v where v.id = 0 and v.scope = any(${`{${scopes}}`}::text[])`,
+  );
+  return row?.v ?? "";
+});
+
+/**
+ * `load()`'s result for an aggregate that no one user owns (marketing's audience estimate),
+ * from the cache while the versions of `scopes` have not moved. The arguments must include
+ * every value the read depends on besides the data those scopes cover, and the read must not
+ * depend on the clock (the key has no minute). Call it after the DAL function's role check.
+ */
+export async function cachedAggregate<T>(
+  read: string,
+  args: readonly (string | number | boolean | null | undefined)[],
+  scopes: readonly AggregateScope[],
+  load: () => Promise<T>,
+): Promise<T> {
+  if (!enabled()) return load();
+  const versions = await scopeVersions([...scopes].sort().join(","));
+  return remember(`aggregate|${read}|${JSON.stringify(args)}|${versions}`, load);
+}
+
+async function remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const db = await getDb();
   let store = stores.get(db);
   if (!store) stores.set(db, (store = new Map()));
   const found = store.get(key);

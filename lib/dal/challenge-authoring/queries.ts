@@ -5,6 +5,7 @@ import { auditLog, challenges, creators, users, type ChallengeKind, type Metric,
 import { TIERS, type Tier } from "@/lib/domain/eligibility";
 import { LIFECYCLE, type Lifecycle } from "@/lib/domain/lifecycle";
 import { lifecycleSql } from "../challenges/lifecycle-sql";
+import { cachedAggregate } from "../cache";
 import { int8, int8OrNull, timestamp } from "../sql-values";
 import { AREA_ROLES, allow, type Caller } from "../session";
 import { loadChallenge, type MarketingChallenge } from "./load";
@@ -175,18 +176,23 @@ export async function estimateAudience(caller: Caller, challenge: number | Estim
   if (c.countries.length > 0) rules.push(sql`cr.country = any(${`{${c.countries.join(",")}}`}::bpchar[])`);
   if (c.inviteOnly) rules.push(sql`exists (select 1 from challenge_invites i where i.challenge_id = ${challengeId} and i.creator_id = cr.id)`);
   // The milestones' reward total and the time come in the same statement (one row with no
-  // group when no creator matches).
-  const found = await rows<{ reward: unknown; at: unknown; tier: Tier | null; country: string | null; n: unknown }>(
-    db,
-    sql`with reward as (
-          select coalesce(sum(m.reward_minor), 0)::int8 as total, now() as at from milestones m where m.challenge_id = ${challengeId}
-        ), groups as (
-          select ${tierCase} as tier, cr.country::text as country, count(*)::int as n
-          from creators cr
-          where ${sql.join(rules, sql` and `)}
-          group by 1, 2
-        )
-        select r.total as reward, r.at, g.tier, g.country, g.n from reward r left join groups g on true`,
+  // group when no creator matches). Cached until a creator, an invite, a milestone or a
+  // challenge's rules change (the audience and global versions), keyed by the rules themselves:
+  // every marketing view of an unchanged challenge reads no creator.
+  const ruleValues = [challengeId, c.platform, c.minFollowers, c.maxFollowers, c.countries.join(","), c.inviteOnly];
+  const found = await cachedAggregate("estimateAudience", ruleValues, ["audience", "global"], () =>
+    rows<{ reward: unknown; at: unknown; tier: Tier | null; country: string | null; n: unknown }>(
+      db,
+      sql`with reward as (
+            select coalesce(sum(m.reward_minor), 0)::int8 as total, now() as at from milestones m where m.challenge_id = ${challengeId}
+          ), groups as (
+            select ${tierCase} as tier, cr.country::text as country, count(*)::int as n
+            from creators cr
+            where ${sql.join(rules, sql` and `)}
+            group by 1, 2
+          )
+          select r.total as reward, r.at, g.tier, g.country, g.n from reward r left join groups g on true`,
+    ),
   );
   const groups = found.filter((g) => g.tier !== null).map((g) => ({ tier: g.tier!, country: g.country!, n: int8(g.n) }));
   const byTier = new Map<Tier, number>(TIERS.map((t) => [t.tier, 0]));
