@@ -91,6 +91,7 @@ test.describe("signed in", () => {
   test("a role area's page carries the static headers and a fresh nonce that its scripts carry", async ({ request }) => {
     const response = await request.get("/creator");
     expect(response.status()).toBe(200);
+    expect(new URL(response.url()).pathname).toBe("/creator"); // signed in: not sent to /login
     expectStaticHeaders(response.headers());
     await expectFreshNonce(request, "/creator", response);
   });
