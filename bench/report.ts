@@ -35,7 +35,7 @@ function pagesTable(phase: Phase): string {
     const d = b.m;
     const floorRow = (what: string, m: Measurement, note: string) => `| ${what} | ${ms(m.medianMs)} | ${ms(m.p95Ms)} | **${n(m.perSecond, 1)}** | ${r2(m.perSecond / d.perSecond)} | ${note} |`;
     lines.push(
-      `The floor rows, measured in turn (one run of each, and again) so that they see the same machine; the ratio is to ${b.name}:`,
+      `The floor rows, ${f.barePage ? "measured in turn (one run of each, and again) so that they see the same machine" : "measured one after the other"}; the ratio is to ${b.name}:`,
       "",
       "| row | median | p95 | req/s | ÷ bare page | what it is |",
       "|---|---:|---:|---:|---:|---|",
