@@ -20,7 +20,7 @@ export function InviteForm() {
   const link = state?.ok ? state.data?.link : undefined;
   return (
     <form action={action} className="space-y-3" noValidate>
-      <div className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
+      <div className="grid gap-3 sm:grid-cols-[1fr_minmax(12rem,min-content)_auto] sm:items-start">
         <Field id="invite-email" label={t("email")} error={emailError}>
           <TextInput id="invite-email" name="email" type="email" autoComplete="off" required defaultValue={String(typed?.email ?? "")} key={String(typed?.email ?? "")} error={emailError} />
         </Field>
