@@ -102,3 +102,21 @@ test.describe("large server action bodies", () => {
     await expect(shop.titleField()).toBeVisible();
   });
 });
+
+test.describe("large server action bodies, every form", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("the admin's invite form shows the same message for a body over 1 MB", async ({ page }) => {
+    await page.goto("/admin/users");
+    await page.getByLabel(/^email to invite$/i).evaluate((input: HTMLInputElement) => {
+      input.value = `${"x".repeat(1_200_000)}@example.com`;
+    });
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/users")),
+      page.getByRole("button", { name: /^invite$/i }).click(),
+    ]);
+    expect(response.status()).toBe(413);
+    await expect(page.getByRole("alert").filter({ hasText: /too large|trop volumineux/i })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
+});

@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { Role } from "@/db/schema";
 import { changeRoleAction } from "../actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 const ROLES: Role[] = ["creator", "staff", "marketing", "admin"];
 
@@ -14,7 +14,7 @@ const ROLES: Role[] = ["creator", "staff", "marketing", "admin"];
 export function RoleForm({ userId, email, role }: { userId: number; email: string; role: Role }) {
   const t = useTranslations("admin.users");
   const tr = useTranslations("roles");
-  const [state, action, pending] = useActionState(changeRoleAction, null);
+  const [state, action, pending] = useFormAction(changeRoleAction);
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="userId" value={userId} />
