@@ -1,5 +1,5 @@
 // The bench's floor (bench/README.md, "Floor of the framework"): a heading as HTML from a route
-// handler, outside the proxy (its matcher skips /bench-bare), the root layout, the providers and
+// handler, outside the proxy (it runs only on the role areas), the root layout, the providers and
 // the session. Not a React page: a second root layout would need every other route moved into a
 // route group. 404 unless the server runs with BENCH_ROUTES=1 (the bench sets it).
 import { benchRoutesOn } from "@/lib/env";
