@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
-import { asCaller, callerOf } from "@/test/caller";
+import { asCaller } from "@/test/caller";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { createCreator, createUser } from "@/test/factories";
 import { endSessionsOf } from "@/lib/auth/sessions";
