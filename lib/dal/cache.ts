@@ -27,25 +27,24 @@ import "server-only";
 //   cache is consulted.
 // - Marketing's aggregates (cachedAggregate) are keyed by whole-data versions instead: the
 //   global one and ("audience", 0), which every write to creators or challenge invites moves
-//   (migration 0013). They hold no one's own data, so any marketing caller may share them.
+//   (migration 0014). They hold no one's own data, so any marketing caller may share them.
 // - Time: the key carries the current minute, so what changes with the clock alone (an entry
 //   becoming available, a challenge ending) shows within a minute; a write shows at once.
 import { cache } from "react";
 import { sql } from "drizzle-orm";
 import { getDb, rows, type Db } from "@/db";
+import { dalCacheEnabled, dalCacheEntries } from "@/lib/env";
 import type { CreatorCaller } from "./session";
 
 type Entry = { value: Promise<unknown> };
-const MAX_ENTRIES = Number(process.env.DAL_CACHE_ENTRIES ?? 2000);
 const MINUTE = 60_000;
 
 // One map per database client (tests open one database per file; the bench's tools another).
 const stores = new WeakMap<Db, Map<string, Entry>>();
 const counters = { hits: 0, misses: 0 };
 
-function enabled(): boolean {
-  return process.env.DAL_CACHE !== "off";
-}
+// Read when used, not at import (next build imports this module without the server's variables).
+const enabled = dalCacheEnabled;
 
 /**
  * The versions a creator's cached reads depend on, in one statement: the creator's own, the
@@ -84,7 +83,7 @@ export async function cachedForCreator<T>(
   return remember(`${creator.creatorId}|${read}|${JSON.stringify(args)}|${Math.floor(Date.now() / MINUTE)}|${versions}`, load);
 }
 
-/** Scopes whose one row ("scope", 0) stands for a whole kind of data (migrations 0011, 0013). */
+/** Scopes whose one row ("scope", 0) stands for a whole kind of data (migrations 0011, 0014). */
 export type AggregateScope = "global" | "audience";
 
 /** The versions of whole-data scopes, in one statement, once per request. */
@@ -130,7 +129,7 @@ async function remember<T>(key: string, load: () => Promise<T>): Promise<T> {
   counters.misses++;
   const entry: Entry = { value: load() };
   store.set(key, entry);
-  if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value!);
+  if (store.size > dalCacheEntries()) store.delete(store.keys().next().value!);
   try {
     return structuredClone((await entry.value) as T);
   } catch (error) {

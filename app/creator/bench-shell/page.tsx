@@ -3,8 +3,9 @@
 // decoded and the user read (the creator layout's requireRole), the app shell and its providers.
 // 404 unless the server runs with BENCH_ROUTES=1 (the bench sets it).
 import { notFound } from "next/navigation";
+import { benchRoutesOn } from "@/lib/env";
 
 export default function ShellFloorPage() {
-  if (process.env.BENCH_ROUTES !== "1") notFound();
+  if (!benchRoutesOn()) notFound();
   return <h1>Creator Rewards</h1>;
 }

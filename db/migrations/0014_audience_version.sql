@@ -1,5 +1,6 @@
 ALTER TABLE "data_versions" DROP CONSTRAINT "data_versions_scope";--> statement-breakpoint
-ALTER TABLE "data_versions" ADD CONSTRAINT "data_versions_scope" CHECK ("data_versions"."scope" in ('creator', 'challenge', 'global', 'audience'));--> statement-breakpoint
+ALTER TABLE "data_versions" ADD CONSTRAINT "data_versions_scope" CHECK ("data_versions"."scope" in ('creator', 'challenge', 'global', 'audience'));
+--> statement-breakpoint
 -- The audience estimate (marketing's challenge pages) counts creators by the challenge's rules:
 -- it changes with any creator's platform, followers or country, a creator added or removed, and
 -- an invite-only challenge's invite list. One version, ('audience', 0), moves with each of those
