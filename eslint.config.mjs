@@ -32,6 +32,10 @@ const SESSION_READS = {
 const DAL_FROM_AUTH = { group: ["@/lib/dal", "@/lib/dal/*", "@/lib/dal/**", "../dal", "../dal/*", "../dal/**"], allowTypeImports: true, message: "lib/auth says who signed in; what the account may do is the DAL's (lib/dal depends on lib/auth, not the reverse)." };
 const NEXT_AUTH = { group: ["next-auth", "next-auth/*", "@auth/*"], message: "Only lib/auth talks to Auth.js: use its exports." };
 
+// Every form that posts a server action shows a body over 1 MiB (refused by proxy.ts with a 413)
+// as its own message: useFormAction (lib/actions/use-form-action.ts) wraps useActionState for that.
+const RAW_ACTION_STATE = { group: ["react"], importNames: ["useActionState"], message: "Use useFormAction (lib/actions/use-form-action.ts): it shows the 413 \"too large\" message in the form." };
+
 const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
 const restrict = (files, patterns, ignores = []) => ({
   files,
@@ -45,8 +49,8 @@ const config = [
   { ignores: [".next/**", "node_modules/**", ".data/**", "bench/work/**", "playwright-report/**", "test-results/**", "next-env.d.ts"] },
   // Most specific last: a later block replaces the rule's options for the files it matches.
   restrict(["**/*.{ts,tsx,mjs,js}"], [NEXT_AUTH], ["lib/auth/**"]),
-  restrict(["app/**/*.{ts,tsx}"], [DB_RUNTIME, ...SYSTEM_CALLER, NEXT_AUTH]),
-  restrict(["components/**/*.{ts,tsx}"], [DB_RUNTIME, DAL_RUNTIME, APP_FROM_COMPONENTS, NEXT_AUTH]),
+  restrict(["app/**/*.{ts,tsx}"], [DB_RUNTIME, ...SYSTEM_CALLER, NEXT_AUTH, RAW_ACTION_STATE]),
+  restrict(["components/**/*.{ts,tsx}"], [DB_RUNTIME, DAL_RUNTIME, APP_FROM_COMPONENTS, NEXT_AUTH, RAW_ACTION_STATE]),
   restrict(["lib/domain/**/*.{ts,tsx}"], [...DOMAIN_IMPURE, NEXT_AUTH]),
   restrict(["db/**/*.{ts,tsx}"], [LIB_FROM_DB, NEXT_AUTH]),
   restrict(["lib/auth/**/*.ts"], [DAL_FROM_AUTH]),

@@ -1,50 +1,56 @@
-// Next 16's middleware. Two jobs, neither of them authorization (that is lib/dal, on every
-// request): a comfort redirect of signed-out visitors away from the role areas, and security
-// headers with a per-request CSP nonce.
+// Next 16's middleware. One job, not authorization (that is lib/dal, on every request): a comfort
+// redirect of signed-out visitors away from the role areas to /login?next=…, so that they come
+// back where they were after signing in (the layouts' requireRole sends to bare /login).
+// The matcher keeps it off every other request: it runs only on the role areas, and only when
+// neither session cookie is there. Running the proxy at all costs about 40 % of a trivial
+// request's throughput (bench/NOTES.md, round 7), so a signed-in page view must not pay for it.
+// Headers, the CSP nonce and the 413 on oversized action bodies are server.mjs's.
 import { NextResponse, type NextRequest } from "next/server";
-import { ACTION_BODY_LIMIT_BYTES, TOO_LARGE_TEXT } from "@/lib/actions/too-large";
-import { HSTS, STATIC_SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security-headers";
-
-const PROTECTED = ["/creator", "/staff", "/marketing", "/admin"];
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isProtected = PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-
-  let response: NextResponse;
-  // A server action body over the limit: a 413 the form can show (Next.js would answer a bare 500).
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (request.method === "POST" && request.headers.has("next-action") && length > ACTION_BODY_LIMIT_BYTES) {
-    response = new NextResponse(TOO_LARGE_TEXT, { status: 413, headers: { "content-type": "text/plain" } });
-  } else if (isProtected && !hasSession) {
-    const url = request.nextUrl.clone();
-    url.pathname = "/login";
-    url.search = `?next=${encodeURIComponent(pathname + search)}`;
-    response = NextResponse.redirect(url);
-  } else if (pathname.startsWith("/api/")) {
-    response = NextResponse.next();
-  } else {
-    // 128 random bits, base64: what a CSP nonce needs (the UUID's text was 36 bytes, base64ed).
-    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-    const csp = contentSecurityPolicy(nonce);
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.set("x-nonce", nonce);
-    requestHeaders.set("content-security-policy", csp);
-    response = NextResponse.next({ request: { headers: requestHeaders } });
-    response.headers.set("content-security-policy", csp);
-  }
-  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
-  if (process.env.NODE_ENV === "production") response.headers.set("strict-transport-security", HSTS);
-  return response;
+  const url = request.nextUrl.clone();
+  url.pathname = "/login";
+  url.search = `?next=${encodeURIComponent(pathname + search)}`;
+  return NextResponse.redirect(url);
 }
 
+// Next reads this statically: literals only, so each area repeats the list. The cookie names are
+// Auth.js's (also in lib/auth/session-token.ts); a prefetch is not redirected (the layout answers).
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|bench-bare).*)",
+      source: "/creator/:path*",
       missing: [
+        { type: "cookie", key: "authjs.session-token" },
+        { type: "cookie", key: "__Secure-authjs.session-token" },
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      source: "/staff/:path*",
+      missing: [
+        { type: "cookie", key: "authjs.session-token" },
+        { type: "cookie", key: "__Secure-authjs.session-token" },
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      source: "/marketing/:path*",
+      missing: [
+        { type: "cookie", key: "authjs.session-token" },
+        { type: "cookie", key: "__Secure-authjs.session-token" },
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+    {
+      source: "/admin/:path*",
+      missing: [
+        { type: "cookie", key: "authjs.session-token" },
+        { type: "cookie", key: "__Secure-authjs.session-token" },
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],

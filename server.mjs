@@ -3,9 +3,14 @@
 // X-Forwarded-For the client sends; sign-in throttling needs an address the client cannot
 // choose. So every request gets the peer in a header of ours, overwriting the client's, and
 // lib/auth/client-address.ts reads it (with TRUSTED_PROXY_HOPS for proxies in front).
+// It also sets the security headers and the page CSP nonce, and refuses oversized server action
+// bodies, here rather than in proxy.ts: running Next's proxy at all cost about 40 % of a trivial
+// request's throughput (bench/NOTES.md, round 7), and these rules need nothing from Next.js.
 //
 //   node server.mjs [--dev] [-p PORT] [-H HOST]
 import { createServer } from "node:http";
+import { ACTION_BODY_LIMIT_BYTES, TOO_LARGE_TEXT } from "./lib/actions/too-large.mjs";
+import { HSTS, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, wantsNonce } from "./lib/security-headers.mjs";
 
 const PEER_HEADER = "x-creator-rewards-peer";
 globalThis[Symbol.for("creator-rewards.peer-header")] = true;
@@ -26,8 +31,29 @@ const app = next({ dev, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// On every response, static files included; HSTS only in production (an HTTPS deployment).
+const fixedHeaders = Object.entries(STATIC_SECURITY_HEADERS);
+if (process.env.NODE_ENV === "production") fixedHeaders.push(["Strict-Transport-Security", HSTS]);
+
 const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
+  for (const [name, value] of fixedHeaders) res.setHeader(name, value);
+  // A server action body over the limit: a 413 the form can show (Next.js would answer a bare
+  // 500). Exactly text/plain: Next's client shows such an answer's text as the error.
+  if (req.method === "POST" && req.headers["next-action"] !== undefined && Number(req.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT_BYTES) {
+    res.writeHead(413, { "content-type": "text/plain" }).end(TOO_LARGE_TEXT);
+    return;
+  }
+  // Next.js takes the nonce for its own script tags from the request's CSP: ours, never the client's.
+  delete req.headers["x-nonce"];
+  delete req.headers["content-security-policy"];
+  if (wantsNonce(req.url ?? "/", req.headers)) {
+    const nonce = newNonce();
+    const csp = contentSecurityPolicy(nonce);
+    req.headers["x-nonce"] = nonce;
+    req.headers["content-security-policy"] = csp;
+    res.setHeader("Content-Security-Policy", csp);
+  }
   handle(req, res);
 }).listen(port, hostname, () => {
   console.log(`> Ready on http://${hostname}:${port}${dev ? " (development)" : ""}`);

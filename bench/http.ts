@@ -1,5 +1,6 @@
-// The server side of the bench: `next start` on the bench database, a real sign-in, autocannon
-// runs, and the server's memory sampled from /proc while it works.
+// The server side of the bench: the app's production server (`node server.mjs`, what `npm start`
+// runs) on the bench database, the bare Next app (bench/bare.ts) beside it, a real sign-in,
+// autocannon runs, and the server's memory sampled from /proc while it works.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -24,7 +25,7 @@ function kib(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
-/** The process and all its descendants (next start may run the server in a child). */
+/** The process and all its descendants (`next start`, the bare app's server, may run it in a child). */
 function tree(pid: number): number[] {
   const out = [pid];
   try {
@@ -38,9 +39,28 @@ function tree(pid: number): number[] {
   return out;
 }
 
-export async function startServer(opts: { root: string; port: number; env: Record<string, string>; logFile: string }): Promise<Server> {
+/**
+ * Starts a production server and waits until `readyPath` answers. `app`: the app's own server,
+ * `node server.mjs -p PORT -H 127.0.0.1` in `root` (what `npm start` runs: the peer header, and
+ * whatever else server.mjs adds in front of Next). `bare`: `next start` of a bare Next app built
+ * in `root` (bench/bare.ts).
+ */
+export async function startServer(opts: {
+  root: string;
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+  kind?: "app" | "bare";
+}): Promise<Server> {
+  const kind = opts.kind ?? "app";
   const log = createWriteStream(opts.logFile);
-  const child: ChildProcess = spawn(process.execPath, [path.join(opts.root, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port)], {
+  const argv =
+    kind === "app"
+      ? [path.join(opts.root, "server.mjs"), "-p", String(opts.port), "-H", "127.0.0.1"]
+      : [path.join(opts.root, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"];
+  const name = kind === "app" ? "node server.mjs" : "next start (bare app)";
+  const readyPath = kind === "app" ? "/api/health" : "/";
+  const child: ChildProcess = spawn(process.execPath, argv, {
     cwd: opts.root,
     env: { ...process.env, ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -59,14 +79,14 @@ export async function startServer(opts: { root: string; port: number; env: Recor
   const sampler = setInterval(sample, 200);
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}; see ${opts.logFile}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${opts.logFile}`);
     try {
-      const r = await fetch(`${base}/api/health`);
+      const r = await fetch(`${base}${readyPath}`);
       if (r.ok) break;
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 90 s; see ${opts.logFile}`);
+    if (Date.now() > deadline) throw new Error(`${name} did not answer within 90 s; see ${opts.logFile}`);
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
@@ -215,27 +235,33 @@ export async function measureLoop(fn: () => Promise<unknown>, protocol: Protocol
   return { ...summarize(latencies, perRun, errors, protocol.connections, protocol.seconds), latencies };
 }
 
-type Side = { url: string; headers?: Record<string, string> } | { fn: () => Promise<unknown> };
+export type Side = { url: string; headers?: Record<string, string> } | { fn: () => Promise<unknown> };
 
 /**
- * A and B measured in alternation — one run of A, one of B, and again — so that both see the same
+ * Several sides measured in turn — one run of each, and again — so that all see the same
  * machine: on a shared, noisy machine two measurements minutes apart are not comparable.
  */
-export async function measureAlternating(a: Side, b: Side, protocol: Protocol): Promise<[Measurement, Measurement]> {
-  const acc = [a, b].map(() => ({ latencies: [] as number[], perRun: [] as number[], errors: 0 }));
+export async function measureInterleaved(sides: Side[], protocol: Protocol): Promise<Measurement[]> {
+  const acc = sides.map(() => ({ latencies: [] as number[], perRun: [] as number[], errors: 0 }));
   const once = async (side: Side, seconds: number) => {
     if ("url" in side) return cannonOnce(side.url, protocol.connections, seconds, side.headers ?? {});
     const m = await measureLoop(side.fn, { ...protocol, runs: 1, seconds, warmupSeconds: 0 });
     return { latencies: m.latencies!, perSecond: m.perSecond, errors: m.errors };
   };
-  if (protocol.warmupSeconds > 0) for (const side of [a, b]) await once(side, protocol.warmupSeconds);
+  if (protocol.warmupSeconds > 0) for (const side of sides) await once(side, protocol.warmupSeconds);
   for (let i = 0; i < protocol.runs; i++) {
-    for (const [j, side] of [a, b].entries()) {
+    for (const [j, side] of sides.entries()) {
       const r = await once(side, protocol.seconds);
       acc[j].latencies.push(...r.latencies);
       acc[j].perRun.push(r.perSecond);
       acc[j].errors += r.errors;
     }
   }
-  return acc.map((x) => summarize(x.latencies, x.perRun, x.errors, protocol.connections, protocol.seconds)) as [Measurement, Measurement];
+  return acc.map((x) => summarize(x.latencies, x.perRun, x.errors, protocol.connections, protocol.seconds));
+}
+
+/** A and B in alternation (measureInterleaved with two sides). */
+export async function measureAlternating(a: Side, b: Side, protocol: Protocol): Promise<[Measurement, Measurement]> {
+  const [ma, mb] = await measureInterleaved([a, b], protocol);
+  return [ma, mb];
 }

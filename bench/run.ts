@@ -18,9 +18,10 @@ import { firstLoadJs } from "./bundles";
 import { PAGES, SQL_FLOORS, payoutRunCase, type BenchUser, type Ctx } from "./cases";
 import { explain, openCapture, planShape, runPlan, timeStatements, type Capture, type Plan, type StatementTiming } from "./floor";
 import { generate, type Generated } from "./generate";
-import { measureAlternating, measureHttp, measureLoop, probe, signIn, startServer, type Protocol, type Server } from "./http";
+import { prepareBareApp } from "./bare";
+import { measureAlternating, measureHttp, measureInterleaved, measureLoop, probe, signIn, startServer, type Protocol, type Server } from "./http";
 import { measureIngest, type IngestResult } from "./ingest";
-import { lighthouseTargets, measureLighthouse, type LighthouseResult } from "./lighthouse";
+import { bareTarget, lighthouseTargets, measureLighthouse, type LighthouseResult } from "./lighthouse";
 import { runPayouts } from "./payout-run";
 import { BASELINE_FILES, renderReport, type Baseline } from "./report";
 import { BENCH_PASSWORD, FULL, HEAVY, LIGHT, MARKETING_EMAIL, SMALL, STAFF_EMAIL, scaleOf, type Scale } from "./scale";
@@ -40,6 +41,8 @@ const quick = args.has("--quick");
 const keep = args.has("--keep");
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
+// PORT + 1 is the history-growth phase's second server; PORT + 2 the bare Next app.
+const BARE_PORT = PORT + 2;
 const AUTH_SECRET = "bench-auth-secret-0123456789abcdef0123456789abcdef";
 const INGEST_SECRET = "bench-ingest-secret";
 
@@ -84,11 +87,13 @@ export type Phase = {
   generated: Generated;
   ceiling: Measurement;
   /**
-   * The framework's floor and the shell's: `/bench-bare` (a heading from a route handler, outside
-   * the proxy, layouts and session) and `/creator/bench-shell` (the same heading inside the proxy,
+   * The floor rows, measured in turn with the ceiling: the bare Next page (bench/bare-app, its own
+   * `next start` beside the app: the denominator of every "÷ bare page" ratio; absent in runs
+   * before round 8), `/bench-bare` (a heading from a route handler inside the app, outside the
+   * proxy, layouts and session) and `/creator/bench-shell` (the same heading inside the proxy,
    * the root and creator layouts, signed in as the heavy creator).
    */
-  frame?: { bare: Measurement; shell: Measurement };
+  frame?: { barePage?: Measurement; bare: Measurement; shell: Measurement };
   pages: PageResult[];
   sqlFloors: SqlFloorResult[];
   payoutRun?: { title: string; seconds: number[]; medianSeconds: number; payouts: number; items: number; explain: string };
@@ -106,7 +111,7 @@ export type Report = {
   finishedAt: string;
   totalSeconds: number;
   machine: Record<string, string>;
-  build: { built: boolean; seconds: number | null };
+  build: { built: boolean; seconds: number | null; bareApp?: { built: boolean; seconds: number | null } };
   bundles: ReturnType<typeof firstLoadJs>;
   protocols: { page: Protocol; ingest: Protocol[]; payoutRuns: number };
   phases: Phase[];
@@ -194,7 +199,7 @@ async function createDatabase(label: string): Promise<Database> {
 const ratio = (a: number, b: number) => round(a / b, 2);
 
 type Database = { name: string; url: string; drop: () => Promise<void> };
-type PhaseOptions = { pagesOnly: boolean; keepDatabase?: boolean; growthFrom?: { label: string; database: Database }; lighthouse?: boolean };
+type PhaseOptions = { pagesOnly: boolean; keepDatabase?: boolean; growthFrom?: { label: string; database: Database }; lighthouse?: boolean; bareAppDir: string };
 
 async function runPhase(label: string, scale: Scale, options: PhaseOptions): Promise<{ phase: Phase; database: Database }> {
   log(`phase "${label}": database at scale ${scale.name}`);
@@ -216,14 +221,22 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
   // serializers for pass-through ones; the replay client gets the same, so parameters match.
   drizzle(sql);
   let server: Server | undefined;
+  let bareServer: Server | undefined;
   const capture = await openCapture(db.url);
   try {
-    log(`phase "${label}": next start -p ${PORT}`);
+    log(`phase "${label}": node server.mjs -p ${PORT}, and the bare Next app (next start -p ${BARE_PORT})`);
     server = await startServer({
       root: ROOT,
       port: PORT,
       logFile: path.join(WORK, `server-${label.replace(/\W/g, "")}.log`),
       env: { DATABASE_URL: db.url, NODE_ENV: "production", AUTH_SECRET, INGEST_SECRET, NEXT_TELEMETRY_DISABLED: "1", HIDE_DEMO_ACCOUNTS: "1", BENCH_ROUTES: "1", DAL_CACHE: process.env.BENCH_DAL_CACHE ?? "on" },
+    });
+    bareServer = await startServer({
+      root: options.bareAppDir,
+      port: BARE_PORT,
+      kind: "bare",
+      logFile: path.join(WORK, `server-bare-${label.replace(/\W/g, "")}.log`),
+      env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
     const cookies: Record<BenchUser, string> = {
       heavy: await signIn(server.base, HEAVY.email, BENCH_PASSWORD),
@@ -235,18 +248,21 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
     const ctx: Ctx = { anchor: generated.anchor, challengeId: 1, creatorIds: { heavy: HEAVY.creatorId, light: LIGHT.creatorId } };
     sub("signed in as the heavy creator, the light creator, staff and marketing through /api/auth/callback/credentials");
 
-    log(`phase "${label}": ceiling — GET /api/health (route handler, select 1), ${PAGE_PROTOCOL.connections} connections`);
-    const ceiling = await measureHttp(`${server.base}/api/health`, PAGE_PROTOCOL);
-    sub(`median ${ceiling.medianMs} ms, p95 ${ceiling.p95Ms} ms, ${ceiling.perSecond} req/s`);
-
-    log(`phase "${label}": the framework's floor (GET /bench-bare) and the shell (GET /creator/bench-shell as the heavy creator)`);
+    log(`phase "${label}": the floor rows in turn, ${PAGE_PROTOCOL.connections} connections — the bare Next page, GET /bench-bare (route handler), GET /api/health (route handler, select 1), GET /creator/bench-shell (heavy creator)`);
     const shellCheck = await probe(`${server.base}/creator/bench-shell`, cookies.heavy);
     if (shellCheck.status !== 200) throw new Error(`/creator/bench-shell answered ${shellCheck.status}, not 200`);
-    const bare = await measureHttp(`${server.base}/bench-bare`, PAGE_PROTOCOL);
-    sub(`bare:  median ${bare.medianMs} ms, p95 ${bare.p95Ms} ms, ${bare.perSecond} req/s`);
-    const shell = await measureHttp(`${server.base}/creator/bench-shell`, PAGE_PROTOCOL, { headers: { cookie: cookies.heavy } });
-    sub(`shell: median ${shell.medianMs} ms, p95 ${shell.p95Ms} ms, ${shell.perSecond} req/s (${round(shell.perSecond / bare.perSecond, 2)}× bare)`);
-    const frame = { bare, shell };
+    const bareCheck = await probe(`${bareServer.base}/`);
+    if (bareCheck.status !== 200) throw new Error(`the bare Next app's / answered ${bareCheck.status}, not 200`);
+    const [barePage, bare, ceiling, shell] = await measureInterleaved(
+      [{ url: `${bareServer.base}/` }, { url: `${server.base}/bench-bare` }, { url: `${server.base}/api/health` }, { url: `${server.base}/creator/bench-shell`, headers: { cookie: cookies.heavy } }],
+      PAGE_PROTOCOL,
+    );
+    const line = (name: string, m: Measurement) => sub(`${name} median ${m.medianMs} ms, p95 ${m.p95Ms} ms, ${m.perSecond} req/s (${round(m.perSecond / barePage.perSecond, 2)}× the bare page)`);
+    line("bare Next page:", barePage);
+    line("/bench-bare:   ", bare);
+    line("/api/health:   ", ceiling);
+    line("shell:         ", shell);
+    const frame = { barePage, bare, shell };
 
     const pages: PageResult[] = [];
     for (const page of PAGES) {
@@ -273,8 +289,10 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
     if (options.lighthouse && !args.has("--no-lighthouse")) {
       const runs = quick ? 1 : 3;
       log(`phase "${label}": Lighthouse (mobile defaults, median of ${runs}) as the heavy creator and staff`);
-      lighthouse = await measureLighthouse(server.base, lighthouseTargets({ creator: cookies.heavy, staff: cookies.staff }, ctx.challengeId), { runs, log: sub });
-      for (const p of lighthouse.pages) sub(`${p.path}: performance ${p.score.toFixed(2)}, TBT ${p.tbtMs} ms`);
+      const targets = [bareTarget(bareServer.base), ...lighthouseTargets({ creator: cookies.heavy, staff: cookies.staff }, ctx.challengeId)];
+      lighthouse = await measureLighthouse(server.base, targets, { runs, log: sub });
+      for (const p of lighthouse.pages)
+        sub(`${p.title}: ${p.runs.length ? `performance ${p.score.toFixed(2)}, TBT ${p.tbtMs} ms` : `failed (${p.failures?.at(-1)})`}`);
     }
 
     // Before anything writes to either database (ingest adds events and awards): the heavy
@@ -343,6 +361,7 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
     return { phase: { label, scale, database: db.name, generated, ceiling, frame, pages, sqlFloors, payoutRun, ingest, memory, growth, lighthouse }, database: db };
   } finally {
     await server?.stop();
+    await bareServer?.stop();
     await capture.close();
     await sql.end({ timeout: 5 });
     if (keep) sub(`kept database ${db.name} (--keep)`);
@@ -438,20 +457,22 @@ async function main() {
   log(`Creator Rewards benchmark, ${quick ? "quick (1/100 scale)" : "full"} run`);
   const info = machine();
   for (const [k, v] of Object.entries(info)) sub(`${k}: ${v}`);
-  const build = ensureBuild();
+  const build: Report["build"] = ensureBuild();
+  const bareApp = prepareBareApp(ROOT, { force: args.has("--build"), log });
+  build.bareApp = { built: bareApp.built, seconds: bareApp.seconds };
   const bundles = firstLoadJs(ROOT);
   sub(`first-load JS: ${bundles.routes.map((r) => `${r.route} ${r.gzipKb} KB`).join(", ")}`);
 
   const phases: Phase[] = [];
-  if (quick) phases.push((await runPhase("quick (1/100)", SMALL, { pagesOnly: false, lighthouse: true })).phase);
+  if (quick) phases.push((await runPhase("quick (1/100)", SMALL, { pagesOnly: false, lighthouse: true, bareAppDir: bareApp.dir })).phase);
   else {
-    const small = await runPhase("small (1/100)", SMALL, { pagesOnly: false, keepDatabase: true });
+    const small = await runPhase("small (1/100)", SMALL, { pagesOnly: false, keepDatabase: true, bareAppDir: bareApp.dir });
     phases.push(small.phase);
     try {
       // BENCH_FULL_FACTOR (e.g. 0.02) runs the full pipeline on a smaller "full" database: a dry run of the harness.
       const factor = Number(process.env.BENCH_FULL_FACTOR ?? 1);
       const full = factor === 1 ? FULL : scaleOf(factor, `${factor}`);
-      phases.push((await runPhase("full", full, { pagesOnly: false, growthFrom: { label: small.phase.label, database: small.database }, lighthouse: true })).phase);
+      phases.push((await runPhase("full", full, { pagesOnly: false, growthFrom: { label: small.phase.label, database: small.database }, lighthouse: true, bareAppDir: bareApp.dir })).phase);
     } finally {
       if (!keep) {
         await small.database.drop();

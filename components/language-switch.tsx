@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { setLocaleAction } from "@/app/actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 const LABELS = { en: "English", fr: "Français" } as const;
 
@@ -10,7 +10,7 @@ const LABELS = { en: "English", fr: "Français" } as const;
 export function LanguageSwitch({ action: setLocale }: { action: typeof setLocaleAction }) {
   const t = useTranslations("nav");
   const locale = useLocale();
-  const [, action, pending] = useActionState(setLocale, null);
+  const [, action, pending] = useFormAction(setLocale);
   return (
     <form action={action} className="inline-flex items-center gap-1 text-sm" aria-label={t("language")}>
       {(["en", "fr"] as const).map((l) => (

@@ -18,6 +18,19 @@ test.describe("signed out", () => {
     await expect(page.getByRole("heading", { name: /^(sign in|connexion)$/i })).toBeVisible();
   });
 
+  test("a signed-out visitor's deep link comes back as ?next=, query included", async ({ request }) => {
+    const response = await request.get("/staff/payouts?status=held", { maxRedirects: 0 });
+    expect(response.status()).toBe(307);
+    expect(response.headers()["location"]).toBe("/login?next=%2Fstaff%2Fpayouts%3Fstatus%3Dheld");
+  });
+
+  test("signing in from that redirect comes back to the deep link", async ({ page }) => {
+    await page.goto("/creator/earnings?status=pending");
+    await expect(page).toHaveURL(/\/login\?next=%2Fcreator%2Fearnings%3Fstatus%3Dpending$/);
+    await new LoginPage(page).signIn(DEMO.creator);
+    await expect(page).toHaveURL(/\/creator\/earnings\?status=pending$/);
+  });
+
   test("an unknown route gets the not-found page", async ({ page }) => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);

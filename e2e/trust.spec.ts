@@ -32,6 +32,35 @@ test.describe("sessions", () => {
     await again.storageState({ path: storageState("marketing") });
     await again.close();
   });
+  test("Auth.js's own POST /api/auth/signout ends the session on every device too", async ({ browser }) => {
+    const device = async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await new LoginPage(page).goto();
+      await new LoginPage(page).signIn(DEMO.staff2);
+      await expect(page).toHaveURL(/\/staff\/payouts$/);
+      return { context, page };
+    };
+    const laptop = await device();
+    const phone = await device();
+
+    // The laptop signs out through Auth.js's route (its CSRF token first), not the app's button.
+    const { csrfToken } = (await (await laptop.context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const signedOut = await laptop.context.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+    expect(signedOut.status()).toBe(302);
+    await laptop.page.goto("/staff/payouts");
+    await expect(laptop.page).toHaveURL(/\/login/);
+    // The phone, still holding its own cookie, is signed out as well.
+    await phone.page.goto("/staff/payouts");
+    await expect(phone.page).toHaveURL(/\/login/);
+    await laptop.context.close();
+
+    // Save a fresh staff2 session for later specs.
+    await new LoginPage(phone.page).signIn(DEMO.staff2);
+    await expect(phone.page).toHaveURL(/\/staff\/payouts$/);
+    await phone.context.storageState({ path: storageState("staff2") });
+    await phone.context.close();
+  });
 });
 
 test.describe("sign-in throttling", () => {
@@ -71,5 +100,23 @@ test.describe("large server action bodies", () => {
     expect(response.status()).toBe(413);
     await expect(page.getByRole("alert").filter({ hasText: /too large|trop volumineux/i })).toBeVisible();
     await expect(shop.titleField()).toBeVisible();
+  });
+});
+
+test.describe("large server action bodies, every form", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("the admin's invite form shows the same message for a body over 1 MB", async ({ page }) => {
+    await page.goto("/admin/users");
+    await page.getByLabel(/^email to invite$/i).evaluate((input: HTMLInputElement) => {
+      input.value = `${"x".repeat(1_200_000)}@example.com`;
+    });
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/users")),
+      page.getByRole("button", { name: /^invite$/i }).click(),
+    ]);
+    expect(response.status()).toBe(413);
+    await expect(page.getByRole("alert").filter({ hasText: /too large|trop volumineux/i })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   });
 });

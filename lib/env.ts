@@ -47,4 +47,24 @@ export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
 /** Days of notice enrolled creators get when a live challenge is ended early (default 14). */
 export const challengeEndNoticeDays = () => readEnv().CHALLENGE_END_NOTICE_DAYS;
 
+/** The app's public origin from AUTH_URL, or undefined to take the request's host (lib/public-url.ts). */
+export const configuredPublicOrigin = (): string | undefined => {
+  const url = readEnv().AUTH_URL;
+  return url ? new URL(url).origin : undefined;
+};
+
+/** The creator pages' cache: on unless DAL_CACHE=off, and how many entries it keeps per process. */
+export const dalCacheEnabled = () => readEnv().DAL_CACHE === "on";
+export const dalCacheEntries = () => readEnv().DAL_CACHE_ENTRIES;
+
+/** The demo account list on /login, unless HIDE_DEMO_ACCOUNTS=1. */
+export const showDemoAccounts = () => readEnv().HIDE_DEMO_ACCOUNTS !== "1";
+/** Invitation links shown to the admin: always outside production, in production with SHOW_INVITE_LINKS=1 (no mail is sent yet). */
+export const showInviteLinks = () => {
+  const env = readEnv();
+  return env.NODE_ENV !== "production" || env.SHOW_INVITE_LINKS === "1";
+};
+/** The bench's floor routes (/bench-bare, /creator/bench-shell), with BENCH_ROUTES=1. */
+export const benchRoutesOn = () => readEnv().BENCH_ROUTES === "1";
+
 export { isProduction };

@@ -1,9 +1,11 @@
 import "server-only";
 import { headers } from "next/headers";
+import { configuredPublicOrigin } from "@/lib/env";
 
 /** The app's public origin for links people copy: AUTH_URL when set, else the request's host. */
 export async function publicOrigin(): Promise<string> {
-  if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
+  const configured = configuredPublicOrigin();
+  if (configured) return configured;
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
   const local = /^(localhost|127\.|\[::1\])/.test(host);

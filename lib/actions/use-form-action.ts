@@ -1,9 +1,9 @@
 "use client";
 // useActionState for forms, plus one expected failure that never reaches the action: a body over
-// 1 MiB, refused by proxy.ts with a 413. It becomes the form's message, not the error page.
+// 1 MiB, refused by server.mjs with a 413. It becomes the form's message, not the error page.
 import { useActionState } from "react";
 import type { ActionResult } from "./types";
-import { TOO_LARGE_KEY, TOO_LARGE_TEXT } from "./too-large";
+import { TOO_LARGE_KEY, TOO_LARGE_TEXT } from "./too-large.mjs";
 
 type ServerAction<T> = (previous: ActionResult<T> | null, input: FormData) => Promise<ActionResult<T>>;
 

@@ -6,6 +6,7 @@ import { clientAddressFrom } from "@/lib/auth/client-address";
 import { authLogger } from "@/lib/auth/logger";
 import { authSecret, facebookConfigured, trustedProxyHops } from "@/lib/env";
 import { checkCredentials, findUserForOAuth } from "@/lib/auth/credentials";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { signInSchema } from "@/lib/validation/auth";
 
 class WrongCredentials extends CredentialsSignin {
@@ -45,6 +46,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
     ...(facebookConfigured() ? [Facebook] : []),
   ],
+  events: {
+    // Every way out ends the account's sessions everywhere, in this one place: signOutAction's
+    // signOut() and a POST to /api/auth/signout both come through here.
+    async signOut(message) {
+      if ("token" in message) await endSessionsOf(message.token);
+    },
+  },
   callbacks: {
     // Facebook sign-in only for people who already have an account with that email.
     async signIn({ account, user }) {

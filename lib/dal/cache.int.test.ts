@@ -2,11 +2,11 @@
 // and it never answers for the wrong creator or for a caller whose role has changed.
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db";
-import { challenges, users } from "@/db/schema";
+import { getDb, rows, type Executor } from "@/db";
+import { challenges, creators, enrollmentProgress, exchangeRates, ledgerEntries, users } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { asCaller, callerOf } from "@/test/caller";
-import { createChallenge, createCreator } from "@/test/factories";
+import { createChallenge, createCreator, enrollDirectly } from "@/test/factories";
 import { addEntry } from "@/test/ledger";
 import { cacheCounters } from "./cache";
 import { enrollMe, withdrawMe } from "./challenges/commands";
@@ -97,3 +97,58 @@ describe("the creator pages' cache", () => {
     await expect(callerOf(user.id)).rejects.toThrow();
   });
 });
+
+// The versions come from one trigger function, data_versions_bump(source) (migration 0013):
+// each source of ids, the "already set in this transaction" skip and the refusal of a typo.
+describe("the version triggers", () => {
+  const txid = async (db: Executor) => (await rows<{ t: string }>(db, sql`select txid_current()::text as t`))[0]!.t;
+  const version = async (db: Executor, scope: string, id: number) =>
+    (await rows<{ version: string; ctid: string }>(db, sql`select version::text as version, ctid::text as ctid from data_versions where scope = ${scope} and id = ${id}`))[0];
+
+  it("set the creator's version from its rows, its own row and its enrollments' progress, once per transaction", async () => {
+    const { creator } = await createCreator();
+    const { challenge } = await createChallenge();
+    const enrollment = await enrollDirectly(challenge.id, creator.id);
+    const db = await getDb();
+    const writes: ((tx: Executor) => Promise<unknown>)[] = [
+      async (tx) => addEntryIn(tx, creator.id), // 'creator_id'
+      async (tx) => tx.update(creators).set({ followers: 4_321 }).where(eq(creators.id, creator.id)), // 'id'
+      async (tx) => tx.insert(enrollmentProgress).values({ enrollmentId: enrollment.id, metric: "stars_received", total: 5 }) // 'enrollment_id'
+        .onConflictDoUpdate({ target: [enrollmentProgress.enrollmentId, enrollmentProgress.metric], set: { total: sql`${enrollmentProgress.total} + 5` } }),
+    ];
+    for (const write of writes) {
+      const [id, first, second] = await db.transaction(async (tx) => {
+        await write(tx);
+        const first = await version(tx, "creator", creator.id);
+        await write(tx);
+        return [await txid(tx), first, await version(tx, "creator", creator.id)] as const;
+      });
+      expect(first?.version).toBe(id);
+      // The second statement found the version already set: the row was not written again.
+      expect(second).toEqual(first);
+    }
+  });
+
+  it("set the global version on a catalog write", async () => {
+    const db = await getDb();
+    const [id, v] = await db.transaction(async (tx) => {
+      await tx.insert(exchangeRates).values({ day: "2020-01-01", base: "EUR", quote: "JPY", rateMicros: 160_000_000 }).onConflictDoNothing();
+      return [await txid(tx), await version(tx, "global", 0)] as const;
+    });
+    expect(v?.version).toBe(id);
+  });
+
+  it("refuse an unknown source of ids", async () => {
+    const db = await getDb();
+    await db.execute(sql`create table version_trigger_typo (creator_id integer)`);
+    await db.execute(sql`create trigger version_trigger_typo after insert on version_trigger_typo referencing new table as changed
+      for each statement execute function data_versions_bump('creatorid')`);
+    const error = await db.execute(sql`insert into version_trigger_typo values (1)`).then(() => null, (e: Error) => e);
+    expect(String((error?.cause as Error | undefined)?.message ?? error)).toMatch(/unknown argument creatorid/);
+  });
+});
+
+async function addEntryIn(tx: Executor, creatorId: number) {
+  const now = new Date();
+  await tx.insert(ledgerEntries).values({ creatorId, kind: "adjustment", amountMinor: 1, currency: "EUR", note: "version test", occurredAt: now, availableAt: now });
+}

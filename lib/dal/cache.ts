@@ -30,19 +30,18 @@ import "server-only";
 import { cache } from "react";
 import { sql } from "drizzle-orm";
 import { getDb, rows, type Db } from "@/db";
+import { dalCacheEnabled, dalCacheEntries } from "@/lib/env";
 import type { CreatorCaller } from "./session";
 
 type Entry = { value: Promise<unknown> };
-const MAX_ENTRIES = Number(process.env.DAL_CACHE_ENTRIES ?? 2000);
 const MINUTE = 60_000;
 
 // One map per database client (tests open one database per file; the bench's tools another).
 const stores = new WeakMap<Db, Map<string, Entry>>();
 const counters = { hits: 0, misses: 0 };
 
-function enabled(): boolean {
-  return process.env.DAL_CACHE !== "off";
-}
+// Read when used, not at import (next build imports this module without the server's variables).
+const enabled = dalCacheEnabled;
 
 /**
  * The versions a creator's cached reads depend on, in one statement: the creator's own, the
@@ -93,7 +92,7 @@ export async function cachedForCreator<T>(
   counters.misses++;
   const entry: Entry = { value: load() };
   store.set(key, entry);
-  if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value!);
+  if (store.size > dalCacheEntries()) store.delete(store.keys().next().value!);
   try {
     return structuredClone((await entry.value) as T);
   } catch (error) {

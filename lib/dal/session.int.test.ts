@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { runAs } from "@/lib/auth/identity";
-import { asCaller, callerOf } from "@/test/caller";
+import { asCaller } from "@/test/caller";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { createCreator, createUser } from "@/test/factories";
-import { changeUserRole, endMySessions } from "./accounts/commands";
+import { endSessionsOf } from "@/lib/auth/sessions";
+import { changeUserRole } from "./accounts/commands";
 import { AREA_ROLES, assertCreator, assertRole, getCurrentUser } from "./session";
 
 describe("session and roles", () => {
@@ -47,9 +48,11 @@ describe("session and roles", () => {
     const admin = await createUser("admin");
     // Two devices holding tokens of version 0.
     await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 0 })).resolves.toMatchObject({ id: user.id });
-    await endMySessions(await callerOf(user.id, { sessionVersion: 0 }));
+    await endSessionsOf({ uid: user.id, sv: 0 });
     await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 0 })).resolves.toBeNull();
     await expect(runAs(user.id, () => assertRole(AREA_ROLES.staff), { sessionVersion: 0 })).rejects.toBeInstanceOf(UnauthenticatedError);
+    // A copy of the old token signing out again does not end the next sign-in's session.
+    await endSessionsOf({ uid: user.id, sv: 0 });
     // Signing in again gets the new version; a role change ends that session too.
     await expect(runAs(user.id, () => getCurrentUser(), { sessionVersion: 1 })).resolves.toMatchObject({ id: user.id });
     await asCaller(admin.id, (c) => changeUserRole(c, { userId: user.id, currentRole: "staff", role: "marketing" }));

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { databaseEngine, getDb, rows } from "@/db";
+import { readEnv } from "@/lib/env";
 
 /**
  * Run by the server at boot (instrumentation.ts), before the first request: opens the database,
@@ -9,7 +10,7 @@ import { databaseEngine, getDb, rows } from "@/db";
  */
 export async function prepareDatabase(): Promise<void> {
   const db = await getDb();
-  if (databaseEngine() !== "pglite" || process.env.SEED_ON_START === "0") return;
+  if (databaseEngine() !== "pglite" || readEnv().SEED_ON_START === "0") return;
   const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from users`);
   if (n > 0) return;
   const { seedDemoData } = await import("./seed-data");

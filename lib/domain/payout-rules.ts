@@ -1,6 +1,8 @@
 // The payout rules' numbers, in one place: the app (payout run, pages) and the demo seed read
 // them from here. Each can be overridden by an environment variable (README, "Environment variables").
-// Plain module (no "server-only") so that scripts such as db/seed.ts can import it.
+// Plain module (no "server-only") so that scripts such as db/seed.ts can import it; the variables
+// are checked by the one schema in env.ts (zod only, also plain).
+import { readEnv } from "../../env";
 
 /** Staff compare and limit payouts in this currency, at the stored rate of the payout's run. */
 export const REPORTING_CURRENCY = "EUR";
@@ -14,18 +16,10 @@ export const COMMISSION_HOLD_DAYS = 30;
 /** Default days a held payout gets before staff decide again (the hold's "decide by" date). */
 export const PAYOUT_HOLD_DAYS = 14;
 
-function integerFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer`);
-  return value;
-}
-
 /** Minimum payout in the creator's currency's minor units; smaller balances roll over. */
-export const payoutMinimumMinor = () => integerFromEnv("PAYOUT_MINIMUM_MINOR", PAYOUT_MINIMUM_MINOR);
+export const payoutMinimumMinor = () => readEnv().PAYOUT_MINIMUM_MINOR ?? PAYOUT_MINIMUM_MINOR;
 /** Four-eyes limit in EUR minor units. */
-export const fourEyesLimitEurMinor = () => integerFromEnv("PAYOUT_FOUR_EYES_LIMIT_EUR_MINOR", FOUR_EYES_LIMIT_EUR_MINOR);
+export const fourEyesLimitEurMinor = () => readEnv().PAYOUT_FOUR_EYES_LIMIT_EUR_MINOR ?? FOUR_EYES_LIMIT_EUR_MINOR;
 
 /** Approvals a payout needs, from its amount in EUR (never its amount in another currency). */
 export function approvalsRequiredFor(amountEurMinor: number, limitEurMinor: number = fourEyesLimitEurMinor()): 1 | 2 {

@@ -1,16 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
 import { signInAction } from "./actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 export function LoginForm({ next }: { next?: string }) {
   const t = useTranslations("login");
   const text = useActionText();
-  const [state, formAction, pending] = useActionState(signInAction, null);
+  const [state, formAction, pending] = useFormAction(signInAction);
   const typedEmail = state && !state.ok ? String(state.input?.email ?? "") : "";
   const emailError = fieldError(state, "email", text);
   const passwordError = fieldError(state, "password", text);

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/app/actions";
 import { LanguageSwitch } from "@/components/language-switch";
 import { buttonClass } from "@/components/ui/button";
-import { facebookConfigured } from "@/lib/env";
+import { facebookConfigured, showDemoAccounts } from "@/lib/env";
 import { HOME_BY_ROLE, getCurrentUser } from "@/lib/dal/session";
 import { facebookSignInAction } from "./actions";
 import { LoginForm } from "./login-form";
@@ -54,7 +54,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </>
           )}
         </div>
-        {process.env.HIDE_DEMO_ACCOUNTS !== "1" && (
+        {showDemoAccounts() && (
           <section className="mt-4 rounded-lg bg-brand-50 p-4 text-sm text-gray-700" aria-labelledby="demo-title">
             <h2 id="demo-title" className="font-semibold">{t("demoTitle")}</h2>
             <ul className="mt-1 list-inside list-disc">

@@ -71,7 +71,7 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
       </Card>
 
       <Card>
-        <form method="get" action="/admin/users" role="search" className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+        <form method="get" action="/admin/users" role="search" className="grid gap-3 sm:grid-cols-[1fr_minmax(12rem,min-content)_auto] sm:items-end">
           <Field id="u-q" label={t("search")}>
             <TextInput id="u-q" name="q" type="search" defaultValue={q ?? ""} placeholder={t("searchPlaceholder")} autoComplete="off" />
           </Field>
@@ -107,7 +107,7 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
                   <p className="break-all text-sm text-gray-600">{u.email}{u.creatorHandle && ` · @${u.creatorHandle}`}</p>
                   <p className="text-xs text-gray-500">{t("sinceDate", { date: formatDate(u.createdAt, locale) })}</p>
                 </div>
-                <div className="sm:w-72 sm:shrink-0">
+                <div className="sm:w-80 sm:shrink-0">
                   {u.id === me.id ? (
                     <p className="text-sm">
                       {tr(u.role)} <span className="text-xs text-gray-600">· {t("you")}</span>

@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { dismissAwardsAction } from "../actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 /** Closes the new-milestones banner; only then are those awards marked seen (a render never writes). */
 export function DismissAwards({ awardIds, label }: { awardIds: number[]; label: string }) {
-  const [state, action, pending] = useActionState(dismissAwardsAction, null);
+  const [state, action, pending] = useFormAction(dismissAwardsAction);
   return (
     <form action={action} className="shrink-0">
       {awardIds.map((id) => (

@@ -119,10 +119,3 @@ export async function updateMyLocale(caller: Caller, locale: "en" | "fr"): Promi
   const db = await getDb();
   await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, me.id));
 }
-
-/** Ends every session of the signed-in caller, on every device (sign-out). */
-export async function endMySessions(caller: Caller): Promise<void> {
-  const me = allow(caller, ANY_ACCOUNT);
-  const db = await getDb();
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, me.id));
-}

@@ -1,17 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
 import { PASSWORD_MIN } from "@/lib/validation/invite-limits";
 import { acceptInvitationAction } from "./actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 export function AcceptInviteForm({ token }: { token: string }) {
   const t = useTranslations("invite.accept");
   const text = useActionText();
-  const [state, action, pending] = useActionState(acceptInvitationAction, null);
+  const [state, action, pending] = useFormAction(acceptInvitationAction);
   const nameError = fieldError(state, "name", text);
   const passwordError = fieldError(state, "password", text);
   const typedName = state && !state.ok ? String(state.input?.name ?? "") : "";

@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { setUserDisabledAction } from "../actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 /** Disables an account (its sessions end at once) or re-enables it. */
 export function DisableForm({ userId, email, disabled }: { userId: number; email: string; disabled: boolean }) {
   const t = useTranslations("trust.users");
-  const [state, action, pending] = useActionState(setUserDisabledAction, null);
+  const [state, action, pending] = useFormAction(setUserDisabledAction);
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="userId" value={userId} />

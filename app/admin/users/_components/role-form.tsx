@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { Role } from "@/db/schema";
 import { changeRoleAction } from "../actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 const ROLES: Role[] = ["creator", "staff", "marketing", "admin"];
 
@@ -14,19 +14,20 @@ const ROLES: Role[] = ["creator", "staff", "marketing", "admin"];
 export function RoleForm({ userId, email, role }: { userId: number; email: string; role: Role }) {
   const t = useTranslations("admin.users");
   const tr = useTranslations("roles");
-  const [state, action, pending] = useActionState(changeRoleAction, null);
+  const [state, action, pending] = useFormAction(changeRoleAction);
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="currentRole" value={role} />
-      <div className="flex items-center gap-2">
+      {/* The select never narrows below its longest role name (e.g. "Équipe paiements"); the button wraps instead. */}
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`role-${userId}`} className="sr-only">{t("roleFor", { email })}</label>
-        <select id={`role-${userId}`} name="role" defaultValue={role} key={role} className={inputClass}>
+        <select id={`role-${userId}`} name="role" defaultValue={role} key={role} className={`${inputClass} min-w-fit flex-1`}>
           {ROLES.map((r) => (
             <option key={r} value={r}>{tr(r)}</option>
           ))}
         </select>
-        <Button type="submit" variant="secondary" disabled={pending} aria-label={t("saveFor", { email })}>
+        <Button type="submit" variant="secondary" className="shrink-0" disabled={pending} aria-label={t("saveFor", { email })}>
           {pending ? t("saving") : t("save")}
         </Button>
       </div>

@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { enrollAction, withdrawAction } from "../actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 /** Join or leave a challenge; the server re-checks everything and says what happened. */
 export function EnrollButton({ challengeId, mode, accessibleName, from = "page" }: { challengeId: number; mode: "enroll" | "withdraw"; accessibleName?: string; from?: "list" | "page" }) {
   const t = useTranslations("challenges");
-  const [state, action, pending] = useActionState(mode === "enroll" ? enrollAction : withdrawAction, null);
+  const [state, action, pending] = useFormAction(mode === "enroll" ? enrollAction : withdrawAction);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="challengeId" value={challengeId} />

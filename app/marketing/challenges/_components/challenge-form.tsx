@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, startTransition, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, startTransition, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
@@ -9,6 +9,7 @@ import { FormMessage, useActionText } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/actions/types";
 import { formatMajorInput } from "@/lib/domain/money";
 import { saveChallengeAction } from "../actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 export type MilestoneRow = { metric: string; threshold: string; reward: string };
 
@@ -54,7 +55,7 @@ export function ChallengeForm({ id, editable, initial, options, middleClass, sub
   const locale = useLocale();
   const text = useActionText();
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(saveChallengeAction, null);
+  const [state, formAction, pending] = useFormAction(saveChallengeAction);
   const [values, setValues] = useState(initial);
   const nextKey = useRef(0);
   const [rows, setRows] = useState<Row[]>(() => initial.milestones.map((m, i) => ({ ...m, key: `s0-${i}` })));

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -9,6 +9,7 @@ import { Field, TextInput } from "@/components/ui/field";
 import { FormMessage, useActionText } from "@/components/ui/form-message";
 import { formatDateTime } from "@/lib/i18n/format";
 import { changeStatusAction, endEarlyAction } from "../actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 type Props = {
   challengeId: number;
@@ -30,7 +31,7 @@ type Props = {
 export function StatusActions({ challengeId, allowed, startInFuture, startLabel, noticeDays, earliestEndInput, canEndEarlier, fieldLabels, challengeTitle, endLabel }: Props) {
   const t = useTranslations("marketing.status");
   const text = useActionText();
-  const [state, action, pending] = useActionState(changeStatusAction, null);
+  const [state, action, pending] = useFormAction(changeStatusAction);
   const problems = state && !state.ok ? Object.entries(state.fieldErrors ?? {}) : [];
   const can = (x: string) => allowed.includes(x);
   const statusButtons = ["publish", "schedule", "unpublish", "archive"].filter(can);
@@ -120,7 +121,7 @@ function EndEarlyForm({
   const t = useTranslations("marketing.status");
   const locale = useLocale();
   const text = useActionText();
-  const [state, action, pending] = useActionState(endEarlyAction, null);
+  const [state, action, pending] = useFormAction(endEarlyAction);
   // The refusal names the earliest allowed end (or the current end), sent in the result's values.
   const errorKey = state && !state.ok ? state.fieldErrors?.endsAt?.[0] : undefined;
   const limit = state && !state.ok ? state.values : undefined;

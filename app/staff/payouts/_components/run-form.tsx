@@ -1,17 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
 import { runPayoutsAction } from "../actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 /** Starts the payout run of a month; the server refuses a month that already ran. */
 export function RunForm({ defaultPeriod, maxPeriod }: { defaultPeriod: string; maxPeriod: string }) {
   const t = useTranslations("payouts.run");
   const text = useActionText();
-  const [state, action, pending] = useActionState(runPayoutsAction, null);
+  const [state, action, pending] = useFormAction(runPayoutsAction);
   const typed = !state?.ok && typeof state?.input?.period === "string" ? state.input.period : defaultPeriod;
   return (
     <form action={action} className="space-y-3">

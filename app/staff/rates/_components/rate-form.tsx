@@ -1,18 +1,19 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { FormMessage, fieldError, useActionText } from "@/components/ui/form-message";
 import { CURRENCIES } from "@/lib/domain/money";
 import { addRateAction } from "../actions";
+import { useFormAction } from "@/lib/actions/use-form-action";
 
 /** Adds one day's rate for a currency pair, typed as a decimal ("0.92"). */
 export function RateForm({ today }: { today: string }) {
   const t = useTranslations("rates.form");
   const text = useActionText();
-  const [state, action, pending] = useActionState(addRateAction, null);
+  const [state, action, pending] = useFormAction(addRateAction);
   const formRef = useRef<HTMLFormElement>(null);
   const typed = state && !state.ok ? state.input : undefined;
   const value = (name: string, fallback: string) => (typed ? String(typed[name] ?? "") : fallback);

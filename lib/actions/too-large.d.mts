@@ -1,0 +1,4 @@
+// Types of too-large.mjs (plain JS, imported by server.mjs under Node).
+export const ACTION_BODY_LIMIT_BYTES: number;
+export const TOO_LARGE_TEXT: string;
+export const TOO_LARGE_KEY: "trust.errors.too_large";
