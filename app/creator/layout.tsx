@@ -1,16 +1,15 @@
 import type { ReactNode } from "react";
-import { ClientMessagesProvider } from "@/lib/i18n/client";
 import { setLocaleAction, signOutAction } from "@/app/actions";
 import { AppShell } from "@/components/app-shell";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
-import { clientMessages } from "@/lib/i18n/client-messages";
 
 export default async function CreatorLayout({ children }: { children: ReactNode }) {
   const user = await requireRole(AREA_ROLES.creator);
-  // The area's forms and buttons get their own texts in the browser, not the whole catalog.
+  // No area provider: the creator's client texts go with the sections that use them
+  // (challenges/layout.tsx, shop/layout.tsx); the rest of the area needs only the common ones.
   return (
-    <ClientMessagesProvider messages={await clientMessages("creator")}>
-      <AppShell user={user} actions={{ signOut: signOutAction, setLocale: setLocaleAction }}>{children}</AppShell>
-    </ClientMessagesProvider>
+    <AppShell user={user} actions={{ signOut: signOutAction, setLocale: setLocaleAction }}>
+      {children}
+    </AppShell>
   );
 }

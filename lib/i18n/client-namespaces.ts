@@ -5,8 +5,12 @@
 // client component of an area against its list.
 export const COMMON_CLIENT_NAMESPACES = ["app", "roles", "nav", "login", "forbidden", "notFound", "error", "errors", "validation", "placeholder", "trust", "invite"] as const;
 
+// A key with a slash is a section of an area, with its own layout and provider: the creator's
+// challenge and shop texts go only to those pages, not to every creator page (bench/NOTES.md 8b).
 export const AREA_CLIENT_NAMESPACES = {
-  creator: ["challenges", "shop"],
+  creator: [],
+  "creator/challenges": ["challenges"],
+  "creator/shop": ["shop"],
   staff: ["payouts", "rates"],
   marketing: ["marketing"],
   admin: ["admin"],

@@ -14,12 +14,25 @@ export type ClientMessages = { [key: string]: string | ClientMessages };
 
 const Context = createContext<{ locale: string; messages: ClientMessages } | null>(null);
 
-export function ClientMessagesProvider({ locale, messages, children }: { locale?: string; messages: ClientMessages; children: ReactNode }) {
+// The messages arrive as JSON text (client-messages.ts). There are a few texts (languages ×
+// areas), so each is parsed once per process or page, not on every render or server request.
+const parsed = new Map<string, ClientMessages>();
+function parse(text: string): ClientMessages {
+  let messages = parsed.get(text);
+  if (!messages) {
+    if (parsed.size >= 32) parsed.clear();
+    parsed.set(text, (messages = JSON.parse(text) as ClientMessages));
+  }
+  return messages;
+}
+
+/** `messages`: the JSON text of lib/i18n/client-messages.ts's clientMessages(). */
+export function ClientMessagesProvider({ locale, messages: text, children }: { locale?: string; messages: string; children: ReactNode }) {
   const parent = useContext(Context);
-  const value = useMemo(
-    () => ({ locale: locale ?? parent?.locale ?? "en", messages: parent ? { ...parent.messages, ...messages } : messages }),
-    [locale, messages, parent],
-  );
+  const value = useMemo(() => {
+    const messages = parse(text);
+    return { locale: locale ?? parent?.locale ?? "en", messages: parent ? { ...parent.messages, ...messages } : messages };
+  }, [locale, text, parent]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
