@@ -631,7 +631,8 @@ export const userInvitations = pgTable(
 // What the page cache (lib/dal/cache.ts) keys a creator's reads by: a version per creator, per
 // challenge and one global row ("global", 0), each set to the writing transaction's id by
 // statement triggers (migration 0011) in the same transaction as every write those reads see;
-// ("audience", 0) moves with every write to creators and challenge invites (migration 0014).
+// ("audience", 0) moves with every write to creators and challenge invites (migration 0014);
+// ("payouts", 0) with every write to payouts (migration 0015).
 // A cached read is keyed by the versions read in the same request, before the data.
 export const dataVersions = pgTable(
   "data_versions",
@@ -640,5 +641,5 @@ export const dataVersions = pgTable(
     id: integer("id").notNull(),
     version: bigint("version", { mode: "number" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.id] }), check("data_versions_scope", sql`${t.scope} in ('creator', 'challenge', 'global', 'audience')`)],
+  (t) => [primaryKey({ columns: [t.scope, t.id] }), check("data_versions_scope", sql`${t.scope} in ('creator', 'challenge', 'global', 'audience', 'payouts')`)],
 );

@@ -7,13 +7,17 @@ import { challengeInvites, challenges, creators, enrollmentProgress, exchangeRat
 import { ForbiddenError } from "@/lib/errors";
 import { asCaller, callerOf } from "@/test/caller";
 import { createChallenge, createCreator, createUser, enrollDirectly } from "@/test/factories";
-import { addEntry } from "@/test/ledger";
+import { addEntry, inPeriod, payoutsOf } from "@/test/ledger";
+import { nextPeriod } from "@/test/payouts";
 import { cacheCounters } from "./cache";
 import { estimateAudience, getChallengeForMarketing } from "./challenge-authoring/queries";
 import { enrollMe, withdrawMe } from "./challenges/commands";
 import { getMyChallenge } from "./challenges/queries";
 import { getMyEarningsSummary, getMyLiveChallenges } from "./creator-home/queries";
 import { listMyEntries } from "./earnings/queries";
+import { rejectPayout } from "./payouts/commands";
+import { getPayoutStatusSeries, listPayoutQueue } from "./payouts/queries";
+import { startPayoutRun } from "./payouts/run";
 
 const DAY = 86_400_000;
 const available = (s: Awaited<ReturnType<typeof getMyEarningsSummary>>) => s.totals.other.available;
@@ -152,6 +156,58 @@ describe("marketing's audience estimate in the cache", () => {
     const { challenge } = await createChallenge({ countries: ["QJ"] });
     expect((await estimate(marketing.id, challenge.id))?.total).toBe(1);
     await expect(asCaller(user.id, (c) => estimateAudience(c, challenge.id))).rejects.toThrow(ForbiddenError);
+  });
+});
+
+// The staff queue's totals and chart sum every payout of the filtered set: cached by the
+// ("payouts", 0) and ("audience", 0) versions (migration 0015), so a decision, a run or a
+// creator's country shows on the reviewer's next view.
+describe("the staff queue's totals and chart in the cache", () => {
+  const filters = { status: "pending_review", country: "QK", fraud: "any", sort: "oldest", page: 1 } as const;
+  const view = (staffId: number) =>
+    asCaller(staffId, async (c) => ({ queue: await listPayoutQueue(c, filters), series: await getPayoutStatusSeries(c, filters, "EUR") }));
+  const pendingIn = (series: Awaited<ReturnType<typeof view>>["series"], period: string) => series.find((p) => p.period === period)?.pending_review;
+
+  it("answers a repeated view from the cache, and shows a rejection, a new run and a creator's new country on the next view", async () => {
+    const reviewer = await createUser("staff");
+    const a = await createCreator({ country: "QK", currency: "EUR" });
+    const period = nextPeriod();
+    await addEntry(a.creator.id, 40_000, inPeriod(period));
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, period));
+    const first = await view(reviewer.id);
+    expect(first.queue.totals).toEqual([{ currency: "EUR", count: 1, amountMinor: 40_000 }]);
+    expect(pendingIn(first.series, period)).toBe(40_000);
+
+    const before = cacheCounters();
+    expect((await view(reviewer.id)).queue.totals).toEqual(first.queue.totals);
+    expect(cacheCounters().hits).toBe(before.hits + 2);
+
+    const [payout] = await payoutsOf(a.creator.id);
+    await asCaller(reviewer.id, (c) => rejectPayout(c, { payoutId: payout.id, version: payout.version, reason: "Bank account shared" }));
+    const rejected = await view(reviewer.id);
+    expect(rejected.queue.totals).toEqual([]);
+    expect(pendingIn(rejected.series, period)).toBe(0);
+    expect(rejected.series.find((p) => p.period === period)?.rejected).toBe(40_000);
+
+    // The next run pays the released entry again, under a period the chart had not seen.
+    const later = nextPeriod();
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, later));
+    const again = await view(reviewer.id);
+    expect(again.queue.totals).toEqual([{ currency: "EUR", count: 1, amountMinor: 40_000 }]);
+    expect(pendingIn(again.series, later)).toBe(40_000);
+
+    const db = await getDb();
+    await db.update(creators).set({ country: "QL" }).where(eq(creators.id, a.creator.id));
+    const moved = await view(reviewer.id);
+    expect(moved.queue.totals).toEqual([]);
+    expect(pendingIn(moved.series, later)).toBe(0);
+  });
+
+  it("is for staff only, cached or not", async () => {
+    const reviewer = await createUser("staff");
+    const { user } = await createCreator({ country: "QK" });
+    await view(reviewer.id);
+    await expect(view(user.id)).rejects.toThrow(ForbiddenError);
   });
 });
 

@@ -83,8 +83,8 @@ export async function cachedForCreator<T>(
   return remember(`${creator.creatorId}|${read}|${JSON.stringify(args)}|${Math.floor(Date.now() / MINUTE)}|${versions}`, load);
 }
 
-/** Scopes whose one row ("scope", 0) stands for a whole kind of data (migrations 0011, 0014). */
-export type AggregateScope = "global" | "audience";
+/** Scopes whose one row ("scope", 0) stands for a whole kind of data (migrations 0011, 0014, 0015). */
+export type AggregateScope = "global" | "audience" | "payouts";
 
 /** The versions of whole-data scopes, in one statement, once per request. */
 const scopeVersions = cache(async (scopes: string): Promise<string> => {

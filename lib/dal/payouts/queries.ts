@@ -5,6 +5,7 @@ import { getDb, type Executor } from "@/db";
 import { payoutApprovals, payoutRuns, payouts, payoutStatusEnum, users, type PayoutStatus } from "@/db/schema";
 import type { QueueFilters } from "@/lib/validation/payouts";
 import { clawbackOfSql } from "../earnings/ledger-sql";
+import { cachedAggregate } from "../cache";
 import { int4, int8, parsedRows } from "../row";
 import { AREA_ROLES, allow, type Caller } from "../session";
 import { flaggedSql, signalColumnsSql, signalRowShape, signalsFrom, signalsLateral, type FraudSignal } from "./signals";
@@ -149,7 +150,25 @@ export async function listPayoutQueue(caller: Caller, f: QueueFilters): Promise<
   return { rows: page.map(toQueueRow), total: totals.reduce((n, t) => n + t.count, 0), totals };
 }
 
+/**
+ * The key of a cached queue aggregate: every filter it reads. Without the fraud filter it sums
+ * payouts and creators only, which ("payouts", 0) and ("audience", 0) cover (migrations 0014,
+ * 0015); the fraud filter reads signals from other tables, so such a read is not cached.
+ */
+function aggregateKey(f: Omit<QueueFilters, "page" | "sort">, ...more: string[]): string[] | null {
+  if (f.fraud !== "any") return null;
+  return [f.status, f.country ?? "", String(f.minMinor ?? ""), String(f.maxMinor ?? ""), ...more];
+}
+
+async function cachedQueueAggregate<T>(read: string, key: string[] | null, load: () => Promise<T>): Promise<T> {
+  return key ? cachedAggregate(read, key, ["payouts", "audience"], load) : load();
+}
+
 async function queueTotals(db: Executor, f: Omit<QueueFilters, "page" | "sort">): Promise<CurrencyTotal[]> {
+  return cachedQueueAggregate("payoutQueueTotals", aggregateKey(f), () => queueTotalsFromDb(db, f));
+}
+
+async function queueTotalsFromDb(db: Executor, f: Omit<QueueFilters, "page" | "sort">): Promise<CurrencyTotal[]> {
   const found = await parsedRows(
     db,
     z.object({ currency: z.string(), count: int4, amount: int8 }),
@@ -189,16 +208,20 @@ export type StatusSeriesPoint = { period: string } & Record<PayoutStatus, number
 export async function getPayoutStatusSeries(caller: Caller, f: Omit<QueueFilters, "page" | "sort">, currency: string): Promise<StatusSeriesPoint[]> {
   allow(caller, AREA_ROLES.staff);
   const db = await getDb();
-  const found = await parsedRows(
-    db,
-    z.object({ period: z.string(), status: payoutStatus, total: int8 }),
-    sql`with runs as (select id, period from payout_runs order by period desc limit 12)
-        select runs.period, p.status, sum(p.amount_minor)::bigint as total
-        from runs join payouts p on p.run_id = runs.id join creators c on c.id = p.creator_id ${fraudJoin(f)}
-        where p.currency = ${currency} and ${filterSql(f, { status: false })}
-        group by runs.period, p.status`,
-  );
+  // The runs are read first and key the cached sums: a new run (even one without payouts) is a new key.
   const periods = await db.select({ period: payoutRuns.period }).from(payoutRuns).orderBy(desc(payoutRuns.period)).limit(12);
+  const key = aggregateKey({ ...f, status: "all" }, currency, periods.map((p) => p.period).join(","));
+  const found = await cachedQueueAggregate("payoutStatusSeries", key, () =>
+    parsedRows(
+      db,
+      z.object({ period: z.string(), status: payoutStatus, total: int8 }),
+      sql`with runs as (select id, period from payout_runs order by period desc limit 12)
+          select runs.period, p.status, sum(p.amount_minor)::bigint as total
+          from runs join payouts p on p.run_id = runs.id join creators c on c.id = p.creator_id ${fraudJoin(f)}
+          where p.currency = ${currency} and ${filterSql(f, { status: false })}
+          group by runs.period, p.status`,
+    ),
+  );
   return periods
     .map(({ period }) => {
       const point = { period, pending_review: 0, held: 0, approved: 0, rejected: 0, paid: 0 } as StatusSeriesPoint;
