@@ -15,39 +15,13 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-// Next reads this statically: literals only, so each area repeats the list. The cookie names are
-// Auth.js's (also in lib/auth/session-token.ts); a prefetch is not redirected (the layout answers).
+// Next reads this statically: literals only. One source for the four areas (a regex parameter;
+// `:path*` also matches the area's own root). The cookie names are Auth.js's (also in
+// lib/auth/session-token.ts); a prefetch is not redirected (the layout answers).
 export const config = {
   matcher: [
     {
-      source: "/creator/:path*",
-      missing: [
-        { type: "cookie", key: "authjs.session-token" },
-        { type: "cookie", key: "__Secure-authjs.session-token" },
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-    {
-      source: "/staff/:path*",
-      missing: [
-        { type: "cookie", key: "authjs.session-token" },
-        { type: "cookie", key: "__Secure-authjs.session-token" },
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-    {
-      source: "/marketing/:path*",
-      missing: [
-        { type: "cookie", key: "authjs.session-token" },
-        { type: "cookie", key: "__Secure-authjs.session-token" },
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-    {
-      source: "/admin/:path*",
+      source: "/:area(creator|staff|marketing|admin)/:path*",
       missing: [
         { type: "cookie", key: "authjs.session-token" },
         { type: "cookie", key: "__Secure-authjs.session-token" },
