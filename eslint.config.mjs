@@ -32,8 +32,8 @@ const SESSION_READS = {
 const DAL_FROM_AUTH = { group: ["@/lib/dal", "@/lib/dal/*", "@/lib/dal/**", "../dal", "../dal/*", "../dal/**"], allowTypeImports: true, message: "lib/auth says who signed in; what the account may do is the DAL's (lib/dal depends on lib/auth, not the reverse)." };
 const NEXT_AUTH = { group: ["next-auth", "next-auth/*", "@auth/*"], message: "Only lib/auth talks to Auth.js: use its exports." };
 
-// Every form that posts a server action shows a body over 1 MiB (refused by proxy.ts with a 413)
-// as its own message: useFormAction (lib/actions/use-form-action.ts) wraps useActionState for that.
+// Every form that posts a server action shows a body over 1 MiB (refused by server.mjs with a 413)
+// as its own message, and posts without JavaScript until hydrated: useFormAction does both.
 const RAW_ACTION_STATE = { group: ["react"], importNames: ["useActionState"], message: "Use useFormAction (lib/actions/use-form-action.ts): it shows the 413 \"too large\" message in the form." };
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx"];

@@ -44,6 +44,26 @@ test.describe("signed out", () => {
   });
 });
 
+// Before hydration (a slow phone, a script that failed to load) a form still posts: every form
+// holds its server action until the page has hydrated. Proven here with scripts off altogether.
+test.describe("signed out, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("signing in posts the form and lands on the deep link", async ({ page }) => {
+    await new LoginPage(page).goto("/creator/earnings");
+    await new LoginPage(page).signIn(DEMO.creator);
+    await expect(page).toHaveURL(/\/creator\/earnings$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
+
+  test("a wrong password comes back as the form's error, email kept", async ({ page }) => {
+    await new LoginPage(page).goto();
+    await new LoginPage(page).signIn(DEMO.staff, "not-the-password");
+    await expect(page.getByRole("alert").filter({ hasText: /./ })).toContainText(/wrong email or password|e-mail ou mot de passe incorrect/i);
+    await expect(page.getByLabel(/^e-?mail$/i)).toHaveValue(DEMO.staff);
+  });
+});
+
 test.describe("creator", () => {
   test.use({ storageState: storageState("creator") });
 

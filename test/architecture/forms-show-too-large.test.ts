@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { restrictedImports } from "./lint";
 
-// A body over 1 MiB never reaches the action (proxy.ts answers 413): every form in app/ and
+// A body over 1 MiB never reaches the action (server.mjs answers 413): every form in app/ and
 // components/ goes through useFormAction, which turns that answer into the form's own message.
 describe("forms use useFormAction, not a bare useActionState", () => {
   it("refuses useActionState from react in app/ and components/", async () => {
