@@ -485,6 +485,10 @@ export const ledgerEntries = pgTable(
     index("ledger_entries_creator_time_idx").on(t.creatorId, t.occurredAt, t.kind, t.currency, t.availableAt, t.amountMinor, t.orderId),
     // One bonus entry per award; a late event that moves the crossing adds milestone_adjustment entries.
     uniqueIndex("ledger_entries_milestone_award_key").on(t.milestoneAwardId).where(sql`${t.kind} = 'milestone_award'`),
+    // An award's entries of both kinds (its bonus and its adjustments): the ingest sums them when
+    // a late event moves a crossing. The unique key above is partial, so it cannot serve that
+    // lookup, and without this each moved award read the whole ledger.
+    index("ledger_entries_milestone_award_idx").on(t.milestoneAwardId).where(sql`${t.milestoneAwardId} is not null`),
     uniqueIndex("ledger_entries_commission_order_key").on(t.orderId).where(sql`${t.kind} = 'commission'`),
     uniqueIndex("ledger_entries_refund_key").on(t.refundId),
     uniqueIndex("ledger_entries_payout_key").on(t.payoutId),

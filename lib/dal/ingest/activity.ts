@@ -223,10 +223,11 @@ async function settleMilestones(tx: Tx, touched: Touched[]): Promise<void> {
                (select r.rate_micros::bigint from exchange_rates r
                  where r.base = c.currency and r.quote = cr.currency and r.day <= (coalesce(x.at, t.last_at) at time zone 'UTC')::date
                  order by r.day desc limit 1) as rate_micros,
-               (select jsonb_object_agg(n.currency, n.net) from (
+               -- Only a moved award's entries are read (the adjustment needs what they add up to).
+               case when a.id is not null and x.at < a.reached_at then (select jsonb_object_agg(n.currency, n.net) from (
                   -- As text: a jsonb number is a float to JSON.parse, the int8 parser keeps it exact.
                   select le.currency, sum(le.amount_minor)::bigint::text as net from ledger_entries le
-                  where a.id is not null and le.milestone_award_id = a.id group by 1) n) as nets
+                  where le.milestone_award_id = a.id group by 1) n) end as nets
         from jsonb_to_recordset(${JSON.stringify(touched)}::jsonb) as t(enrollment_id int, measure metric, first_at timestamptz, last_at timestamptz)
         join enrollments e on e.id = t.enrollment_id
         join challenges c on c.id = e.challenge_id
@@ -244,7 +245,8 @@ async function settleMilestones(tx: Tx, touched: Touched[]): Promise<void> {
                           else ev.amount end as step
               from activity_events ev
               where ev.creator_id = e.creator_id and ev.metric = ${eventMetricSql("t.measure")} and ${walk.counted}
-                and (a.reached_at is null or ev.occurred_at <= a.reached_at)
+                -- Not "a.reached_at is null or …": as one bound, the index scan stops at it.
+                and ev.occurred_at <= coalesce(a.reached_at, 'infinity'::timestamptz)
             ) s
           ) w
           where w.running >= m.threshold
