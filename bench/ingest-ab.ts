@@ -1,5 +1,5 @@
 // `npx tsx bench/ingest-ab.ts <database url> [rounds] [connections]`: what the data-version
-// triggers (migrations 0011–0015) cost POST /api/events, measured by alternation on one database
+// triggers (migrations 0011–0017) cost POST /api/events, measured by alternation on one database
 // and one server. Each round measures, in turn: the triggers as shipped on a data_versions table
 // left as the previous round left it ("on"), the same after `vacuum data_versions` ("on,
 // vacuumed"), and the ingest's version triggers disabled ("off"). Prints each variant's median
@@ -8,8 +8,7 @@
 import path from "node:path";
 import postgres from "postgres";
 import { measureHttp, startServer, type Protocol } from "./http";
-import { BATCH, EventSource } from "./ingest";
-import { sign } from "../lib/domain/signature";
+import { BATCH, EventSource, signedBatch } from "./ingest";
 import { median, round } from "./stats";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -54,16 +53,7 @@ try {
       if (variant === "on, vacuumed") await sql`vacuum data_versions`;
       await sql`checkpoint`;
       const [{ dead }] = await sql<{ dead: number }[]>`select coalesce(n_dead_tup, 0)::int as dead from pg_stat_user_tables where relname = 'data_versions'`;
-      const m = await measureHttp(`${server.base}/api/events`, protocol, {
-        setup: () => {
-          const events = Array.from({ length: BATCH }, () => {
-            const e = source.event();
-            return { id: e.id, creator: `bench.c${e.creatorId}`, metric: e.metric, amount: e.amount, occurredAt: e.occurredAt.toISOString() };
-          });
-          const body = JSON.stringify({ events });
-          return { method: "POST", path: "/api/events", headers: { "content-type": "application/json", "x-signature": sign(body, SECRET) }, body };
-        },
-      });
+      const m = await measureHttp(`${server.base}/api/events`, protocol, { setup: () => signedBatch(source, SECRET) });
       const eventsPerSecond = round(m.perSecond * BATCH, 0);
       results[variant].push(eventsPerSecond);
       batchMs[variant].push(m.medianMs);

@@ -31,6 +31,16 @@ export class EventSource {
   }
 }
 
+/** The next request of the load: a new batch of BATCH events from `source`, signed as the platform signs. */
+export function signedBatch(source: EventSource, secret: string) {
+  const events = Array.from({ length: BATCH }, () => {
+    const e = source.event();
+    return { id: e.id, creator: `bench.c${e.creatorId}`, metric: e.metric, amount: e.amount, occurredAt: e.occurredAt.toISOString() };
+  });
+  const body = JSON.stringify({ events });
+  return { method: "POST", path: "/api/events", headers: { "content-type": "application/json", "x-signature": sign(body, secret) }, body };
+}
+
 export type IngestResult = {
   connections: number;
   http: Measurement;
@@ -49,16 +59,7 @@ export async function measureIngest(
   protocol: Protocol,
 ): Promise<IngestResult> {
   const source = new EventSource(creators);
-  const http = await measureHttp(`${base}/api/events`, protocol, {
-    setup: () => {
-      const events = Array.from({ length: BATCH }, () => {
-        const e = source.event();
-        return { id: e.id, creator: `bench.c${e.creatorId}`, metric: e.metric, amount: e.amount, occurredAt: e.occurredAt.toISOString() };
-      });
-      const body = JSON.stringify({ events });
-      return { method: "POST", path: "/api/events", headers: { "content-type": "application/json", "x-signature": sign(body, secret) }, body };
-    },
-  });
+  const http = await measureHttp(`${base}/api/events`, protocol, { setup: () => signedBatch(source, secret) });
   const eventsPerSecond = round(http.perSecond * BATCH, 0);
   // Every batch sent is new: the receipts prove each one was accepted, not answered as a duplicate.
   const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from activity_event_receipts where id like ${"ing.%"}`;

@@ -219,12 +219,12 @@ async function settleMilestones(tx: Tx, touched: Touched[]): Promise<void> {
                a.id as award_id, a.status as award_status,
                -- As text: exact to the microsecond and the same on both drivers; it goes back in as reached_at.
                coalesce(x.at, t.last_at)::text as crossing_at,
-               (a.id is not null and x.at < a.reached_at) as moved,
+               mv.moved,
                (select r.rate_micros::bigint from exchange_rates r
                  where r.base = c.currency and r.quote = cr.currency and r.day <= (coalesce(x.at, t.last_at) at time zone 'UTC')::date
                  order by r.day desc limit 1) as rate_micros,
                -- Only a moved award's entries are read (the adjustment needs what they add up to).
-               case when a.id is not null and x.at < a.reached_at then (select jsonb_object_agg(n.currency, n.net) from (
+               case when mv.moved then (select jsonb_object_agg(n.currency, n.net) from (
                   -- As text: a jsonb number is a float to JSON.parse, the int8 parser keeps it exact.
                   select le.currency, sum(le.amount_minor)::bigint::text as net from ledger_entries le
                   where le.milestone_award_id = a.id group by 1) n) end as nets
@@ -253,6 +253,8 @@ async function settleMilestones(tx: Tx, touched: Touched[]): Promise<void> {
           order by w.occurred_at, w.id
           limit 1
         ) x on true
+        -- An award whose crossing this batch moved earlier (events only add, so never later).
+        cross join lateral (select a.id is not null and x.at < a.reached_at as moved) mv
         where a.id is null or a.reached_at >= t.first_at
         order by coalesce(x.at, t.last_at), e.id, m.position`,
   );
