@@ -25,6 +25,20 @@ function kib(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
+/** CPU time (user + system, ms) the process and its descendants have used so far. */
+export function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of tree(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* the process is gone */
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 /** The process and all its descendants (`next start`, the bare app's server, may run it in a child). */
 function tree(pid: number): number[] {
   const out = [pid];
@@ -154,7 +168,7 @@ export async function probe(url: string, cookie?: string): Promise<{ status: num
 
 type CannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
 
-async function cannonOnce(
+export async function cannonOnce(
   url: string,
   connections: number,
   seconds: number,

@@ -43,7 +43,20 @@ function pagesTable(phase: Phase): string {
       floorRow("`GET /bench-bare` (ceiling, for information)", f.bare, "a heading from a route handler inside our app, outside the proxy, layouts and session: no React render"),
       floorRow("`GET /api/health` (ceiling, for information)", c, "a route handler running `select 1` through the app's database client"),
       floorRow("the shell (`/creator/bench-shell`)", f.shell, "the same heading as a page inside everything a creator page pays for: the proxy, root and creator layouts, next-intl, the session"),
+      ...(f.renderFloor
+        ? [
+            floorRow("render floor: the heading (bench/render-floor-app, `/`)", f.renderFloor.page, "Next alone again (`next start`): the bare page's heading, read inside Suspense"),
+            floorRow("render floor: the shell's markup (`/frame`)", f.renderFloor.frame, "Next alone: the heading inside components/app-shell.tsx's markup with fixed words (navigation island, language and sign-out forms); no session, data, i18n or CSS"),
+            floorRow("render floor: one page of the earnings list (`/table`)", f.renderFloor.table, "Next alone: the heading and 25 entries with the earnings page's markup and fixed words (two links a row, a badge, formatted money); no session, data, i18n or CSS"),
+          ]
+        : []),
       "",
+      ...(f.renderFloor
+        ? [
+            `**What Next alone costs for this markup.** With no app code at all, Next renders the shell's markup at ${r2(f.renderFloor.frame.perSecond / d.perSecond)} of the bare page's throughput and one page of a 25-entry list at ${r2(f.renderFloor.table.perSecond / d.perSecond)}: a page that renders such a list (the earnings page; the staff queue, with more cells a row) cannot go faster than that here, whatever the app does, and its goal asks for 0.5×. bench/render-floor.ts measures the same markup with the server's CPU per request, and with Next 16's cacheComponents and "use cache" (bench/NOTES.md, round 10).`,
+            "",
+          ]
+        : []),
       `Each page's median latency split into the framework (${f.barePage ? "the bare Next page" : "the route handler"}), the shell (shell − framework) and the page itself (page − shell):`,
       "",
       "| page | signed in as | req/s | ÷ bare page (goal ≥ 0.5×) | framework | shell | page | page's SQL floor |",
@@ -302,6 +315,9 @@ export function renderReport(report: Report, baselines: Baseline[], notes: strin
   );
   lines.push(
     `- **Bare Next page** (the denominator of every "÷ bare page" ratio and of the ≥ 0.5× and ≥ 0.8× goals, as issue 17 defines it): a bare Next app beside ours, bench/bare-app — a minimal html/body layout with no providers and one dynamic page that reads a request header and renders a heading — built by the bench with the repository's node_modules (the same Next and React${report.build.bareApp?.built ? `; built by this run in ${report.build.bareApp.seconds} s` : ""}) and served by \`next start -p 3212\` on the same machine while the app's pages are measured (bench/bare.ts).`,
+  );
+  lines.push(
+    "- **Render floor**: bench/render-floor-app, a second bare Next app (same node_modules, `next start`) whose pages carry the app's markup with fixed words and nothing else: `/` the heading, `/frame` the heading inside the app shell's header (components/app-shell.tsx: a navigation island of five links, the user's name, the language and sign-out forms), `/table` the heading and one page of the earnings list (25 entries, as app/creator/earnings/page.tsx renders them). It separates what a page's markup costs in Next from what the app's own code adds; measured in turn with the floor rows.",
   );
   lines.push(
     "- **Ceilings, for information**: `GET /api/health` on the app's server — a dynamic route handler that runs `select 1` through the same database client — and `GET /bench-bare`, a route handler that answers a heading as HTML after reading a request header, outside the proxy (its matcher skips the path), the root layout, next-intl and the session. Neither renders React, so both cost less than any page: they bound the framework, they are not twins of a page.",

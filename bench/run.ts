@@ -18,7 +18,7 @@ import { firstLoadJs } from "./bundles";
 import { PAGES, SQL_FLOORS, payoutRunCase, type BenchUser, type Ctx } from "./cases";
 import { explain, openCapture, planShape, runPlan, timeStatements, type Capture, type Plan, type StatementTiming } from "./floor";
 import { generate, type Generated } from "./generate";
-import { prepareBareApp } from "./bare";
+import { prepareBareApp, prepareNextApp } from "./bare";
 import { measureAlternating, measureHttp, measureInterleaved, measureLoop, probe, signIn, startServer, type Protocol, type Server } from "./http";
 import { measureIngest, type IngestResult } from "./ingest";
 import { bareTarget, lighthouseTargets, measureLighthouse, type LighthouseResult } from "./lighthouse";
@@ -41,8 +41,10 @@ const quick = args.has("--quick");
 const keep = args.has("--keep");
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
-// PORT + 1 is the history-growth phase's second server; PORT + 2 the bare Next app.
+// PORT + 1 is the history-growth phase's second server; PORT + 2 the bare Next app; PORT + 3 the
+// render floor (bench/render-floor-app: the app's markup in a bare Next app).
 const BARE_PORT = PORT + 2;
+const RENDER_FLOOR_PORT = PORT + 3;
 const AUTH_SECRET = "bench-auth-secret-0123456789abcdef0123456789abcdef";
 const INGEST_SECRET = "bench-ingest-secret";
 
@@ -93,7 +95,13 @@ export type Phase = {
    * proxy, layouts and session) and `/creator/bench-shell` (the same heading inside the proxy,
    * the root and creator layouts, signed in as the heavy creator).
    */
-  frame?: { barePage?: Measurement; bare: Measurement; shell: Measurement };
+  frame?: {
+    barePage?: Measurement;
+    bare: Measurement;
+    shell: Measurement;
+    /** bench/render-floor-app: the heading alone, in the app shell's markup, and with one page of the earnings list. */
+    renderFloor?: { page: Measurement; frame: Measurement; table: Measurement };
+  };
   pages: PageResult[];
   sqlFloors: SqlFloorResult[];
   payoutRun?: { title: string; seconds: number[]; medianSeconds: number; payouts: number; items: number; explain: string };
@@ -111,7 +119,7 @@ export type Report = {
   finishedAt: string;
   totalSeconds: number;
   machine: Record<string, string>;
-  build: { built: boolean; seconds: number | null; bareApp?: { built: boolean; seconds: number | null } };
+  build: { built: boolean; seconds: number | null; bareApp?: { built: boolean; seconds: number | null }; renderFloor?: { built: boolean; seconds: number | null } };
   bundles: ReturnType<typeof firstLoadJs>;
   protocols: { page: Protocol; ingest: Protocol[]; payoutRuns: number };
   phases: Phase[];
@@ -199,7 +207,7 @@ async function createDatabase(label: string): Promise<Database> {
 const ratio = (a: number, b: number) => round(a / b, 2);
 
 type Database = { name: string; url: string; drop: () => Promise<void> };
-type PhaseOptions = { pagesOnly: boolean; keepDatabase?: boolean; growthFrom?: { label: string; database: Database }; lighthouse?: boolean; bareAppDir: string };
+type PhaseOptions = { pagesOnly: boolean; keepDatabase?: boolean; growthFrom?: { label: string; database: Database }; lighthouse?: boolean; bareAppDir: string; renderFloorDir: string };
 
 async function runPhase(label: string, scale: Scale, options: PhaseOptions): Promise<{ phase: Phase; database: Database }> {
   log(`phase "${label}": database at scale ${scale.name}`);
@@ -222,6 +230,7 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
   drizzle(sql);
   let server: Server | undefined;
   let bareServer: Server | undefined;
+  let floorServer: Server | undefined;
   const capture = await openCapture(db.url);
   try {
     log(`phase "${label}": node server.mjs -p ${PORT}, and the bare Next app (next start -p ${BARE_PORT})`);
@@ -238,6 +247,13 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
       logFile: path.join(WORK, `server-bare-${label.replace(/\W/g, "")}.log`),
       env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
+    floorServer = await startServer({
+      root: options.renderFloorDir,
+      port: RENDER_FLOOR_PORT,
+      kind: "bare",
+      logFile: path.join(WORK, `server-render-floor-${label.replace(/\W/g, "")}.log`),
+      env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
     const cookies: Record<BenchUser, string> = {
       heavy: await signIn(server.base, HEAVY.email, BENCH_PASSWORD),
       light: await signIn(server.base, LIGHT.email, BENCH_PASSWORD),
@@ -248,13 +264,21 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
     const ctx: Ctx = { anchor: generated.anchor, challengeId: 1, creatorIds: { heavy: HEAVY.creatorId, light: LIGHT.creatorId } };
     sub("signed in as the heavy creator, the light creator, staff and marketing through /api/auth/callback/credentials");
 
-    log(`phase "${label}": the floor rows in turn, ${PAGE_PROTOCOL.connections} connections — the bare Next page, GET /bench-bare (route handler), GET /api/health (route handler, select 1), GET /creator/bench-shell (heavy creator)`);
+    log(`phase "${label}": the floor rows in turn, ${PAGE_PROTOCOL.connections} connections — the bare Next page, GET /bench-bare (route handler), GET /api/health (route handler, select 1), GET /creator/bench-shell (heavy creator), and the render floor's /, /frame and /table`);
     const shellCheck = await probe(`${server.base}/creator/bench-shell`, cookies.heavy);
     if (shellCheck.status !== 200) throw new Error(`/creator/bench-shell answered ${shellCheck.status}, not 200`);
     const bareCheck = await probe(`${bareServer.base}/`);
     if (bareCheck.status !== 200) throw new Error(`the bare Next app's / answered ${bareCheck.status}, not 200`);
-    const [barePage, bare, ceiling, shell] = await measureInterleaved(
-      [{ url: `${bareServer.base}/` }, { url: `${server.base}/bench-bare` }, { url: `${server.base}/api/health` }, { url: `${server.base}/creator/bench-shell`, headers: { cookie: cookies.heavy } }],
+    const [barePage, bare, ceiling, shell, floorPage, floorFrame, floorTable] = await measureInterleaved(
+      [
+        { url: `${bareServer.base}/` },
+        { url: `${server.base}/bench-bare` },
+        { url: `${server.base}/api/health` },
+        { url: `${server.base}/creator/bench-shell`, headers: { cookie: cookies.heavy } },
+        { url: `${floorServer.base}/` },
+        { url: `${floorServer.base}/frame` },
+        { url: `${floorServer.base}/table` },
+      ],
       PAGE_PROTOCOL,
     );
     const line = (name: string, m: Measurement) => sub(`${name} median ${m.medianMs} ms, p95 ${m.p95Ms} ms, ${m.perSecond} req/s (${round(m.perSecond / barePage.perSecond, 2)}× the bare page)`);
@@ -262,7 +286,10 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
     line("/bench-bare:   ", bare);
     line("/api/health:   ", ceiling);
     line("shell:         ", shell);
-    const frame = { barePage, bare, shell };
+    line("render floor /:", floorPage);
+    line("render floor /frame (the shell's markup):", floorFrame);
+    line("render floor /table (25 list entries):", floorTable);
+    const frame = { barePage, bare, shell, renderFloor: { page: floorPage, frame: floorFrame, table: floorTable } };
 
     const pages: PageResult[] = [];
     for (const page of PAGES) {
@@ -362,6 +389,7 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
   } finally {
     await server?.stop();
     await bareServer?.stop();
+    await floorServer?.stop();
     await capture.close();
     await sql.end({ timeout: 5 });
     if (keep) sub(`kept database ${db.name} (--keep)`);
@@ -460,19 +488,21 @@ async function main() {
   const build: Report["build"] = ensureBuild();
   const bareApp = prepareBareApp(ROOT, { force: args.has("--build"), log });
   build.bareApp = { built: bareApp.built, seconds: bareApp.seconds };
+  const renderFloor = prepareNextApp(ROOT, { source: "render-floor-app", work: "render-floor", skip: ["cache-only"], force: args.has("--build"), log });
+  build.renderFloor = { built: renderFloor.built, seconds: renderFloor.seconds };
   const bundles = firstLoadJs(ROOT);
   sub(`first-load JS: ${bundles.routes.map((r) => `${r.route} ${r.gzipKb} KB`).join(", ")}`);
 
   const phases: Phase[] = [];
-  if (quick) phases.push((await runPhase("quick (1/100)", SMALL, { pagesOnly: false, lighthouse: true, bareAppDir: bareApp.dir })).phase);
+  if (quick) phases.push((await runPhase("quick (1/100)", SMALL, { pagesOnly: false, lighthouse: true, bareAppDir: bareApp.dir, renderFloorDir: renderFloor.dir })).phase);
   else {
-    const small = await runPhase("small (1/100)", SMALL, { pagesOnly: false, keepDatabase: true, bareAppDir: bareApp.dir });
+    const small = await runPhase("small (1/100)", SMALL, { pagesOnly: false, keepDatabase: true, bareAppDir: bareApp.dir, renderFloorDir: renderFloor.dir });
     phases.push(small.phase);
     try {
       // BENCH_FULL_FACTOR (e.g. 0.02) runs the full pipeline on a smaller "full" database: a dry run of the harness.
       const factor = Number(process.env.BENCH_FULL_FACTOR ?? 1);
       const full = factor === 1 ? FULL : scaleOf(factor, `${factor}`);
-      phases.push((await runPhase("full", full, { pagesOnly: false, growthFrom: { label: small.phase.label, database: small.database }, lighthouse: true, bareAppDir: bareApp.dir })).phase);
+      phases.push((await runPhase("full", full, { pagesOnly: false, growthFrom: { label: small.phase.label, database: small.database }, lighthouse: true, bareAppDir: bareApp.dir, renderFloorDir: renderFloor.dir })).phase);
     } finally {
       if (!keep) {
         await small.database.drop();
