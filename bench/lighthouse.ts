@@ -95,7 +95,7 @@ class WrongPage extends Error {}
 export async function measureLighthouse(
   base: string,
   targets: LighthouseTarget[],
-  opts: { runs?: number; log?: (line: string) => void } = {},
+  opts: { runs?: number; log?: (line: string) => void; /** Keep every run's full report (JSON) here, for diagnosis. */ saveDir?: string } = {},
 ): Promise<LighthouseResult> {
   const runs = opts.runs ?? 3;
   const log = opts.log ?? (() => {});
@@ -121,6 +121,10 @@ export async function measureLighthouse(
     if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     // A redirect to /login would score the login page instead: the session must hold.
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) throw new WrongPage(`ended on ${lhr.finalDisplayedUrl}`);
+    if (opts.saveDir) {
+      mkdirSync(opts.saveDir, { recursive: true });
+      writeFileSync(path.join(opts.saveDir, `${target.id}-${Date.now()}.json`), JSON.stringify(lhr));
+    }
     const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     return {
       score: lhr.categories.performance?.score ?? 0,
@@ -276,7 +280,8 @@ async function alone() {
     const challengeId = Number(/\/creator\/challenges\/(\d+)/.exec(list)?.[1]);
     if (!challengeId) throw new Error("no challenge linked from /creator/challenges");
     const targets = [...(bare ? [bareTarget(bare.base)] : []), ...lighthouseTargets({ creator, staff }, challengeId)];
-    const result = await measureLighthouse(base, targets, { runs, log });
+    // --save-lhr: every run's full Lighthouse report in bench/work/lighthouse/, to see what blocks.
+    const result = await measureLighthouse(base, targets, { runs, log, saveDir: args.includes("--save-lhr") ? path.join(work, "lighthouse") : undefined });
     writeFileSync(path.join(work, "lighthouse.json"), JSON.stringify(result, null, 2) + "\n");
     console.log(`\n${result.method}\n\n${lighthouseTable(result)}\n`);
     log(`wrote ${path.relative(root, path.join(work, "lighthouse.json"))}`);
