@@ -35,10 +35,11 @@ export function prepareBareApp(root: string, opts: { force?: boolean; log?: (lin
 }
 
 /**
- * A Next app of the bench's own (bench/<source> but its `skip` folders, plus the routes of its
- * folder `overlay` added to its app/, written to import as from there) in bench/work/<work> beside a hard-linked node_modules, built there when its sources, its
- * environment or Next changed (or `force`). `env` is passed to the build (and must be to
- * `next start`: Next reads next.config.ts again when it starts).
+ * A Next app of the bench's own in bench/work/<work> beside a hard-linked node_modules: the
+ * files of bench/<source> but its `skip` folders, plus the routes of its folder `overlay` added
+ * to its app/ (written to import as from there). Built there when its sources, its environment
+ * or Next changed (or `force`). `env` is passed to the build, and must be to `next start`: Next
+ * reads next.config.ts again when it starts.
  */
 export function prepareNextApp(
   root: string,
