@@ -14,6 +14,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareNextApp } from "./bare";
 import { cannonOnce, cpuMs, startServer, type Server } from "./http";
+import { median } from "./stats";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const [rounds = 5, seconds = 5] = process.argv.slice(2).map(Number);
@@ -21,11 +22,6 @@ const CONNECTIONS = 4;
 const PORT = Number(process.env.BENCH_PORT ?? 3210) + 20;
 
 const log = (line: string) => console.log(line);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 type Variant = { name: string; work: string; env: Record<string, string>; overlay?: string; pages: { path: string; what: string }[] };
 const VARIANTS: Variant[] = [
