@@ -17,7 +17,9 @@ export function proxy(request: NextRequest) {
 
 // Next reads this statically: literals only. One source for the four areas (a regex parameter;
 // `:path*` also matches the area's own root). The cookie names are Auth.js's (also in
-// lib/auth/session-token.ts); a prefetch is not redirected (the layout answers).
+// lib/auth/session-token.ts), whole or as the first of its chunks (name.0, …: a signed-in
+// visitor all the same, whom a redirect would send to /login and back forever); a prefetch is
+// not redirected (the layout answers).
 export const config = {
   matcher: [
     {
@@ -25,6 +27,8 @@ export const config = {
       missing: [
         { type: "cookie", key: "authjs.session-token" },
         { type: "cookie", key: "__Secure-authjs.session-token" },
+        { type: "cookie", key: "authjs.session-token.0" },
+        { type: "cookie", key: "__Secure-authjs.session-token.0" },
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DEMO, storageState } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
@@ -71,6 +72,21 @@ test.describe("creator", () => {
     const response = await page.goto("/staff/payouts");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: /don't have access|pas accès/i })).toBeVisible();
+  });
+
+  // Auth.js splits a session cookie too large for one into name.0, name.1, …: such a visitor is
+  // signed in, so the proxy must not send them to /login (and /login straight back, forever).
+  test("a session cookie split in chunks still opens a deep link", async ({ playwright, baseURL }) => {
+    const saved = JSON.parse(readFileSync(storageState("creator"), "utf8")) as { cookies: { name: string; value: string }[] };
+    const token = saved.cookies.find((c) => c.name === "authjs.session-token")?.value ?? "";
+    expect(token.length).toBeGreaterThan(20);
+    const half = Math.ceil(token.length / 2);
+    const chunked = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `authjs.session-token.0=${token.slice(0, half)}; authjs.session-token.1=${token.slice(half)}` } });
+    const response = await chunked.get("/creator/earnings?status=pending", { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    // The creator's own navigation, which only a signed-in creator's page carries.
+    expect(await response.text()).toContain('href="/creator/payouts"');
+    await chunked.dispose();
   });
 
   test("switches the interface to French and back", async ({ page }) => {
