@@ -432,10 +432,15 @@ export const payouts = pgTable(
     // The rest of the key lets the status chart sum a currency's payouts by run and status from
     // the index alone (6,050 → 377 buffers at full bench scale).
     index("payouts_currency_idx").on(t.currency, t.runId, t.creatorId, t.status, t.amountMinor),
-    index("payouts_status_idx").on(t.status, t.createdAt),
-    // The review queue sorted by amount within a status reads its page in index order.
-    index("payouts_status_amount_idx").on(t.status, t.amountMinor),
-    index("payouts_status_amount_eur_idx").on(t.status, t.amountEurMinor),
+    // The review queue within a status reads its page in index order and stops there, whichever
+    // other filter it has: one index per sort, in exactly the queue's order (lib/dal/payouts/
+    // queries.ts ORDER), the id as the tie-break. An index that only leads with the sort key sorts
+    // every payout of the status first (a desc-nulls-last order cannot even read an asc-nulls-last
+    // index backwards): 92 ms at full bench scale for a page of 25, 5 ms in index order.
+    // Newest first reads the oldest-first index backwards.
+    index("payouts_status_idx").on(t.status, t.createdAt, t.id),
+    index("payouts_status_amount_eur_idx").on(t.status, t.amountEurMinor.asc().nullsLast(), t.id),
+    index("payouts_status_amount_eur_desc_idx").on(t.status, t.amountEurMinor.desc().nullsLast(), t.id),
     check("payouts_amount_positive", sql`${t.amountMinor} > 0`),
     check("payouts_amount_by_group", sql`${t.bonusMinor} + ${t.commissionMinor} + ${t.otherMinor} = ${t.amountMinor}`),
     check("payouts_approvals_required", sql`${t.approvalsRequired} between 1 and 2`),

@@ -16,7 +16,7 @@ import { getMyChallenge } from "./challenges/queries";
 import { getMyEarningsSummary, getMyLiveChallenges } from "./creator-home/queries";
 import { listMyEntries } from "./earnings/queries";
 import { rejectPayout } from "./payouts/commands";
-import { getPayoutStatusSeries, listPayoutQueue } from "./payouts/queries";
+import { getPayoutStatusSeries, getQueueChoices, listPayoutQueue } from "./payouts/queries";
 import { startPayoutRun } from "./payouts/run";
 
 const DAY = 86_400_000;
@@ -201,6 +201,26 @@ describe("the staff queue's totals and chart in the cache", () => {
     const moved = await view(reviewer.id);
     expect(moved.queue.totals).toEqual([]);
     expect(pendingIn(moved.series, later)).toBe(0);
+  });
+
+  it("shows a creator's new country and a payout's new currency among the filter choices on the next view", async () => {
+    const reviewer = await createUser("staff");
+    const choices = () => asCaller(reviewer.id, (c) => getQueueChoices(c));
+    const first = await choices();
+    const before = cacheCounters();
+    expect(await choices()).toEqual(first);
+    expect(cacheCounters().hits).toBe(before.hits + 1);
+    expect(first.countries).not.toContain("QZ");
+
+    const { creator } = await createCreator({ country: "QZ", currency: "QZX" });
+    const withCountry = await choices();
+    expect(withCountry.countries).toContain("QZ");
+    expect(withCountry.currencies).not.toContain("QZX");
+
+    const period = nextPeriod();
+    await addEntry(creator.id, 12_000, inPeriod(period), { currency: "QZX" });
+    await asCaller(reviewer.id, (c) => startPayoutRun(c, period));
+    expect((await choices()).currencies).toContain("QZX");
   });
 
   it("is for staff only, cached or not", async () => {
