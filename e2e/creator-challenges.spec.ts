@@ -45,3 +45,17 @@ test("the demo creator joins a challenge, activity moves the progress bar, and t
   expect(await bonusThisPeriod(page)).toBe(before + 2500);
   await expect(page.getByRole("status").filter({ hasText: /you reached milestone 1 of “go live together”/i })).toBeVisible();
 });
+
+test("a section of the challenges opens on its own page, with a link back to all of them", async ({ page }) => {
+  await page.goto("/creator/challenges");
+  const ended = page.getByRole("region", { name: /^ended/i });
+  const count = Number((await ended.getByRole("heading", { level: 2 }).innerText()).replace(/\D/g, ""));
+  expect(count).toBeGreaterThan(0);
+
+  await page.goto("/creator/challenges?show=ended");
+  await expect(page.getByRole("heading", { level: 1, name: `Ended (${count})` })).toBeVisible();
+  await expect(page.getByRole("listitem").getByRole("link", { name: /^view: /i })).toHaveCount(Math.min(count, 24));
+  await page.getByRole("link", { name: /all challenges/i }).click();
+  await expect(page).toHaveURL(/\/creator\/challenges$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Challenges" })).toBeVisible();
+});

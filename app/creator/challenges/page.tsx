@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
+import { Pagination } from "@/components/pagination";
 import { reasonText } from "@/components/reason-text";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { listMyChallenges, type ChallengeSummary } from "@/lib/dal/challenges/queries";
+import { listMyChallenges, type ChallengeSummary, type CreatorChallengeLists } from "@/lib/dal/challenges/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
@@ -14,8 +15,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("challenges"))("title") };
 }
 
-export default async function CreatorChallenges() {
+type SectionKey = keyof CreatorChallengeLists;
+const SECTIONS: readonly SectionKey[] = ["enrolled", "eligible", "upcoming", "ineligible", "ended"];
+// The overview shows the first cards of each section and links to the rest, a page at a time: a
+// creator on a busy platform qualifies for hundreds of challenges (390 cards, 864 KB of HTML at
+// full bench scale), more than anyone reads or a phone should load.
+const SECTION_PREVIEW = 12;
+const SECTION_PAGE_SIZE = 24;
+
+export default async function CreatorChallenges({ searchParams }: { searchParams: Promise<{ show?: string; page?: string }> }) {
   const caller = await requireRole(AREA_ROLES.creator);
+  const query = await searchParams;
+  const shown = SECTIONS.find((k) => k === query.show) ?? null;
+  const rawPage = Number(query.page);
+  const page = Number.isSafeInteger(rawPage) && rawPage > 0 ? rawPage : 1;
   const lists = await listMyChallenges(caller);
   const t = await getTranslations("challenges");
   const locale = await getLocale();
@@ -107,33 +120,56 @@ export default async function CreatorChallenges() {
     );
   };
 
-  const section = (key: "eligible" | "enrolled" | "ineligible" | "ended", empty?: string) => (
-    <section aria-labelledby={`${key}-title`} className="space-y-3">
-      <h2 id={`${key}-title`} className="text-lg font-semibold">
-        {t(key)} <span className="text-sm font-normal text-gray-500">({lists[key].length})</span>
-      </h2>
-      {lists[key].length === 0 ? (
-        empty ? <EmptyState title={empty} /> : null
-      ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{lists[key].map((c) => item(c, key))}</ul>
-      )}
-    </section>
-  );
+  const card = (key: SectionKey) => (c: ChallengeSummary) => (key === "upcoming" ? upcomingItem(c) : item(c, key));
+  const title = (key: SectionKey) => (key === "upcoming" ? t("upcoming.title") : t(key));
+  const grid = (key: SectionKey, list: ChallengeSummary[]) => <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{list.map(card(key))}</ul>;
+
+  const section = (key: SectionKey, empty?: string) => {
+    const list = lists[key];
+    return (
+      <section aria-labelledby={`${key}-title`} className="space-y-3">
+        <h2 id={`${key}-title`} className="text-lg font-semibold">
+          {title(key)} <span className="text-sm font-normal text-gray-500">({list.length})</span>
+        </h2>
+        {key === "upcoming" && <p className="text-sm text-gray-600">{t("upcoming.intro")}</p>}
+        {list.length === 0 ? (empty ? <EmptyState title={empty} /> : null) : grid(key, list.slice(0, SECTION_PREVIEW))}
+        {list.length > SECTION_PREVIEW && (
+          <p>
+            <Link href={`/creator/challenges?show=${key}`} className="text-sm font-medium text-brand-700 hover:underline">
+              {t("seeAll", { count: list.length, section: title(key) })}
+            </Link>
+          </p>
+        )}
+      </section>
+    );
+  };
+
+  if (shown) {
+    const list = lists[shown];
+    const pages = Math.max(1, Math.ceil(list.length / SECTION_PAGE_SIZE));
+    const current = Math.min(page, pages);
+    return (
+      <div className="space-y-6">
+        <Link href="/creator/challenges" className="text-sm font-medium text-brand-700 hover:underline">
+          ← {t("back")}
+        </Link>
+        <PageHeader title={`${title(shown)} (${list.length})`} subtitle={shown === "upcoming" ? t("upcoming.intro") : undefined} />
+        {list.length === 0 ? (
+          <EmptyState title={t("emptySection")} />
+        ) : (
+          grid(shown, list.slice((current - 1) * SECTION_PAGE_SIZE, current * SECTION_PAGE_SIZE))
+        )}
+        <Pagination page={current} pageCount={pages} hrefFor={(n) => `/creator/challenges?show=${shown}&page=${n}`} />
+      </div>
+    );
+  }
 
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       {section("enrolled", t("emptyEnrolled"))}
       {section("eligible", t("emptyEligible"))}
-      {lists.upcoming.length > 0 && (
-        <section aria-labelledby="upcoming-title" className="space-y-3">
-          <h2 id="upcoming-title" className="text-lg font-semibold">
-            {t("upcoming.title")} <span className="text-sm font-normal text-gray-500">({lists.upcoming.length})</span>
-          </h2>
-          <p className="text-sm text-gray-600">{t("upcoming.intro")}</p>
-          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{lists.upcoming.map(upcomingItem)}</ul>
-        </section>
-      )}
+      {lists.upcoming.length > 0 && section("upcoming")}
       {lists.ineligible.length > 0 && section("ineligible")}
       {section("ended", t("emptyEnded"))}
     </div>

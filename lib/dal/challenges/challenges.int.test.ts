@@ -108,6 +108,23 @@ describe("what a creator sees", () => {
     expect(await asCaller(user.id, (c) => getMyChallenge(c, draft.challenge.id))).toBeNull();
   });
 
+  it("lists the live soonest to end first and the ended latest first", async () => {
+    const { user, creator } = await createCreator({ followers: 50_000, country: "FR" });
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+    const endsLate = await createChallenge({ endsAt: days(40) });
+    const endsSoon = await createChallenge({ endsAt: days(5) });
+    const endedLongAgo = await createChallenge({ startsAt: days(-60), endsAt: days(-50) });
+    const endedYesterday = await createChallenge({ startsAt: days(-10), endsAt: days(-1) });
+    const db = await getDb();
+    for (const c of [endsLate, endsSoon, endedLongAgo, endedYesterday]) {
+      await db.insert(enrollments).values({ challengeId: c.challenge.id, creatorId: creator.id, enrolledAt: days(-70) });
+    }
+
+    const lists = await asCaller(user.id, (c) => listMyChallenges(c));
+    expect(lists.enrolled.map((c) => c.id)).toEqual([endsSoon.challenge.id, endsLate.challenge.id]);
+    expect(lists.ended.map((c) => c.id)).toEqual([endedYesterday.challenge.id, endedLongAgo.challenge.id]);
+  });
+
   it("announces scheduled challenges the creator will be able to join, soonest first, not the others", async () => {
     const { user } = await createCreator({ followers: 50_000, country: "FR" });
     const later = await createChallenge({ startsAt: new Date(Date.now() + 14 * 86_400_000), endsAt: new Date(Date.now() + 40 * 86_400_000) });

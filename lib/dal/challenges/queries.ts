@@ -119,6 +119,11 @@ function summarize(row: SummaryRow, profile: EligibilityProfile, now: Date): Cha
  * they cannot join with the reasons, scheduled ones they will be able to join, and ended ones they
  * took part in with their results. Drafts are never included.
  */
+// The live and scheduled first, soonest to end first, then the ended, latest first: the lists'
+// own orders, and what the limit keeps when a creator has more than it.
+const ENDED = sql`(c.state = 'archived' or c.ends_at <= now())`;
+const ENDED_LAST = sql`${ENDED}, case when ${ENDED} then -extract(epoch from c.ends_at) else extract(epoch from c.ends_at) end, case when ${ENDED} then -c.id else c.id end`;
+
 export async function listMyChallenges(caller: Caller): Promise<CreatorChallengeLists> {
   const me = allowCreator(caller);
   const db = await getDb();
@@ -143,7 +148,7 @@ export async function listMyChallenges(caller: Caller): Promise<CreatorChallenge
         left join enrollments e on e.challenge_id = c.id and e.creator_id = ${me.creatorId}
         where c.state <> 'draft'
           and ((c.state = 'published' and now() < c.ends_at) or e.id is not null)
-        order by c.ends_at asc, c.id asc
+        order by ${ENDED_LAST}
         limit 500`,
   );
   const lists: CreatorChallengeLists = { upcoming: [], eligible: [], enrolled: [], ineligible: [], ended: [] };
@@ -156,7 +161,6 @@ export async function listMyChallenges(caller: Caller): Promise<CreatorChallenge
     else if (summary.lifecycle === "scheduled" && summary.reasons.length === 0) lists.upcoming.push(summary);
   }
   lists.upcoming.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
-  lists.ended.reverse();
   return lists;
 }
 
