@@ -437,10 +437,14 @@ export const payouts = pgTable(
     // queries.ts ORDER), the id as the tie-break. An index that only leads with the sort key sorts
     // every payout of the status first (a desc-nulls-last order cannot even read an asc-nulls-last
     // index backwards): 92 ms at full bench scale for a page of 25, 5 ms in index order.
-    // Newest first reads the oldest-first index backwards.
+    // Newest first reads the oldest-first index backwards. The same three without the status
+    // serve the queue's "all statuses" (800 ms → a few ms at full bench scale).
     index("payouts_status_idx").on(t.status, t.createdAt, t.id),
     index("payouts_status_amount_eur_idx").on(t.status, t.amountEurMinor.asc().nullsLast(), t.id),
     index("payouts_status_amount_eur_desc_idx").on(t.status, t.amountEurMinor.desc().nullsLast(), t.id),
+    index("payouts_created_idx").on(t.createdAt, t.id),
+    index("payouts_amount_eur_idx").on(t.amountEurMinor.asc().nullsLast(), t.id),
+    index("payouts_amount_eur_desc_idx").on(t.amountEurMinor.desc().nullsLast(), t.id),
     check("payouts_amount_positive", sql`${t.amountMinor} > 0`),
     check("payouts_amount_by_group", sql`${t.bonusMinor} + ${t.commissionMinor} + ${t.otherMinor} = ${t.amountMinor}`),
     check("payouts_approvals_required", sql`${t.approvalsRequired} between 1 and 2`),
