@@ -46,7 +46,7 @@ export async function openCapture(url: string): Promise<Capture> {
   process.env.DATABASE_URL = url;
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const schema = await import("../db/schema");
-  const client = postgres(url, { max: 4, onnotice: () => {} });
+  const client = postgres(url, { max: 4, onnotice: () => {}, connection: { jit: "off" } });
   let recording: Recorded[] | null = null;
   // drizzle sends every statement through client.unsafe(...) and awaits it: note when each is
   // sent and when it is answered, without changing what is sent.

@@ -223,8 +223,9 @@ async function runPhase(label: string, scale: Scale, options: PhaseOptions): Pro
   }
   sub(`generated in ${generated.seconds.toFixed(0)} s: ${Object.entries(generated.counts).map(([k, v]) => `${k} ${v.toLocaleString("en")}`).join(", ")}`);
 
-  // The app's own pool size, so the floor has the same connections to work with as the server.
-  const sql = postgres(db.url, { max: 10, onnotice: () => {} });
+  // The app's own pool size and connection settings (db/index.ts: no JIT), so the floor and the
+  // payout run have the same connections to work with as the server.
+  const sql = postgres(db.url, { max: 10, onnotice: () => {}, connection: { jit: "off" } });
   // The app's client goes through drizzle, which swaps postgres.js's json and timestamp
   // serializers for pass-through ones; the replay client gets the same, so parameters match.
   drizzle(sql);

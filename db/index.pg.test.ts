@@ -31,3 +31,10 @@ describe("prepared statements (PostgreSQL)", () => {
     expect(await rows<{ answer: number }>(db, sql`select ${42}::int as answer`)).toEqual([{ answer: 42 }]);
   });
 });
+
+describe("connection settings (PostgreSQL)", () => {
+  it("runs the app's statements without JIT compilation, whatever the server's default", async () => {
+    const db = await getDb();
+    expect(await rows<{ jit: string }>(db, sql`select current_setting('jit') as jit`)).toEqual([{ jit: "off" }]);
+  });
+});

@@ -41,6 +41,10 @@ async function open(): Promise<Handle> {
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 30,
+      // No JIT: the app's statements are short, and a plan whose estimate crosses jit_above_cost
+      // (a lateral per payout: the fraud filter, the chart) spent 2.4 s of 3.5 s compiling at full
+      // bench scale (bench/NOTES.md, round 11). Set per connection, whatever the server's default.
+      connection: { jit: "off" },
     });
     const db = drizzle(preparing(client), { schema, casing: "snake_case" });
     return { db, engine: "postgres", close: () => client.end({ timeout: 5 }), ready: Promise.resolve() };

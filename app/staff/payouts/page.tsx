@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartTable } from "@/components/chart-table";
 import { PayoutStatusChart } from "@/components/charts/staff-payout-charts";
 import { FraudSignalChips, signalChipLabels } from "@/components/fraud-signals";
 import { Pagination } from "@/components/pagination";
 import { PayoutStatusPill } from "@/components/payout-status-badge";
+import { Await } from "@/components/ui/await";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
@@ -30,16 +32,16 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
   const filters = parseQueueFilters(params);
   const requestedCurrency = typeof params.currency === "string" ? params.currency.toUpperCase() : undefined;
   // Only the chart waits for the choices (its currency is one of them); the list and the runs
-  // are read meanwhile.
+  // are read meanwhile. The chart's sums stream in after the queue: with the fraud filter they
+  // weigh every payout of twelve runs (seconds at full bench scale), and the reviewer's work is
+  // the list.
   const pendingChoices = getQueueChoices(caller);
   const currencyOf = (choices: { currencies: string[] }) =>
     requestedCurrency && choices.currencies.includes(requestedCurrency) ? requestedCurrency : (choices.currencies[0] ?? "EUR");
-  const [choices, queue, series, runs] = await Promise.all([
-    pendingChoices,
-    listPayoutQueue(caller, filters),
-    pendingChoices.then((choices) => getPayoutStatusSeries(caller, filters, currencyOf(choices))),
-    listRecentPayoutRuns(caller),
-  ]);
+  const pendingSeries = pendingChoices.then((choices) => getPayoutStatusSeries(caller, filters, currencyOf(choices)));
+  // Awaited by the chart below; this only keeps a failure before it renders from being unhandled.
+  pendingSeries.catch(() => {});
+  const [choices, queue, runs] = await Promise.all([pendingChoices, listPayoutQueue(caller, filters), listRecentPayoutRuns(caller)]);
   const chartCurrency = currencyOf(choices);
   const t = await getTranslations("payouts.queue");
   const ts = await getTranslations("payouts.status");
@@ -177,19 +179,35 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
         }
       >
         <p className="mb-2 text-sm text-gray-600">{t("chart.hint")}</p>
-        <PayoutStatusChart
-          points={series.map((p) => ({ ...p, label: periodLabel(p.period) }))}
-          labels={statusLabels}
-          locale={locale}
-          currency={chartCurrency}
-        />
-        <ChartTable
-          summary={t("chart.showTable")}
-          caption={t("chart.title", { currency: chartCurrency })}
-          columns={[t("period"), ...PAYOUT_STATUSES.map((s) => ts(s))]}
-          rows={series.map((p) => ({ key: p.period, header: p.period, cells: PAYOUT_STATUSES.map((s) => money(p[s], chartCurrency)) }))}
-          wide
-        />
+        <Suspense
+          fallback={
+            // The chart's own box and the table's summary line, so nothing moves when it arrives.
+            <>
+              <div className="h-64 w-full rounded bg-gray-50" role="status" aria-label={t("chart.loading")} />
+              <p className="invisible mt-3 text-sm" aria-hidden="true">{t("chart.showTable")}</p>
+            </>
+          }
+        >
+          <Await promise={pendingSeries}>
+            {(series) => (
+              <>
+                <PayoutStatusChart
+                  points={series.map((p) => ({ ...p, label: periodLabel(p.period) }))}
+                  labels={statusLabels}
+                  locale={locale}
+                  currency={chartCurrency}
+                />
+                <ChartTable
+                  summary={t("chart.showTable")}
+                  caption={t("chart.title", { currency: chartCurrency })}
+                  columns={[t("period"), ...PAYOUT_STATUSES.map((s) => ts(s))]}
+                  rows={series.map((p) => ({ key: p.period, header: p.period, cells: PAYOUT_STATUSES.map((s) => money(p[s], chartCurrency)) }))}
+                  wide
+                />
+              </>
+            )}
+          </Await>
+        </Suspense>
       </Card>
 
       <Card title={tr("title")}>
