@@ -12,7 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ResponsiveTable } from "@/components/ui/responsive-table";
 import { listRecentPayoutRuns } from "@/lib/dal/payouts/run";
-import { QUEUE_PAGE_SIZE, getPayoutStatusSeries, getQueueChoices, listPayoutQueue } from "@/lib/dal/payouts/queries";
+import { QUEUE_PAGE_SIZE, countPayoutQueue, getPayoutStatusSeries, getQueueChoices, listPayoutQueuePage } from "@/lib/dal/payouts/queries";
 import { AREA_ROLES, requireRole } from "@/lib/dal/session";
 import { formatMoney } from "@/lib/domain/money";
 import { REPORTING_CURRENCY } from "@/lib/domain/payout-rules";
@@ -32,16 +32,18 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
   const filters = parseQueueFilters(params);
   const requestedCurrency = typeof params.currency === "string" ? params.currency.toUpperCase() : undefined;
   // Only the chart waits for the choices (its currency is one of them); the list and the runs
-  // are read meanwhile. The chart's sums stream in after the queue: with the fraud filter they
-  // weigh every payout of twelve runs (seconds at full bench scale), and the reviewer's work is
-  // the list.
+  // are read meanwhile. The count and the chart's sums stream in after the list: with the fraud
+  // filter they weigh every matching payout (seconds at full bench scale), where the list stops
+  // at its page, and the reviewer's work is the list. Cached (no fraud filter), they are there
+  // before the page renders.
   const pendingChoices = getQueueChoices(caller);
   const currencyOf = (choices: { currencies: string[] }) =>
     requestedCurrency && choices.currencies.includes(requestedCurrency) ? requestedCurrency : (choices.currencies[0] ?? "EUR");
   const pendingSeries = pendingChoices.then((choices) => getPayoutStatusSeries(caller, filters, currencyOf(choices)));
-  // Awaited by the chart below; this only keeps a failure before it renders from being unhandled.
-  pendingSeries.catch(() => {});
-  const [choices, queue, runs] = await Promise.all([pendingChoices, listPayoutQueue(caller, filters), listRecentPayoutRuns(caller)]);
+  const pendingCount = countPayoutQueue(caller, filters);
+  // Awaited below; this only keeps a failure before they render from being unhandled.
+  for (const pending of [pendingSeries, pendingCount]) pending.catch(() => {});
+  const [choices, rows, runs] = await Promise.all([pendingChoices, listPayoutQueuePage(caller, filters), listRecentPayoutRuns(caller)]);
   const chartCurrency = currencyOf(choices);
   const t = await getTranslations("payouts.queue");
   const ts = await getTranslations("payouts.status");
@@ -73,18 +75,24 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
 
       <Card title={t("filtersTitle")}>
         <QueueFiltersForm filters={filters} countries={choices.countries} />
-        <p className="mt-1 text-sm text-gray-700" role="status">
-          {t("matching", { count: queue.total })}
-          {queue.totals.length > 0 && (
-            <>
-              {" · "}
-              {queue.totals.map((c) => money(c.amountMinor, c.currency)).join(" · ")}
-            </>
-          )}
-        </p>
+        <Suspense fallback={<p className="mt-1 text-sm text-gray-500" role="status">{t("counting")}</p>}>
+          <Await promise={pendingCount}>
+            {(count) => (
+              <p className="mt-1 text-sm text-gray-700" role="status">
+                {t("matching", { count: count.total })}
+                {count.totals.length > 0 && (
+                  <>
+                    {" · "}
+                    {count.totals.map((c) => money(c.amountMinor, c.currency)).join(" · ")}
+                  </>
+                )}
+              </p>
+            )}
+          </Await>
+        </Suspense>
       </Card>
 
-      {queue.rows.length === 0 ? (
+      {rows.length === 0 ? (
         <EmptyState title={t("empty")} body={t("emptyHint")} action={<Link href="/staff/payouts?status=all" className={buttonClass("secondary")}>{t("showAll")}</Link>} />
       ) : (
         <section aria-labelledby="queue-title" className="space-y-3">
@@ -92,7 +100,7 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
           <ResponsiveTable
             caption={t("tableCaption")}
             stackBelow="md"
-            rows={queue.rows}
+            rows={rows}
             rowKey={(p) => p.id}
             rowClassName="align-top hover:bg-gray-50"
             columns={[
@@ -154,7 +162,11 @@ export default async function StaffPayouts({ searchParams }: { searchParams: Pro
               },
             ]}
           />
-          <Pagination page={filters.page} pageSize={QUEUE_PAGE_SIZE} total={queue.total} hrefFor={(page) => hrefWith({ page })} />
+          <Suspense fallback={null}>
+            <Await promise={pendingCount}>
+              {(count) => <Pagination page={filters.page} pageSize={QUEUE_PAGE_SIZE} total={count.total} hrefFor={(page) => hrefWith({ page })} />}
+            </Await>
+          </Suspense>
         </section>
       )}
 

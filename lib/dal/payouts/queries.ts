@@ -133,21 +133,37 @@ const queueColumns = sql`p.id, p.period, p.creator_id, p.handle, p.display_name,
  * One page of the review queue with the totals of the whole filtered set, per currency.
  * Signals are computed for the page only, unless the fraud filter needs them for every row.
  */
-export async function listPayoutQueue(caller: Caller, f: QueueFilters): Promise<{ rows: QueueRow[]; total: number; totals: CurrencyTotal[] }> {
+export async function listPayoutQueue(caller: Caller, f: QueueFilters): Promise<{ rows: QueueRow[] } & QueueCount> {
+  const [rows, count] = await Promise.all([listPayoutQueuePage(caller, f), countPayoutQueue(caller, f)]);
+  return { rows, ...count };
+}
+
+/**
+ * One page of the review queue alone. Read in the sort's index order, it stops at the page, so
+ * it answers before the totals when those must weigh every payout (the fraud filter): the page
+ * shows it first and streams the count.
+ */
+export async function listPayoutQueuePage(caller: Caller, f: QueueFilters): Promise<QueueRow[]> {
   allow(caller, AREA_ROLES.staff);
   const db = await getDb();
-  const [page, totals] = await Promise.all([
-    parsedRows(
-      db,
-      queueDbRow,
-      sql`select ${queueColumns}
-          from ${filteredPayouts(f, { sort: f.sort, limit: QUEUE_PAGE_SIZE, offset: (f.page - 1) * QUEUE_PAGE_SIZE })}
-          cross join ${signalsLateral} sig
-          order by ${ORDER[f.sort]}`,
-    ),
-    queueTotals(db, f),
-  ]);
-  return { rows: page.map(toQueueRow), total: totals.reduce((n, t) => n + t.count, 0), totals };
+  const page = await parsedRows(
+    db,
+    queueDbRow,
+    sql`select ${queueColumns}
+        from ${filteredPayouts(f, { sort: f.sort, limit: QUEUE_PAGE_SIZE, offset: (f.page - 1) * QUEUE_PAGE_SIZE })}
+        cross join ${signalsLateral} sig
+        order by ${ORDER[f.sort]}`,
+  );
+  return page.map(toQueueRow);
+}
+
+export type QueueCount = { total: number; totals: CurrencyTotal[] };
+
+/** How many payouts the filters match, and their sum per currency. */
+export async function countPayoutQueue(caller: Caller, f: Omit<QueueFilters, "page" | "sort">): Promise<QueueCount> {
+  allow(caller, AREA_ROLES.staff);
+  const totals = await queueTotals(await getDb(), f);
+  return { total: totals.reduce((n, t) => n + t.count, 0), totals };
 }
 
 /**
