@@ -503,12 +503,18 @@ export const ledgerEntries = pgTable(
     uniqueIndex("ledger_entries_payout_key").on(t.payoutId),
     index("ledger_entries_order_idx").on(t.orderId),
     index("ledger_entries_created_by_idx").on(t.createdBy),
-    check("ledger_entries_amount_nonzero", sql`${t.amountMinor} <> 0`),
+    // Only a refund may be 0 in the creator's currency: its reversal rounded away there, but it
+    // still takes back its share in the order's currency (so that share never depends on which
+    // refund of the order came first, and a full refund nets zero in both).
+    check(
+      "ledger_entries_amount_nonzero",
+      sql`${t.amountMinor} <> 0 or (${t.kind} = 'refund' and ${t.originalAmountMinor} < 0)`,
+    ),
     check(
       "ledger_entries_source",
       sql`(${t.kind} = 'milestone_award' and ${t.milestoneAwardId} is not null and ${t.amountMinor} > 0)
        or (${t.kind} = 'commission' and ${t.orderId} is not null and ${t.amountMinor} > 0)
-       or (${t.kind} = 'refund' and ${t.refundId} is not null and ${t.orderId} is not null and ${t.amountMinor} < 0)
+       or (${t.kind} = 'refund' and ${t.refundId} is not null and ${t.orderId} is not null and ${t.amountMinor} <= 0)
        or (${t.kind} = 'payout' and ${t.payoutId} is not null and ${t.amountMinor} < 0)
        or (${t.kind} = 'adjustment' and ${t.note} is not null)
        or (${t.kind}::text = 'milestone_adjustment' and ${t.milestoneAwardId} is not null)`,

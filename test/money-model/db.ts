@@ -70,6 +70,7 @@ export async function readLedgerView(db: Executor, scope: Scope): Promise<Ledger
 
   const orderRows = await rows<{
     id: string;
+    amount: number;
     refunded: number;
     c_amount: number | null;
     c_currency: string | null;
@@ -82,7 +83,7 @@ export async function readLedgerView(db: Executor, scope: Scope): Promise<Ledger
     net_original: number | null;
   }>(
     db,
-    sql`select o.id, o.refunded_minor::float8 as refunded,
+    sql`select o.id, o.amount_minor::float8 as amount, o.refunded_minor::float8 as refunded,
                c.amount_minor::float8 as c_amount, c.currency::text as c_currency, c.original_amount_minor::float8 as c_original,
                c.original_currency::text as c_original_currency, c.fx_rate_micros::float8 as c_rate,
                ${ms("c.occurred_at")} as c_occurred, ${ms("c.available_at")} as c_available,
@@ -94,6 +95,9 @@ export async function readLedgerView(db: Executor, scope: Scope): Promise<Ledger
   );
   const orders: LedgerView["orders"] = {};
   for (const o of orderRows) {
+    // PRODUCT.md: a full refund nets exactly zero, in the creator's currency and the order's.
+    if (Number(o.refunded) === Number(o.amount) && (Number(o.net) !== 0 || (o.net_original ?? 0) !== 0))
+      anomalies.push(`order ${scope.id(o.id)} is fully refunded but nets ${o.net} (${o.net_original} in its own currency)`);
     orders[scope.id(o.id)] = {
       commission:
         o.c_amount === null

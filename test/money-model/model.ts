@@ -258,13 +258,15 @@ export function runModel(world: ModelWorld, log: ModelLog, asOf: Ms = Date.now()
     if (!entry) continue;
     const rate = entry.fxRateMicros;
     const converted = rate === null ? before - after : convert(before, rate) - convert(after, rate);
-    if (converted === 0) continue;
+    // Written whenever the order's currency moves, even if the creator's rounds to 0: each
+    // side's net is then the commission on what is left, whatever order the refunds came in.
+    if (before === after) continue;
     entries.push({
       kind: "refund",
       creator: state.creator,
       source: refund.id,
       orderId: state.order.id,
-      amountMinor: -converted,
+      amountMinor: 0 - converted,
       currency: entry.currency,
       originalAmountMinor: rate === null ? null : -(before - after),
       originalCurrency: entry.originalCurrency,

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/orders/route";
@@ -157,6 +159,76 @@ describe("commissions on paid orders", () => {
     const [, reversal] = await entriesOf(order.id);
     expect(reversal).toMatchObject({ kind: "refund", amountMinor: -460, currency: "EUR", originalAmountMinor: -500, originalCurrency: "USD", fxRateMicros: 920_000, refundId: r.id });
     expect(await netOf(order.id)).toBe(0);
+  });
+
+  it("takes back a refund's share in the order's currency even when it rounds to 0 in the creator's, whatever order the refunds come in", async () => {
+    const db = await getDb();
+    const orderDay = new Date(Date.now() - 3 * DAY);
+    await db.execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values (${orderDay.toISOString().slice(0, 10)}, 'BRL', 'EUR', 170000)
+                         on conflict do nothing`);
+    const { code } = await promoting({ commissionBps: 5000, currency: "BRL" }, { currency: "EUR" });
+    // 0.08 BRL at 50 % earns 0.04 BRL = 0.0068 EUR → 0.01 EUR. What is left after refunds of 0.02 and
+    // 0.03 earns 0.02 BRL (0.015 → 0.02) = 0.0034 EUR → 0.00, in either order.
+    const nets = [];
+    for (const order of [paid(code, 8, { currency: "BRL", occurredAt: orderDay }), paid(code, 8, { currency: "BRL", occurredAt: orderDay })]) {
+      await postOrders({ orders: [order] });
+      const parts = nets.length === 0 ? [2, 3] : [3, 2];
+      for (const amount of parts) expect((await postOrders({ orders: [refund(order.id, amount)] })).body).toMatchObject({ accepted: 1 });
+      const entries = await entriesOf(order.id);
+      nets.push({
+        net: entries.reduce((s, e) => s + e.amountMinor, 0),
+        netOriginal: entries.reduce((s, e) => s + (e.originalAmountMinor ?? 0), 0),
+        refundEntries: entries.filter((e) => e.kind === "refund").length,
+      });
+      // The rest: a full refund nets exactly zero on both sides.
+      await postOrders({ orders: [refund(order.id, 3)] });
+      const all = await entriesOf(order.id);
+      expect(all.reduce((s, e) => s + e.amountMinor, 0)).toBe(0);
+      expect(all.reduce((s, e) => s + (e.originalAmountMinor ?? 0), 0)).toBe(0);
+      expect(all.every((e) => e.currency === "EUR" && (e.kind === "commission" || e.fxRateMicros === 170000))).toBe(true);
+    }
+    // 0.02 then 0.03: the first reversal is 0.00 EUR (0.01 BRL), still written; 0.03 then 0.02: the
+    // second moves nothing in either currency, so it writes nothing.
+    expect(nets).toEqual([
+      { net: 0, netOriginal: 2, refundEntries: 2 },
+      { net: 0, netOriginal: 2, refundEntries: 1 },
+    ]);
+  });
+
+  it("migration 0019 gives back to a ledger written before it the share a skipped reversal left", async () => {
+    const db = await getDb();
+    const orderDay = new Date(Date.now() - 3 * DAY);
+    await db.execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values (${orderDay.toISOString().slice(0, 10)}, 'BRL', 'EUR', 170000)
+                         on conflict do nothing`);
+    const { code } = await promoting({ commissionBps: 5000, currency: "BRL" }, { currency: "EUR" });
+    const fullyRefunded = paid(code, 8, { currency: "BRL", occurredAt: orderDay });
+    const partlyRefunded = paid(code, 8, { currency: "BRL", occurredAt: orderDay });
+    const untouched = paid(code, 8, { currency: "BRL", occurredAt: orderDay });
+    await postOrders({ orders: [fullyRefunded, partlyRefunded, untouched] });
+    for (const amount of [2, 6]) await postOrders({ orders: [refund(fullyRefunded.id, amount)] });
+    for (const amount of [2, 3]) await postOrders({ orders: [refund(partlyRefunded.id, amount)] });
+    const view = async () =>
+      (await Promise.all([fullyRefunded, partlyRefunded, untouched].map((o) => entriesOf(o.id)))).map((entries) =>
+        entries
+          .map(({ kind, amountMinor, currency, originalAmountMinor, originalCurrency, fxRateMicros, refundId, occurredAt, availableAt }) =>
+            ({ kind, amountMinor, currency, originalAmountMinor, originalCurrency, fxRateMicros, refundId, occurredAt, availableAt }))
+          .sort((a, b) => (a.refundId ?? "").localeCompare(b.refundId ?? "")),
+      );
+    const expected = await view();
+    // What the ingest wrote before 0019 for the partly refunded order: no entry for the reversal
+    // of 0 in the creator's currency, so 0.03 BRL net where 0.02 is owed (the fully refunded one
+    // already netted 0: its last refund took back all that was left). The ledger is append-only;
+    // its trigger is off for this one delete.
+    await db.execute(sql`alter table ledger_entries disable trigger user`);
+    await db.execute(sql`delete from ledger_entries where kind = 'refund' and amount_minor = 0 and order_id = ${partlyRefunded.id}`);
+    await db.execute(sql`alter table ledger_entries enable trigger user`);
+    expect(await view()).not.toEqual(expected);
+    const migration = readFileSync(join(process.cwd(), "db/migrations/0019_refund_original_share.sql"), "utf8");
+    const repair = migration.split("--> statement-breakpoint").find((s) => s.includes("INSERT INTO"))!;
+    await db.execute(sql.raw(repair));
+    expect(await view()).toEqual(expected);
+    await db.execute(sql.raw(repair)); // and a second run changes nothing
+    expect(await view()).toEqual(expected);
   });
 
   it("keeps the commission in the order's currency when no rate is known", async () => {

@@ -274,10 +274,13 @@ async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<Bat
     // At the order's own rate; never below zero, and a full refund takes back exactly what is left.
     const fullyRefunded = order.refunded_minor === order.amount_minor;
     const net = order.net_minor;
-    const converted = fullyRefunded ? net : Math.min(reversal.convertedMinor, net);
+    const converted = Math.max(0, fullyRefunded ? net : Math.min(reversal.convertedMinor, net));
     const netOriginal = order.net_original_minor;
-    const original = netOriginal === null ? null : fullyRefunded ? netOriginal : Math.min(reversal.originalMinor, netOriginal);
-    if (converted <= 0) continue;
+    const original = netOriginal === null ? null : Math.max(0, fullyRefunded ? netOriginal : Math.min(reversal.originalMinor, netOriginal));
+    // A reversal that rounds to 0 in the creator's currency is still written when it takes back
+    // something in the order's: skipped, that share stayed, and which refund came first decided
+    // the order's net in its own currency (and a full refund did not net zero there).
+    if (converted === 0 && !original) continue;
     order.net_minor = net - converted;
     if (original !== null && netOriginal !== null) order.net_original_minor = netOriginal - original;
 
@@ -285,7 +288,7 @@ async function takeRefunds(tx: Tx, refunds: Indexed<RefundInput>[]): Promise<Bat
     await tx.insert(ledgerEntries).values({
       creatorId: order.creator_id,
       kind: "refund",
-      amountMinor: -converted,
+      amountMinor: 0 - converted, // not -0
       currency: order.entry_currency,
       // Same rate as the order's commission, so the two net out exactly.
       originalAmountMinor: order.fx_rate_micros === null ? null : -(original ?? 0),
