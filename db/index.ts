@@ -149,6 +149,39 @@ export async function closeDb(): Promise<void> {
   if (h) await h.close();
 }
 
+// deadlock_detected and serialization_failure: PostgreSQL rolled the transaction back and its
+// advice is to run it again.
+const RETRYABLE_STATES = new Set(["40P01", "40001"]);
+
+function sqlStateOf(error: unknown): string | undefined {
+  // Drizzle wraps the driver's error ("Failed query: …") and keeps it as the cause.
+  let e = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/**
+ * A transaction that runs again when PostgreSQL chose it as a deadlock's victim (or a
+ * serialization failure), up to `attempts` times, after a short random pause. The whole
+ * transaction was rolled back, so running it again is safe, and it reads everything afresh.
+ * For the concurrent write paths: two ingest batches whose statements touch the same creators
+ * in opposite orders (the version triggers of migration 0011 lock each creator's row of
+ * data_versions, statement by statement) can deadlock, and the shop's batch must not fail for it.
+ * Inside a transaction (the seed's) it runs as a savepoint, which a rollback to it also frees.
+ */
+export async function transactionRetrying<T>(conn: Executor, work: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await conn.transaction(work);
+    } catch (error) {
+      if (attempt >= attempts || !RETRYABLE_STATES.has(sqlStateOf(error) ?? "")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
 /** Runs raw SQL and returns its rows, whatever the driver's result shape. */
 export async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;

@@ -1,11 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Executor, type Tx } from "@/db";
+import { getDb, transactionRetrying, type Executor, type Tx } from "@/db";
 import { awardStatusEnum, ledgerEntries, metricEnum, milestoneAwards } from "@/db/schema";
 import { measureKindOf } from "@/lib/domain/measures";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
 import { allowSystem, type Caller } from "../session";
+import { lockCreatorVersions } from "./versions";
 import type { BatchResult, Rejection } from "./batch";
 import { countedParts, eventMetricSql, isDistinctDaysSql } from "../challenges/counted-sql";
 import { convertAt, type Converted } from "../rates/fx";
@@ -59,7 +60,9 @@ export async function ingestActivityEvents(caller: Caller, items: unknown[], db?
     amount: event.amount,
     occurred_at: event.occurredAt.toISOString(),
   }));
-  const stored = await conn.transaction(async (tx) => {
+  const handles = [...new Set(batch.map((b) => b.creator))];
+  const stored = await transactionRetrying(conn, async (tx) => {
+    await lockCreatorVersions(tx, sql`select id from creators where handle in (select jsonb_array_elements_text(${JSON.stringify(handles)}::jsonb))`);
     const result = await storeBatch(tx, batch);
     if (result.touched.length > 0) await settleMilestones(tx, result.touched);
     return result;

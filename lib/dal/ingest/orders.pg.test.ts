@@ -61,6 +61,32 @@ describe("POST /api/orders under concurrency (PostgreSQL)", () => {
     expect(await netOf(order.id)).toBe(0);
   });
 
+  it("takes every batch when concurrent batches each sell for one creator and refund the other's order", async () => {
+    // Each batch writes its own creator's order first, then refunds the other creator's: the
+    // version triggers lock the two creators in opposite orders, and PostgreSQL aborts one batch
+    // as a deadlock's victim whenever they overlap. The ingest runs the victim again.
+    const alice = await promoting(1000);
+    const bob = await promoting(1000);
+    const rounds = 8;
+    const earlier = Array.from({ length: rounds }, () => [paid(alice.code, 10_000), paid(bob.code, 10_000)] as const);
+    await postOrders({ orders: earlier.flat() });
+    const batches = earlier.flatMap(([aliceOrder, bobOrder]) => [
+      { orders: [paid(alice.code, 5_000), refund(bobOrder.id, 10_000)] },
+      { orders: [paid(bob.code, 5_000), refund(aliceOrder.id, 10_000)] },
+    ]);
+    const results = await Promise.all(batches.map((body) => postOrders(body)));
+    expect(results.map((r) => r.status)).toEqual(Array(batches.length).fill(200));
+    expect(results.map((r) => r.body)).toEqual(Array(batches.length).fill({ accepted: 2, duplicates: 0, rejected: [] }));
+    const db = await getDb();
+    const nets = await rows<{ creator_id: number; net: number }>(
+      db,
+      sql`select creator_id, sum(amount_minor)::int as net from ledger_entries where creator_id in (${alice.creator.id}, ${bob.creator.id})
+          group by creator_id order by creator_id`,
+    );
+    // What is left: each creator's new 50.00 orders, at 10 %.
+    expect(nets.map((n) => n.net)).toEqual([rounds * 500, rounds * 500]);
+  });
+
   it("does not deadlock when concurrent batches refund the same orders in opposite orders", async () => {
     const { code } = await promoting(1000);
     const a = paid(code, 100_000);

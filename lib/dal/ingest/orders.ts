@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Executor, type Tx } from "@/db";
+import { getDb, transactionRetrying, type Executor, type Tx } from "@/db";
 import { affiliateLinks, creators, ledgerEntries, orders, refunds as refundsTable, shopProducts } from "@/db/schema";
 import { toMajorString } from "@/lib/domain/money";
 import { commissionMinor, refundReversal } from "@/lib/domain/money-rules";
@@ -9,6 +9,7 @@ import { orderItemSchema, type PaidOrderInput, type RefundInput } from "@/lib/va
 import { firstIssue } from "@/lib/validation/ingest";
 import { allowSystem, type Caller } from "../session";
 import type { BatchResult, Rejection } from "./batch";
+import { lockCreatorVersions } from "./versions";
 import { toCreatorCurrency } from "../rates/fx";
 import { int4, int8, parsedRows } from "../row";
 
@@ -76,11 +77,18 @@ export async function ingestOrders(caller: Caller, items: unknown[], db?: Execut
 
   if (paid.length > 0 || refunds.length > 0) {
     const conn = db ?? (await getDb());
-    const outcome = await conn.transaction(async (tx) => {
+    const outcome = await transactionRetrying(conn, async (tx) => {
       // Every order the batch touches, stored or not, is locked first in one global order, before
       // any other read or write: batches of the same orders never deadlock, and what a refund
       // decides on is read after the lock (see takeRefunds).
       await lockOrders(tx, [...paid.map((p) => p.item.id), ...refunds.map((r) => r.item.orderId)]);
+      // Then the creators it may write for: those of the codes sold through, those of the orders refunded.
+      await lockCreatorVersions(
+        tx,
+        sql`select creator_id from affiliate_links where code in (select jsonb_array_elements_text(${JSON.stringify(paid.map((p) => p.item.affiliateCode))}::jsonb))
+            union all
+            select creator_id from orders where id in (select jsonb_array_elements_text(${JSON.stringify(refunds.map((r) => r.item.orderId))}::jsonb))`,
+      );
       const a = paid.length > 0 ? await takePaidOrders(tx, paid) : { accepted: 0, duplicates: 0, rejected: [] };
       const b = refunds.length > 0 ? await takeRefunds(tx, refunds) : { accepted: 0, duplicates: 0, rejected: [] };
       return { accepted: a.accepted + b.accepted, duplicates: a.duplicates + b.duplicates, rejected: [...a.rejected, ...b.rejected] };
