@@ -1,5 +1,6 @@
 // The audit log's URL filters: read by the page and by its CSV export, so both show the same rows.
 import type { AuditFilters } from "@/lib/dal/audit/queries";
+import { pageParam } from "./page";
 import { safeParam } from "./safe-text";
 
 export type AuditParams = Record<string, string | string[] | undefined>;
@@ -9,7 +10,6 @@ const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !N
 
 export function parseAuditFilters(p: AuditParams): AuditFilters {
   const actor = first(p.actor);
-  const page = Number(first(p.page));
   return {
     action: first(p.action)?.slice(0, 100),
     entityType: first(p.entity)?.slice(0, 100),
@@ -17,7 +17,7 @@ export function parseAuditFilters(p: AuditParams): AuditFilters {
     actor: actor === "system" ? "system" : actor && /^\d+$/.test(actor) ? Number(actor) : undefined,
     from: day(first(p.from)),
     to: day(first(p.to)),
-    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+    page: pageParam(p.page),
   };
 }
 

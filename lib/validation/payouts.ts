@@ -1,6 +1,7 @@
 // Inputs of the payout pages: the review queue's URL filters, staff decisions, payout runs.
 // Shared by the forms, the server actions, the CSV export and the DAL.
 import { z } from "zod";
+import { pageParam } from "./page";
 import { safeText } from "./safe-text";
 import { payoutStatusEnum, type PayoutStatus } from "@/db/schema";
 import { parseMajor } from "@/lib/domain/money";
@@ -39,7 +40,6 @@ export function parseQueueFilters(params: SearchParams): QueueFilters {
   const country = first(params.country)?.toUpperCase();
   const fraud = first(params.fraud);
   const sort = first(params.sort);
-  const page = Number(first(params.page));
   return {
     status: status === "all" || (PAYOUT_STATUSES as readonly string[]).includes(status ?? "") ? (status as QueueFilters["status"]) : "pending_review",
     country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
@@ -47,7 +47,7 @@ export function parseQueueFilters(params: SearchParams): QueueFilters {
     maxMinor: amount(first(params.max)),
     fraud: (FRAUD_FILTERS as readonly string[]).includes(fraud ?? "") ? (fraud as QueueFilters["fraud"]) : "any",
     sort: (QUEUE_SORTS as readonly string[]).includes(sort ?? "") ? (sort as QueueSort) : "oldest",
-    page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
+    page: pageParam(params.page),
   };
 }
 

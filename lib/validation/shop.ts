@@ -1,6 +1,7 @@
 // Input of the creator's shop: own products, promotions and the catalog's search parameters.
 // Messages are translation keys (messages/*/shop.json), shown next to the fields.
 import { z } from "zod";
+import { firstValue, pageField, type SearchParamValue } from "./page";
 import { safeText } from "./safe-text";
 import { ENTRY_STATUSES } from "@/lib/domain/entry-status";
 import { CURRENCIES, parseMajor } from "@/lib/domain/money";
@@ -62,15 +63,13 @@ export const promoteSchema = z.object({ shopProductId: id });
 export const MIN_RATE_OPTIONS = [0, 500, 1000, 1500, 2000] as const;
 export const CATALOG_PAGE_SIZE = 12;
 
-type SearchParamValue = string | string[] | undefined;
-const firstValue = (v: SearchParamValue) => (Array.isArray(v) ? v[0] : v);
 
 /** The catalog's URL search parameters; anything odd falls back to the default, never an error. */
 export const catalogQuerySchema = z.object({
   q: z.preprocess(firstValue, safeText().trim().max(100).catch("")).default(""),
   category: z.preprocess(firstValue, safeText().trim().regex(/^[a-z_]{0,40}$/).catch("")).default(""),
   minRate: z.preprocess(firstValue, z.coerce.number().int().min(0).max(10_000).catch(0)).default(0),
-  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000).catch(1)).default(1),
+  page: pageField,
 });
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
 
@@ -88,7 +87,7 @@ export const earningsQuerySchema = z.object({
   kind: z.preprocess(firstValue, z.enum(EARNING_KINDS).nullable().catch(null)).default(null),
   status: z.preprocess(firstValue, z.enum(ENTRY_STATUSES).nullable().catch(null)).default(null),
   order: z.preprocess(firstValue, safeText().trim().min(1).max(100).nullable().catch(null)).default(null),
-  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(100_000).catch(1)).default(1),
+  page: pageField,
 });
 export type EarningsQuery = z.infer<typeof earningsQuerySchema>;
 

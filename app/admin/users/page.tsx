@@ -1,3 +1,4 @@
+import { pageParam } from "@/lib/validation/page";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -30,8 +31,7 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
   const q = first(params.q)?.slice(0, 254);
   const rawRole = first(params.role);
   const role = rawRole && (ROLES as readonly string[]).includes(rawRole) ? (rawRole as Role) : undefined;
-  const rawPage = Number(first(params.page));
-  const page = Number.isSafeInteger(rawPage) && rawPage > 0 ? rawPage : 1;
+  const page = pageParam(params.page);
   const [{ users, total }, invitations] = await Promise.all([listUsers(me, { q, role, page }), listOpenInvitations(me)]);
   const t = await getTranslations("admin.users");
   const ti = await getTranslations("invite");

@@ -1,3 +1,4 @@
+import { pageParam } from "@/lib/validation/page";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -27,8 +28,7 @@ export default async function CreatorChallenges({ searchParams }: { searchParams
   const caller = await requireRole(AREA_ROLES.creator);
   const query = await searchParams;
   const shown = SECTIONS.find((k) => k === query.show) ?? null;
-  const rawPage = Number(query.page);
-  const page = Number.isSafeInteger(rawPage) && rawPage > 0 ? rawPage : 1;
+  const page = pageParam(query.page);
   const lists = await listMyChallenges(caller);
   const t = await getTranslations("challenges");
   const locale = await getLocale();

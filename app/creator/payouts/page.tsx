@@ -1,3 +1,4 @@
+import { pageParam } from "@/lib/validation/page";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -16,8 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CreatorPayouts({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const caller = await requireRole(AREA_ROLES.creator);
-  const rawPage = Number((await searchParams).page);
-  const page = Number.isSafeInteger(rawPage) && rawPage > 0 ? rawPage : 1;
+  const page = pageParam((await searchParams).page);
   const { payouts, total, totals } = await listMyPayouts(caller, page);
   const t = await getTranslations("payouts.mine");
   const th = await getTranslations("payouts.holdReasons");

@@ -1,3 +1,4 @@
+import { pageParam } from "@/lib/validation/page";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -26,7 +27,7 @@ export default async function MarketingChallenges({ searchParams }: Props) {
   const caller = await requireRole(AREA_ROLES.marketing);
   const query = await searchParams;
   const status: ListStatus = STATUSES.includes(query.status as ListStatus) ? (query.status as ListStatus) : "all";
-  const list = await listChallengesForMarketing(caller, { status, page: Number(query.page ?? 1) });
+  const list = await listChallengesForMarketing(caller, { status, page: pageParam(query.page) });
   const t = await getTranslations("marketing.list");
   const tl = await getTranslations("lifecycle");
   const tk = await getTranslations("kinds");
