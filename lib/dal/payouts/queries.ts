@@ -1,13 +1,14 @@
 import "server-only";
 import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Executor } from "@/db";
+import { getDb, type Db, type Executor } from "@/db";
 import { payoutApprovals, payoutRuns, payouts, payoutStatusEnum, users, type PayoutStatus } from "@/db/schema";
 import type { QueueFilters } from "@/lib/validation/payouts";
 import { clawbackOfSql } from "../earnings/ledger-sql";
 import { cachedAggregate } from "../cache";
 import { int4, int8, parsedRows } from "../row";
 import { AREA_ROLES, allow, type Caller } from "../session";
+import { flaggedPayoutIds, intArray } from "./flags";
 import { flaggedSql, signalColumnsSql, signalRowShape, signalsFrom, signalsLateral, type FraudSignal } from "./signals";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -78,6 +79,24 @@ function filterSql(f: Omit<QueueFilters, "page" | "sort">, options: { status: bo
   if (f.fraud === "flagged") parts.push(flaggedSql);
   if (f.fraud === "clear") parts.push(sql`not ${flaggedSql}`);
   return sql.join(parts, sql` and `);
+}
+
+/**
+ * The fraud filter as a condition on `p.id`, from the flags remembered per creator version
+ * (flags.ts): for the reads that weigh every payout of the filter (the count, the chart), which
+ * would otherwise compute every payout's signals on every view. `within` narrows the payouts
+ * whose flags are read to those the query can return. The list keeps flaggedSql, read in its
+ * sort's index order: it stops at its page.
+ */
+async function fraudCondition(db: Db, f: Omit<QueueFilters, "page" | "sort">, scope: { status: boolean; within?: SQL }): Promise<SQL> {
+  if (f.fraud === "any") return sql`true`;
+  const flagged = await flaggedPayoutIds(
+    db,
+    sql`select p.id, p.creator_id from payouts p join creators c on c.id = p.creator_id
+        where ${filterSql({ ...f, fraud: "any" }, scope)} and ${scope.within ?? sql`true`}`,
+  );
+  const ids = sql`${intArray(flagged)}::int[]`;
+  return f.fraud === "flagged" ? sql`p.id = any(${ids})` : sql`not (p.id = any(${ids}))`;
 }
 
 /** The signals join is paid only when the fraud filter needs it. */
@@ -180,17 +199,18 @@ async function cachedQueueAggregate<T>(read: string, key: string[] | null, load:
   return key ? cachedAggregate(read, key, ["payouts", "audience"], load) : load();
 }
 
-async function queueTotals(db: Executor, f: Omit<QueueFilters, "page" | "sort">): Promise<CurrencyTotal[]> {
+async function queueTotals(db: Db, f: Omit<QueueFilters, "page" | "sort">): Promise<CurrencyTotal[]> {
   return cachedQueueAggregate("payoutQueueTotals", aggregateKey(f), () => queueTotalsFromDb(db, f));
 }
 
-async function queueTotalsFromDb(db: Executor, f: Omit<QueueFilters, "page" | "sort">): Promise<CurrencyTotal[]> {
+async function queueTotalsFromDb(db: Db, f: Omit<QueueFilters, "page" | "sort">): Promise<CurrencyTotal[]> {
+  const fraud = await fraudCondition(db, f, { status: true });
   const found = await parsedRows(
     db,
     z.object({ currency: z.string(), count: int4, amount: int8 }),
     sql`select p.currency::text as currency, count(*)::int as count, sum(p.amount_minor)::bigint as amount
-        from payouts p join creators c on c.id = p.creator_id ${fraudJoin(f)}
-        where ${filterSql(f, { status: true })}
+        from payouts p join creators c on c.id = p.creator_id
+        where ${filterSql({ ...f, fraud: "any" }, { status: true })} and ${fraud}
         group by p.currency order by count(*) desc, p.currency`,
   );
   return found.map((r) => ({ currency: r.currency, count: r.count, amountMinor: r.amount }));
@@ -227,17 +247,19 @@ export async function getPayoutStatusSeries(caller: Caller, f: Omit<QueueFilters
   // The runs are read first and key the cached sums: a new run (even one without payouts) is a new key.
   const periods = await db.select({ period: payoutRuns.period }).from(payoutRuns).orderBy(desc(payoutRuns.period)).limit(12);
   const key = aggregateKey({ ...f, status: "all" }, currency, periods.map((p) => p.period).join(","));
-  const found = await cachedQueueAggregate("payoutStatusSeries", key, () =>
-    parsedRows(
+  const lastRuns = sql`(select id from payout_runs order by period desc limit 12)`;
+  const found = await cachedQueueAggregate("payoutStatusSeries", key, async () => {
+    const fraud = await fraudCondition(db, f, { status: false, within: sql`p.currency = ${currency} and p.run_id in ${lastRuns}` });
+    return parsedRows(
       db,
       z.object({ period: z.string(), status: payoutStatus, total: int8 }),
       sql`with runs as (select id, period from payout_runs order by period desc limit 12)
           select runs.period, p.status, sum(p.amount_minor)::bigint as total
-          from runs join payouts p on p.run_id = runs.id join creators c on c.id = p.creator_id ${fraudJoin(f)}
-          where p.currency = ${currency} and ${filterSql(f, { status: false })}
+          from runs join payouts p on p.run_id = runs.id join creators c on c.id = p.creator_id
+          where p.currency = ${currency} and ${filterSql({ ...f, fraud: "any" }, { status: false })} and ${fraud}
           group by runs.period, p.status`,
-    ),
-  );
+    );
+  });
   return periods
     .map(({ period }) => {
       const point = { period, pending_review: 0, held: 0, approved: 0, rejected: 0, paid: 0 } as StatusSeriesPoint;
