@@ -40,6 +40,16 @@ async function promoting(product: Parameters<typeof createShopProduct>[0] = {}, 
   return { creator, product: shopProduct, code: link.code, link };
 }
 
+/** A EUR creator selling a BRL product at 50 %, with 1 BRL = 0.17 EUR on the order day (3 days ago). */
+async function sellingInBrlAtTinyRate() {
+  const db = await getDb();
+  const orderDay = new Date(Date.now() - 3 * DAY);
+  await db.execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values (${orderDay.toISOString().slice(0, 10)}, 'BRL', 'EUR', 170000)
+                       on conflict do nothing`);
+  const { code } = await promoting({ commissionBps: 5000, currency: "BRL" }, { currency: "EUR" });
+  return { code, orderDay };
+}
+
 describe("POST /api/orders: the front door", () => {
   it("refuses unsigned and wrongly signed batches, and malformed JSON", async () => {
     const unsigned = await POST(new Request("http://localhost/api/orders", { method: "POST", body: JSON.stringify({ orders: [] }) }));
@@ -162,11 +172,7 @@ describe("commissions on paid orders", () => {
   });
 
   it("takes back a refund's share in the order's currency even when it rounds to 0 in the creator's, whatever order the refunds come in", async () => {
-    const db = await getDb();
-    const orderDay = new Date(Date.now() - 3 * DAY);
-    await db.execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values (${orderDay.toISOString().slice(0, 10)}, 'BRL', 'EUR', 170000)
-                         on conflict do nothing`);
-    const { code } = await promoting({ commissionBps: 5000, currency: "BRL" }, { currency: "EUR" });
+    const { code, orderDay } = await sellingInBrlAtTinyRate();
     // 0.08 BRL at 50 % earns 0.04 BRL = 0.0068 EUR → 0.01 EUR. What is left after refunds of 0.02 and
     // 0.03 earns 0.02 BRL (0.015 → 0.02) = 0.0034 EUR → 0.00, in either order.
     const nets = [];
@@ -197,10 +203,7 @@ describe("commissions on paid orders", () => {
 
   it("migration 0019 gives back to a ledger written before it the share a skipped reversal left", async () => {
     const db = await getDb();
-    const orderDay = new Date(Date.now() - 3 * DAY);
-    await db.execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values (${orderDay.toISOString().slice(0, 10)}, 'BRL', 'EUR', 170000)
-                         on conflict do nothing`);
-    const { code } = await promoting({ commissionBps: 5000, currency: "BRL" }, { currency: "EUR" });
+    const { code, orderDay } = await sellingInBrlAtTinyRate();
     const fullyRefunded = paid(code, 8, { currency: "BRL", occurredAt: orderDay });
     const partlyRefunded = paid(code, 8, { currency: "BRL", occurredAt: orderDay });
     const untouched = paid(code, 8, { currency: "BRL", occurredAt: orderDay });
