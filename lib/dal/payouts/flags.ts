@@ -20,7 +20,7 @@ type Flag = { version: string; flagged: boolean };
 const stores = new WeakMap<Db, Map<number, Flag>>();
 // At most this many payouts remembered (about 100 bytes each); beyond it the store starts over.
 const MAX_ENTRIES = 500_000;
-const CHUNK = 5_000;
+const MIN_PART = 500;
 
 /**
  * The flagged payouts among `scope`, a query of `(id, creator_id)` rows of payouts. The caller
@@ -44,19 +44,24 @@ export async function flaggedPayoutIds(db: Db, scope: SQL): Promise<Set<number>>
       if (known.flagged) flagged.add(id);
     } else stale.set(id, version);
   }
+  // In two halves on two connections: the signals are CPU-bound in PostgreSQL, one core each.
   const ids = [...stale.keys()];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const computed = await parsedRows(
-      db,
-      z.object({ id: int4, flagged: z.boolean() }),
-      sql`select p.id, ${flaggedSql} as flagged
-          from payouts p cross join ${signalsLateral} sig
-          where p.id = any(${intArray(ids.slice(i, i + CHUNK))}::int[])`,
-    );
-    for (const { id, flagged: isFlagged } of computed) {
-      if (useStore) store.set(id, { version: stale.get(id)!, flagged: isFlagged });
-      if (isFlagged) flagged.add(id);
-    }
+  const half = Math.ceil(ids.length / 2);
+  const parts = ids.length < 2 * MIN_PART ? [ids] : [ids.slice(0, half), ids.slice(half)];
+  const computed = await Promise.all(
+    parts.map((part) =>
+      parsedRows(
+        db,
+        z.object({ id: int4, flagged: z.boolean() }),
+        sql`select p.id, ${flaggedSql} as flagged
+            from payouts p cross join ${signalsLateral} sig
+            where p.id = any(${intArray(part)}::int[])`,
+      ),
+    ),
+  );
+  for (const { id, flagged: isFlagged } of computed.flat()) {
+    if (useStore) store.set(id, { version: stale.get(id)!, flagged: isFlagged });
+    if (isFlagged) flagged.add(id);
   }
   return flagged;
 }
