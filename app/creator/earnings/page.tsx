@@ -118,6 +118,8 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
             to: e.currency,
             rate: formatRate(e.conversion.fxRateMicros, locale),
           })}
+          {/* A refund's share that rounds to 0 in the creator's currency (docs/ingest-api.md). */}
+          {e.amountMinor === 0 && <span className="block">{t("source.roundsAway", { to: e.currency })}</span>}
         </span>
       )}
     </>

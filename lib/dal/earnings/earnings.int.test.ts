@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { ledgerEntries, payoutItems, payoutRuns, payouts } from "@/db/schema";
 import { createCreator, createUser } from "@/test/factories";
 import { creatorWithEarnings } from "@/test/earnings";
-import { createAffiliateLink, createShopProduct, paid, postOrders } from "@/test/shop";
+import { createAffiliateLink, createShopProduct, paid, postOrders, refund } from "@/test/shop";
 import { getMyCommissionBreakdown, listMyEntries } from "./queries";
 import { asCaller } from "@/test/caller";
 
@@ -110,6 +110,25 @@ describe("the creator's earnings list", () => {
     await postOrders({ orders: [paid(link.code, 2000, { currency: "USD" })] });
     const { entries } = await asCaller(user.id, (c) => listMyEntries(c, all));
     expect(entries[0]).toMatchObject({ amountMinor: 1080, currency: "BRL", conversion: { originalAmountMinor: 200, originalCurrency: "USD", fxRateMicros: 5_400_000 } });
+  });
+
+  it("lists a refund whose reversal rounds to 0 in the creator's currency, with its share in the order's", async () => {
+    const db = await getDb();
+    const day = new Date().toISOString().slice(0, 10);
+    await db.execute(sql`insert into exchange_rates (day, base, quote, rate_micros) values (${day}, 'BRL', 'EUR', 170000) on conflict do nothing`);
+    const { user, creator } = await createCreator({ currency: "EUR" });
+    const product = await createShopProduct({ commissionBps: 5000, currency: "BRL" });
+    const link = await createAffiliateLink(creator.id, product.id);
+    const order = paid(link.code, 8, { currency: "BRL" }); // 0.04 BRL of commission, 0.01 EUR
+    await postOrders({ orders: [order] });
+    await postOrders({ orders: [refund(order.id, 2)] }); // 0.01 BRL back, 0.00 EUR
+    const { entries } = await asCaller(user.id, (c) => listMyEntries(c, all));
+    expect(entries.map((e) => [e.kind, e.amountMinor, e.conversion?.originalAmountMinor])).toEqual(
+      expect.arrayContaining([
+        ["commission", 1, 4],
+        ["refund", 0, -1],
+      ]),
+    );
   });
 
   it("sums commission by month and by product, net of refunds, in the creator's currency", async () => {
