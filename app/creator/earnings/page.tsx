@@ -112,7 +112,8 @@ export default async function CreatorEarnings({ searchParams }: { searchParams: 
       {source(e)}
       {e.conversion && (
         <span className="block text-xs text-gray-600">
-          {t("source.converted", {
+          {/* A correction's conversion is the whole bonus at the new day's rate, not the correction's own amount. */}
+          {t(e.kind === "milestone_adjustment" ? "source.reconverted" : "source.converted", {
             amount: money(e.conversion.originalAmountMinor, e.conversion.originalCurrency),
             from: e.conversion.originalCurrency,
             to: e.currency,
