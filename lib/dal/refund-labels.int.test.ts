@@ -26,7 +26,7 @@ const text = async (r: Response) => new TextDecoder("utf-8", { ignoreBOM: true }
 type CommissionPayoutState = "pending_review" | "held" | "approved" | "paid";
 
 /** A commission paid out in a first run (left in `state`), then refunded into a second payout. */
-async function refundAfterPayout(state: CommissionPayoutState) {
+async function refundAfterPayout(state: CommissionPayoutState, options: { roundsAway?: boolean } = {}) {
   const staff = await createUser("staff");
   const { creator, user } = await createCreator();
   const link = await createLink(creator.id);
@@ -46,8 +46,13 @@ async function refundAfterPayout(state: CommissionPayoutState) {
   const db = await getDb();
   const refundId = `ref_lbl_${order.orderId}`;
   await db.execute(sql`insert into refunds (id, order_id, amount_minor, occurred_at) values (${refundId}, ${order.orderId}, 50000, ${inPeriod(p2).toISOString()})`);
-  await db.execute(sql`insert into ledger_entries (creator_id, kind, amount_minor, currency, order_id, refund_id, occurred_at, available_at)
-    values (${creator.id}, 'refund', -5000, 'EUR', ${order.orderId}, ${refundId}, ${inPeriod(p2).toISOString()}, ${inPeriod(p2).toISOString()})`);
+  if (options.roundsAway)
+    // A share in the order's currency that rounds to 0.00 EUR (docs/ingest-api.md): nothing is taken back.
+    await db.execute(sql`insert into ledger_entries (creator_id, kind, amount_minor, currency, order_id, refund_id, original_amount_minor, original_currency, fx_rate_micros, occurred_at, available_at)
+      values (${creator.id}, 'refund', 0, 'EUR', ${order.orderId}, ${refundId}, -1, 'BRL', 170000, ${inPeriod(p2).toISOString()}, ${inPeriod(p2).toISOString()})`);
+  else
+    await db.execute(sql`insert into ledger_entries (creator_id, kind, amount_minor, currency, order_id, refund_id, occurred_at, available_at)
+      values (${creator.id}, 'refund', -5000, 'EUR', ${order.orderId}, ${refundId}, ${inPeriod(p2).toISOString()}, ${inPeriod(p2).toISOString()})`);
   // The earnings page before the refund is in a payout.
   const before = await asCaller(user.id, (c) => listMyEntries(c, parseEarningsQuery({ kind: "refund" })));
   const csvBefore = await text(await runAs(user.id, () => earningsCsv(new Request("http://localhost/api/export/earnings.csv?kind=refund", { headers: { cookie: "locale=en" } }))));
@@ -91,5 +96,14 @@ describe("reversal or clawback", () => {
     ]);
     expect(r.statementText).toContain(`,Clawback,Refund of order `);
     expect(r.statementText).toContain(`takes back commission already paid in payout #${r.first.id},,,,-50.00,EUR`);
+  });
+  it("never calls a refund that takes back 0.00 a clawback, even of a paid commission", async () => {
+    const r = await refundAfterPayout("paid", { roundsAway: true });
+    expect(r.before.source).toMatchObject({ type: "refund", label: { kind: "reversal" } });
+    expect(r.csvBefore).not.toContain("Clawback");
+    const line = r.statement!.lines.find((l) => l.kind !== "commission")!;
+    expect(line).toMatchObject({ amountMinor: 0, kind: "reversal", clawbackOfPayoutId: null });
+    expect(r.statement!.subtotals.map((s) => s.kind)).not.toContain("clawback");
+    expect(r.statementText).not.toContain("Clawback");
   });
 });

@@ -29,9 +29,10 @@ export const earningGroupSql = sql.raw(`(case
  * money already paid can be clawed back: while the commission's payout is pending review, held
  * or approved but not paid, its refund is a reversal. A payout holding both (`p`, the payout of
  * the refund entry, may be null) pays the net, so that is no clawback either. Null for every
- * other kind. lib/domain/refund-label.ts turns it into the label creators and staff see.
+ * other kind, and for a refund that takes back nothing in the creator's currency (its share
+ * rounded to 0 there). lib/domain/refund-label.ts turns it into the label creators and staff see.
  */
-export const clawbackOfSql = sql.raw(`(case when le.kind = 'refund' then (
+export const clawbackOfSql = sql.raw(`(case when le.kind = 'refund' and le.amount_minor < 0 then (
   select min(cp.id) from ledger_entries ce
   join payout_items ci on ci.ledger_entry_id = ce.id and ci.released_at is null
   join payouts cp on cp.id = ci.payout_id
