@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, transactionRetrying } from "@/db";
 import { challengeInvites, challenges, enrollments } from "@/db/schema";
 import { ineligibleReasons } from "@/lib/domain/eligibility";
 import { lifecycleOf } from "@/lib/domain/lifecycle";
 import { DomainError } from "@/lib/errors";
 import { allowCreator, type Caller } from "../session";
 import { profileOf, reasonValues, rulesOf } from "./eligibility";
+import { lockCreatorVersions } from "../versions";
 
 export type EnrollOutcome = { status: "enrolled" | "already_enrolled" };
 
@@ -18,7 +19,9 @@ export type EnrollOutcome = { status: "enrolled" | "already_enrolled" };
 export async function enrollMe(caller: Caller, challengeId: number): Promise<EnrollOutcome> {
   const me = allowCreator(caller);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return transactionRetrying(db, async (tx) => {
+    // The creator's version before the challenge's row, as the ingest takes them (../versions.ts).
+    await lockCreatorVersions(tx, sql`select ${me.creatorId}::int`);
     const [challenge] = await tx
       .select({
         ...getTableColumns(challenges),

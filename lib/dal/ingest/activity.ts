@@ -6,7 +6,7 @@ import { awardStatusEnum, ledgerEntries, metricEnum, milestoneAwards } from "@/d
 import { measureKindOf } from "@/lib/domain/measures";
 import { activityEventSchema, firstIssue, type ActivityEventInput } from "@/lib/validation/ingest";
 import { allowSystem, type Caller } from "../session";
-import { lockCreatorVersions } from "./versions";
+import { lockCreatorVersions } from "../versions";
 import type { BatchResult, Rejection } from "./batch";
 import { countedParts, eventMetricSql, isDistinctDaysSql } from "../challenges/counted-sql";
 import { convertAt, type Converted } from "../rates/fx";

@@ -9,7 +9,7 @@ import { orderItemSchema, type PaidOrderInput, type RefundInput } from "@/lib/va
 import { firstIssue } from "@/lib/validation/ingest";
 import { allowSystem, type Caller } from "../session";
 import type { BatchResult, Rejection } from "./batch";
-import { lockCreatorVersions } from "./versions";
+import { lockCreatorVersions } from "../versions";
 import { toCreatorCurrency } from "../rates/fx";
 import { int4, int8, parsedRows } from "../row";
 
