@@ -162,6 +162,10 @@ function sqlStateOf(error: unknown): string | undefined {
   return undefined;
 }
 
+let retried = 0;
+/** How many transactions of this process ran again after a deadlock (tests: a lock order that holds never needs it). */
+export const transactionsRetried = () => retried;
+
 /**
  * A transaction that runs again when PostgreSQL chose it as a deadlock's victim (or a
  * serialization failure), up to `attempts` times, after a short random pause. The whole
@@ -177,6 +181,7 @@ export async function transactionRetrying<T>(conn: Executor, work: (tx: Tx) => P
       return await conn.transaction(work);
     } catch (error) {
       if (attempt >= attempts || !RETRYABLE_STATES.has(sqlStateOf(error) ?? "")) throw error;
+      retried++;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, rows } from "@/db";
+import { getDb, rows, transactionsRetried } from "@/db";
 import { ledgerEntries, milestoneAwards } from "@/db/schema";
 import { event, postEvents } from "@/test/events";
 import { createChallenge, createCreator, enrollDirectly } from "@/test/factories";
@@ -45,6 +45,7 @@ describe("POST /api/events under concurrency (PostgreSQL)", () => {
     // batches lock against the id order, so overlapping batches deadlocked and one got a 500.
     const [first, second] = [await promoting(1000), await promoting(1000)].sort((a, b) => a.creator.id - b.creator.id);
     const rounds = 8;
+    const retriedBefore = transactionsRetried();
     const earlier = Array.from({ length: rounds }, () => [paid(first.code, 10_000), paid(second.code, 10_000)] as const);
     await postOrders({ orders: earlier.flat() });
     const requests = earlier.flatMap(([firstOrder, secondOrder], i) => [
@@ -54,6 +55,7 @@ describe("POST /api/events under concurrency (PostgreSQL)", () => {
     ]);
     const results = await Promise.all(requests.map((send) => send()));
     expect(results.map((r) => r.status)).toEqual(Array(requests.length).fill(200));
+    expect(transactionsRetried() - retriedBefore).toBe(0); // no deadlock even to recover from
     const db = await getDb();
     const stars = await rows<{ total: number }>(
       db,

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { getDb, rows } from "@/db";
+import { getDb, rows, transactionsRetried } from "@/db";
 import { ledgerEntries, orders } from "@/db/schema";
 import { commissionMinor } from "@/lib/domain/money";
 import { createCreator } from "@/test/factories";
@@ -68,6 +68,7 @@ describe("POST /api/orders under concurrency (PostgreSQL)", () => {
     const alice = await promoting(1000);
     const bob = await promoting(1000);
     const rounds = 8;
+    const retriedBefore = transactionsRetried();
     const earlier = Array.from({ length: rounds }, () => [paid(alice.code, 10_000), paid(bob.code, 10_000)] as const);
     await postOrders({ orders: earlier.flat() });
     const batches = earlier.flatMap(([aliceOrder, bobOrder]) => [
@@ -76,6 +77,7 @@ describe("POST /api/orders under concurrency (PostgreSQL)", () => {
     ]);
     const results = await Promise.all(batches.map((body) => postOrders(body)));
     expect(results.map((r) => r.status)).toEqual(Array(batches.length).fill(200));
+    expect(transactionsRetried() - retriedBefore).toBe(0); // no deadlock even to recover from
     expect(results.map((r) => r.body)).toEqual(Array(batches.length).fill({ accepted: 2, duplicates: 0, rejected: [] }));
     const db = await getDb();
     const nets = await rows<{ creator_id: number; net: number }>(
