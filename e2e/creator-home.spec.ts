@@ -20,3 +20,17 @@ test("the new-milestones banner survives a second render and goes when dismissed
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(banner).toBeHidden();
 });
+
+// The chart's first paint is a sketch (components/charts/sketch.tsx) until the reader's first
+// input; it names its bars with the same labels as the chart's table alternative.
+test("the earnings chart's first paint names its periods before any input", async ({ page }) => {
+  await page.goto("/creator");
+  const sketch = page.locator("[data-chart-sketch]").first();
+  await expect(sketch).toBeVisible();
+  const table = page.locator("details").filter({ has: page.locator("table") }).first();
+  const periods = (await table.locator("tbody th").allTextContents()).map((t) => t.trim());
+  expect(periods.length).toBeGreaterThan(1);
+  // Each period under its bar where they fit (desktop, up to eight), else the first and the last.
+  const named = (await sketch.locator("span:visible").allTextContents()).map((t) => t.trim());
+  expect(named).toEqual(periods.length > 8 ? [periods[0], periods.at(-1)] : periods);
+});

@@ -12,5 +12,5 @@ const LazyEarnings = lazyChart(() => import("./earnings-chart").then((m) => m.Ea
 export const EarningsChart = deferred(
   LazyEarnings,
   () => ({ className: "h-64 w-full" }),
-  (p: ComponentProps<typeof LazyEarnings>) => <ColumnsSketch stacks={p.points.map((x) => [x.bonus, x.commission])} colors={[COLORS.bonus, COLORS.commission]} pad={WITH_LEGEND} />,
+  (p: ComponentProps<typeof LazyEarnings>) => <ColumnsSketch stacks={p.points.map((x) => [x.bonus, x.commission])} colors={[COLORS.bonus, COLORS.commission]} pad={WITH_LEGEND} labels={p.points.map((x) => x.label)} />,
 );

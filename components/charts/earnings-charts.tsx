@@ -14,7 +14,7 @@ const LazyCommissionByProduct = lazyChart(() => import("./commission-charts").th
 export const CommissionByMonthChart = deferred(
   LazyCommissionByMonth,
   () => ({ className: "h-60 w-full" }),
-  (p: ComponentProps<typeof LazyCommissionByMonth>) => <ColumnsSketch stacks={p.points.map((x) => [x.totalMinor])} colors={[COLORS.commission]} pad={COLUMNS} />,
+  (p: ComponentProps<typeof LazyCommissionByMonth>) => <ColumnsSketch stacks={p.points.map((x) => [x.totalMinor])} colors={[COLORS.commission]} pad={COLUMNS} labels={p.points.map((x) => x.label)} />,
 );
 // Its height follows its data: the box takes that height from the start.
 export const CommissionByProductChart = deferred(

@@ -7,33 +7,62 @@ type Pad = { top: number; right: number; bottom: number; left: number };
 
 const GRID = [0, 25, 50, 75];
 
-function Frame({ pad, grid, children }: { pad: Pad; grid: "rows" | "columns"; children: React.ReactNode }) {
+function Frame({ pad, grid, below, children }: { pad: Pad; grid: "rows" | "columns"; below?: React.ReactNode; children: React.ReactNode }) {
   return (
     <div aria-hidden="true" className="h-full w-full" style={{ padding: `${pad.top}px ${pad.right}px ${pad.bottom}px ${pad.left}px` }} data-chart-sketch="">
-      <svg viewBox="0 0 100 100" preserveAspectRatio="none" className="h-full w-full overflow-visible" focusable="false">
-        {GRID.map((at) =>
-          grid === "rows" ? (
-            <line key={at} x1={0} y1={at} x2={100} y2={at} stroke="#e5e7eb" strokeDasharray="3 3" vectorEffect="non-scaling-stroke" />
-          ) : (
-            <line key={at} x1={100 - at} y1={0} x2={100 - at} y2={100} stroke="#e5e7eb" strokeDasharray="3 3" vectorEffect="non-scaling-stroke" />
-          ),
-        )}
-        {children}
-        <line x1={0} y1={100} x2={100} y2={100} stroke="#d1d5db" vectorEffect="non-scaling-stroke" />
-      </svg>
+      <div className="relative h-full w-full">
+        <svg viewBox="0 0 100 100" preserveAspectRatio="none" className="h-full w-full overflow-visible" focusable="false">
+          {GRID.map((at) =>
+            grid === "rows" ? (
+              <line key={at} x1={0} y1={at} x2={100} y2={at} stroke="#e5e7eb" strokeDasharray="3 3" vectorEffect="non-scaling-stroke" />
+            ) : (
+              <line key={at} x1={100 - at} y1={0} x2={100 - at} y2={100} stroke="#e5e7eb" strokeDasharray="3 3" vectorEffect="non-scaling-stroke" />
+            ),
+          )}
+          {children}
+          <line x1={0} y1={100} x2={100} y2={100} stroke="#d1d5db" vectorEffect="non-scaling-stroke" />
+        </svg>
+        {below}
+      </div>
     </div>
+  );
+}
+
+/**
+ * The category labels under columns, where the chart's x axis puts them, so the first paint
+ * says which bar is which. Where they would not fit (more than eight, or a phone's width), only
+ * the first and the last, at the two ends, as the axis keeps them.
+ */
+function ColumnLabels({ labels }: { labels: readonly string[] }) {
+  const each = labels.length <= 8;
+  return (
+    <>
+      {each && (
+        <div className="absolute inset-x-0 top-full hidden pt-1.5 text-xs text-gray-500 sm:flex">
+          {labels.map((label, i) => (
+            <span key={i} className="min-w-0 flex-1 truncate text-center">
+              {label}
+            </span>
+          ))}
+        </div>
+      )}
+      <div className={`absolute inset-x-0 top-full flex justify-between gap-2 pt-1.5 text-xs whitespace-nowrap text-gray-500 ${each ? "sm:hidden" : ""}`}>
+        <span>{labels[0]}</span>
+        {labels.length > 1 && <span>{labels[labels.length - 1]}</span>}
+      </div>
+    </>
   );
 }
 
 const positive = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
 
 /** Vertical bars, one stack per point (series in order, bottom up). */
-export function ColumnsSketch({ stacks, colors, pad }: { stacks: number[][]; colors: readonly string[]; pad: Pad }) {
+export function ColumnsSketch({ stacks, colors, pad, labels }: { stacks: number[][]; colors: readonly string[]; pad: Pad; labels?: readonly string[] }) {
   const max = Math.max(0, ...stacks.map((s) => s.reduce((a, v) => a + positive(v), 0))) || 1;
   const slot = 100 / Math.max(1, stacks.length);
   const width = slot * 0.8;
   return (
-    <Frame pad={pad} grid="rows">
+    <Frame pad={pad} grid="rows" below={labels && <ColumnLabels labels={labels} />}>
       {stacks.flatMap((stack, i) => {
         let y = 100;
         return stack.map((v, j) => {

@@ -13,6 +13,6 @@ export const PayoutStatusChart = deferred(
   LazyPayoutStatus,
   () => ({ className: "h-64 w-full" }),
   (p: ComponentProps<typeof LazyPayoutStatus>) => (
-    <ColumnsSketch stacks={p.points.map((x) => PAYOUT_SERIES.map((s) => x[s.key]))} colors={PAYOUT_SERIES.map((s) => s.color)} pad={{ ...WITH_LEGEND, left: 88 }} />
+    <ColumnsSketch stacks={p.points.map((x) => PAYOUT_SERIES.map((s) => x[s.key]))} colors={PAYOUT_SERIES.map((s) => s.color)} pad={{ ...WITH_LEGEND, left: 88 }} labels={p.points.map((x) => x.label)} />
   ),
 );
