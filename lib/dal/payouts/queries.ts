@@ -245,19 +245,19 @@ export async function getPayoutStatusSeries(caller: Caller, f: Omit<QueueFilters
   allow(caller, AREA_ROLES.staff);
   const db = await getDb();
   // The runs are read first and key the cached sums: a new run (even one without payouts) is a new key.
-  const periods = await db.select({ period: payoutRuns.period }).from(payoutRuns).orderBy(desc(payoutRuns.period)).limit(12);
+  const periods = await db.select({ id: payoutRuns.id, period: payoutRuns.period }).from(payoutRuns).orderBy(desc(payoutRuns.period)).limit(12);
   const key = aggregateKey({ ...f, status: "all" }, currency, periods.map((p) => p.period).join(","));
-  const lastRuns = sql`(select id from payout_runs order by period desc limit 12)`;
+  // The sums read exactly these runs (a run started since is the next view's, under its own key).
+  const inRuns = sql`p.currency = ${currency} and p.run_id = any(${intArray(periods.map((p) => p.id))}::int[])`;
   const found = await cachedQueueAggregate("payoutStatusSeries", key, async () => {
-    const fraud = await fraudCondition(db, f, { status: false, within: sql`p.currency = ${currency} and p.run_id in ${lastRuns}` });
+    const fraud = await fraudCondition(db, f, { status: false, within: inRuns });
     return parsedRows(
       db,
       z.object({ period: z.string(), status: payoutStatus, total: int8 }),
-      sql`with runs as (select id, period from payout_runs order by period desc limit 12)
-          select runs.period, p.status, sum(p.amount_minor)::bigint as total
-          from runs join payouts p on p.run_id = runs.id join creators c on c.id = p.creator_id
-          where p.currency = ${currency} and ${filterSql({ ...f, fraud: "any" }, { status: false })} and ${fraud}
-          group by runs.period, p.status`,
+      sql`select r.period, p.status, sum(p.amount_minor)::bigint as total
+          from payouts p join payout_runs r on r.id = p.run_id join creators c on c.id = p.creator_id
+          where ${inRuns} and ${filterSql({ ...f, fraud: "any" }, { status: false })} and ${fraud}
+          group by r.period, p.status`,
     );
   });
   return periods
