@@ -1,7 +1,7 @@
 import "server-only";
 import { getLocale, getMessages } from "next-intl/server";
 import type { ClientMessages } from "./client";
-import { AREA_CLIENT_NAMESPACES, COMMON_CLIENT_NAMESPACES, type Area } from "./client-namespaces";
+import { AREA_CLIENT_NAMESPACES, COMMON_CLIENT_NAMESPACES, pick, type Area } from "./client-namespaces";
 
 // One JSON text per language and area, made once per process: the catalogs are fixed at build
 // time. Sent as text, the messages cost React one string in the RSC payload instead of an object
@@ -20,7 +20,7 @@ export async function clientMessages(area?: Area): Promise<string> {
   if (text === undefined) {
     const all = (await getMessages()) as ClientMessages;
     const wanted: readonly string[] = area ? AREA_CLIENT_NAMESPACES[area] : COMMON_CLIENT_NAMESPACES;
-    texts.set(key, (text = JSON.stringify(Object.fromEntries(wanted.filter((k) => k in all).map((k) => [k, all[k]])))));
+    texts.set(key, (text = JSON.stringify(pick(all, wanted))));
   }
   return text;
 }
