@@ -7,7 +7,8 @@ export function lineDescription(t: Translate, line: StatementLine, locale: strin
   const title = locale === "fr" ? line.challengeTitleFr : line.challengeTitleEn;
   switch (line.kind) {
     case "bonus":
-      return t("describe.bonus", { position: line.milestonePosition ?? 0, challenge: title ?? "—" });
+      // A correction's original column is the whole bonus, not the correction: say what the line is.
+      return t(line.bonusCorrection ? "describe.bonusCorrection" : "describe.bonus", { position: line.milestonePosition ?? 0, challenge: title ?? "—" });
     case "commission":
       return t("describe.commission", { product: line.productTitle ?? "—", order: line.orderId ?? "—" });
     case "reversal":

@@ -114,6 +114,8 @@ export type StatementLine = {
   challengeTitleEn: string | null;
   challengeTitleFr: string | null;
   milestonePosition: number | null;
+  /** A bonus's correction after its milestone's day (and rate) moved: its original is the whole bonus. */
+  bonusCorrection: boolean;
   productTitle: string | null;
   orderId: string | null;
   note: string | null;
@@ -140,6 +142,7 @@ const statementLineRow = z.object({
   title_en: z.string().nullable(),
   title_fr: z.string().nullable(),
   position: int4.nullable(),
+  correction: z.boolean(),
   product_title: z.string().nullable(),
   order_id: z.string().nullable(),
   note: z.string().nullable(),
@@ -179,7 +182,7 @@ async function loadStatement(db: Executor, id: number, creatorId: number | null)
     sql`select le.id::bigint as id, ${lineKindSql} as kind, le.occurred_at, le.amount_minor::bigint as amount_minor,
                  le.currency as currency, le.original_amount_minor::bigint as original_amount_minor,
                  le.original_currency as original_currency, le.fx_rate_micros::bigint as fx_rate_micros,
-                 ch.title_en, ch.title_fr, m.position, sp.title as product_title, le.order_id,
+                 ch.title_en, ch.title_fr, m.position, le.kind = 'milestone_adjustment' as correction, sp.title as product_title, le.order_id,
                  case when le.kind = 'adjustment' then le.note end as note, ${clawbackOfSql} as clawback_of
           ${lineJoins}
           where p.id = ${id} and ${owner}
@@ -201,6 +204,7 @@ async function loadStatement(db: Executor, id: number, creatorId: number | null)
       challengeTitleEn: l.title_en,
       challengeTitleFr: l.title_fr,
       milestonePosition: l.position,
+      bonusCorrection: l.correction,
       productTitle: l.product_title,
       orderId: l.order_id,
       note: l.note,
