@@ -1,6 +1,7 @@
 import { pageParam } from "@/lib/validation/page";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LifecycleBadge } from "@/components/lifecycle-badge";
 import { Pagination } from "@/components/pagination";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("challenges"))("title") };
 }
 
-type SectionKey = keyof CreatorChallengeLists;
+type SectionKey = Exclude<keyof CreatorChallengeLists, "endedTotal">;
 const SECTIONS: readonly SectionKey[] = ["enrolled", "eligible", "upcoming", "ineligible", "ended"];
 // The overview shows the first cards of each section and links to the rest, a page at a time: a
 // creator on a busy platform qualifies for hundreds of challenges (390 cards, 864 KB of HTML at
@@ -29,7 +30,12 @@ export default async function CreatorChallenges({ searchParams }: { searchParams
   const query = await searchParams;
   const shown = SECTIONS.find((k) => k === query.show) ?? null;
   const page = pageParam(query.page);
-  const lists = await listMyChallenges(caller);
+  // The ended ones are paged by the database: the overview's preview, or the page asked for.
+  const lists = await listMyChallenges(
+    caller,
+    shown === "ended" ? { offset: (page - 1) * SECTION_PAGE_SIZE, limit: SECTION_PAGE_SIZE } : { offset: 0, limit: SECTION_PREVIEW },
+  );
+  const countOf = (key: SectionKey) => (key === "ended" ? lists.endedTotal : lists[key].length);
   const t = await getTranslations("challenges");
   const locale = await getLocale();
   const tk = await getTranslations("kinds");
@@ -126,17 +132,18 @@ export default async function CreatorChallenges({ searchParams }: { searchParams
 
   const section = (key: SectionKey, empty?: string) => {
     const list = lists[key];
+    const count = countOf(key);
     return (
       <section aria-labelledby={`${key}-title`} className="space-y-3">
         <h2 id={`${key}-title`} className="text-lg font-semibold">
-          {title(key)} <span className="text-sm font-normal text-gray-500">({list.length})</span>
+          {title(key)} <span className="text-sm font-normal text-gray-500">({count})</span>
         </h2>
         {key === "upcoming" && <p className="text-sm text-gray-600">{t("upcoming.intro")}</p>}
         {list.length === 0 ? (empty ? <EmptyState title={empty} /> : null) : grid(key, list.slice(0, SECTION_PREVIEW))}
-        {list.length > SECTION_PREVIEW && (
+        {count > SECTION_PREVIEW && (
           <p>
             <Link href={`/creator/challenges?show=${key}`} className="text-sm font-medium text-brand-700 hover:underline">
-              {t("seeAll", { count: list.length, section: title(key) })}
+              {t("seeAll", { count, section: title(key) })}
             </Link>
           </p>
         )}
@@ -145,20 +152,19 @@ export default async function CreatorChallenges({ searchParams }: { searchParams
   };
 
   if (shown) {
-    const list = lists[shown];
-    const pages = Math.max(1, Math.ceil(list.length / SECTION_PAGE_SIZE));
+    const count = countOf(shown);
+    const pages = Math.max(1, Math.ceil(count / SECTION_PAGE_SIZE));
     const current = Math.min(page, pages);
+    // The ended list arrives as the page asked for; past its last page, go to the last one.
+    if (shown === "ended" && page > pages) redirect(`/creator/challenges?show=ended&page=${pages}`);
+    const list = shown === "ended" ? lists.ended : lists[shown].slice((current - 1) * SECTION_PAGE_SIZE, current * SECTION_PAGE_SIZE);
     return (
       <div className="space-y-6">
         <Link href="/creator/challenges" className="text-sm font-medium text-brand-700 hover:underline">
           ← {t("back")}
         </Link>
-        <PageHeader title={`${title(shown)} (${list.length})`} subtitle={shown === "upcoming" ? t("upcoming.intro") : undefined} />
-        {list.length === 0 ? (
-          <EmptyState title={t("emptySection")} />
-        ) : (
-          grid(shown, list.slice((current - 1) * SECTION_PAGE_SIZE, current * SECTION_PAGE_SIZE))
-        )}
+        <PageHeader title={`${title(shown)} (${count})`} subtitle={shown === "upcoming" ? t("upcoming.intro") : undefined} />
+        {list.length === 0 ? <EmptyState title={t("emptySection")} /> : grid(shown, list)}
         <Pagination page={current} pageCount={pages} hrefFor={(n) => `/creator/challenges?show=${shown}&page=${n}`} />
       </div>
     );

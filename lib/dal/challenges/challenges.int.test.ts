@@ -125,6 +125,28 @@ describe("what a creator sees", () => {
     expect(lists.ended.map((c) => c.id)).toEqual([endedYesterday.challenge.id, endedLongAgo.challenge.id]);
   });
 
+  it("counts every ended challenge a creator took part in and pages them in order, past any cap", async () => {
+    const { user, creator } = await createCreator({ followers: 50_000, country: "FR" });
+    const live = await createChallenge();
+    const db = await getDb();
+    // Years of challenges: 510 ended ones, the i-th ending i days ago.
+    await db.execute(sql`insert into challenges (kind, platform, state, title_en, title_fr, starts_at, ends_at, min_followers, max_followers, countries, invite_only, currency)
+      select 'stars', 'facebook', case when i % 7 = 0 then 'archived' else 'published' end::challenge_state, 'Ended ' || i || ' ' || ${creator.id}, 'Fini ' || i, now() - (i + 10) * interval '1 day', now() - i * interval '1 day', 0, null, '{}', false, 'EUR'
+      from generate_series(1, 510) as i`);
+    await db.execute(sql`insert into enrollments (challenge_id, creator_id, enrolled_at)
+      select c.id, ${creator.id}, c.starts_at from challenges c where c.title_en like 'Ended % ' || ${creator.id}`);
+    await enrollDirectly(live.challenge.id, creator.id);
+
+    const first = await asCaller(user.id, (c) => listMyChallenges(c));
+    expect(first.endedTotal).toBe(510);
+    expect(first.ended.map((c) => c.titleEn)).toEqual(Array.from({ length: 24 }, (_, i) => `Ended ${i + 1} ${creator.id}`));
+    expect(first.enrolled.map((c) => c.id)).toEqual([live.challenge.id]);
+    const last = await asCaller(user.id, (c) => listMyChallenges(c, { offset: 504, limit: 24 }));
+    expect(last.endedTotal).toBe(510);
+    expect(last.ended.map((c) => c.titleEn)).toEqual([505, 506, 507, 508, 509, 510].map((i) => `Ended ${i} ${creator.id}`));
+    expect(last.ended.every((c) => c.lifecycle === "ended" || c.lifecycle === "archived")).toBe(true);
+  });
+
   it("announces scheduled challenges the creator will be able to join, soonest first, not the others", async () => {
     const { user } = await createCreator({ followers: 50_000, country: "FR" });
     const later = await createChallenge({ startsAt: new Date(Date.now() + 14 * 86_400_000), endsAt: new Date(Date.now() + 40 * 86_400_000) });

@@ -52,7 +52,10 @@ export type CreatorChallengeLists = {
   eligible: ChallengeSummary[];
   enrolled: ChallengeSummary[];
   ineligible: ChallengeSummary[];
+  /** One page of the ended challenges the creator took part in, latest to end first. */
   ended: ChallengeSummary[];
+  /** How many ended challenges the creator took part in, on every page. */
+  endedTotal: number;
 };
 
 /** What the eligibility rules and the lifecycle read of a challenge: its own columns, as the schema types them. */
@@ -116,23 +119,23 @@ function summarize(row: SummaryRow, profile: EligibilityProfile, now: Date): Cha
 
 /**
  * The signed-in creator's challenges: live ones they can join, the ones they are in, live ones
- * they cannot join with the reasons, scheduled ones they will be able to join, and ended ones they
- * took part in with their results. Drafts are never included.
+ * they cannot join with the reasons, scheduled ones they will be able to join, and one page of
+ * the ended ones they took part in with their results (`endedTotal` counts them all). Drafts are
+ * never included.
+ *
+ * The open challenges are read whole: which list each one belongs to takes the eligibility rule
+ * (lib/domain), and they are what runs on the platform now. The ended ones grow with every month
+ * a creator takes part, so they are counted and paged in SQL: a creator with years of challenges
+ * sees the right count and every page.
  */
-// The live and scheduled first, soonest to end first, then the ended, latest first: the lists'
-// own orders, and what the limit keeps when a creator has more than it.
-const ENDED = sql`(c.state = 'archived' or c.ends_at <= now())`;
-const ENDED_LAST = sql`${ENDED}, case when ${ENDED} then -extract(epoch from c.ends_at) else extract(epoch from c.ends_at) end, case when ${ENDED} then -c.id else c.id end`;
-
-export async function listMyChallenges(caller: Caller): Promise<CreatorChallengeLists> {
+export async function listMyChallenges(caller: Caller, endedPage: { offset: number; limit: number } = { offset: 0, limit: 24 }): Promise<CreatorChallengeLists> {
   const me = allowCreator(caller);
   const db = await getDb();
-  const profile = await profileOf(db, me.creatorId);
+  // One instant for the SQL and lifecycleOf, so no challenge ending now falls between the reads.
   const now = new Date();
-  const found = await parsedRows(
-    db,
-    summaryRow,
-    sql`select c.id, c.kind, c.platform, c.state, c.title_en as "titleEn", c.title_fr as "titleFr", c.starts_at as "startsAt",
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const ended = sql`(c.state = 'archived' or c.ends_at <= ${at})`;
+  const columns = sql`c.id, c.kind, c.platform, c.state, c.title_en as "titleEn", c.title_fr as "titleFr", c.starts_at as "startsAt",
                c.ends_at as "endsAt", c.end_notice_at as "endNoticeAt", c.min_followers as "minFollowers",
                c.max_followers as "maxFollowers", c.countries, c.invite_only as "inviteOnly", c.enrollment_cap as "enrollmentCap",
                c.enrolled_count as "enrolledCount", c.budget_minor::bigint as "budgetMinor", c.spent_minor::bigint as "spentMinor",
@@ -143,23 +146,46 @@ export async function listMyChallenges(caller: Caller): Promise<CreatorChallenge
                exists (select 1 from challenge_invites i where i.challenge_id = c.id and i.creator_id = ${me.creatorId}) as invited,
                coalesce((select sum(m.reward_minor) from milestone_awards a join milestones m on m.id = a.milestone_id
                          where a.enrollment_id = e.id and a.status = 'paid'), 0)::bigint as "earnedMinor",
-               coalesce((select count(*) from milestone_awards a where a.enrollment_id = e.id), 0)::int as "reachedCount"
-        from challenges c
-        left join enrollments e on e.challenge_id = c.id and e.creator_id = ${me.creatorId}
-        where c.state <> 'draft'
-          and ((c.state = 'published' and now() < c.ends_at) or e.id is not null)
-        order by ${ENDED_LAST}
-        limit 500`,
-  );
-  const lists: CreatorChallengeLists = { upcoming: [], eligible: [], enrolled: [], ineligible: [], ended: [] };
-  for (const row of found) {
+               coalesce((select count(*) from milestone_awards a where a.enrollment_id = e.id), 0)::int as "reachedCount"`;
+  const [profile, open, endedRows, [endedCount]] = await Promise.all([
+    profileOf(db, me.creatorId),
+    // Soonest to end first: the lists' own order.
+    parsedRows(
+      db,
+      summaryRow,
+      sql`select ${columns}
+          from challenges c
+          left join enrollments e on e.challenge_id = c.id and e.creator_id = ${me.creatorId}
+          where c.state = 'published' and c.ends_at > ${at}
+          order by c.ends_at, c.id`,
+    ),
+    // Latest to end first.
+    parsedRows(
+      db,
+      summaryRow,
+      sql`select ${columns}
+          from challenges c
+          join enrollments e on e.challenge_id = c.id and e.creator_id = ${me.creatorId}
+          where c.state <> 'draft' and ${ended}
+          order by c.ends_at desc, c.id desc
+          limit ${endedPage.limit} offset ${endedPage.offset}`,
+    ),
+    parsedRows(
+      db,
+      z.object({ total: int4 }),
+      sql`select count(*)::int as total from enrollments e join challenges c on c.id = e.challenge_id
+          where e.creator_id = ${me.creatorId} and c.state <> 'draft' and ${ended}`,
+    ),
+  ]);
+  const lists: CreatorChallengeLists = { upcoming: [], eligible: [], enrolled: [], ineligible: [], ended: [], endedTotal: endedCount.total };
+  for (const row of open) {
     const summary = summarize(row, { ...profile, invited: row.invited }, now);
-    if (summary.lifecycle === "ended" || summary.lifecycle === "archived") lists.ended.push(summary);
-    else if (summary.enrolled) lists.enrolled.push(summary);
+    if (summary.enrolled) lists.enrolled.push(summary);
     else if (summary.lifecycle === "live") (summary.reasons.length ? lists.ineligible : lists.eligible).push(summary);
     // Enrollment opens at the start; only the ones this creator will be able to join are announced.
     else if (summary.lifecycle === "scheduled" && summary.reasons.length === 0) lists.upcoming.push(summary);
   }
+  lists.ended = endedRows.map((row) => summarize(row, { ...profile, invited: row.invited }, now));
   lists.upcoming.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
   return lists;
 }
