@@ -34,3 +34,16 @@ test("the earnings chart's first paint names its periods before any input", asyn
   const named = (await sketch.locator("span:visible").allTextContents()).map((t) => t.trim());
   expect(named).toEqual(periods.length > 8 ? [periods[0], periods.at(-1)] : periods);
 });
+
+// The same for horizontal bars: each product's name beside its bar, as the chart's axis shows it.
+test("the commission-by-product chart's first paint names its products before any input", async ({ page }) => {
+  await page.goto("/creator/earnings");
+  const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Commission by product" }) });
+  const sketch = card.locator("[data-chart-sketch]");
+  await expect(sketch).toBeVisible();
+  // The table's rows name "product · merchant", then perhaps "other products", which has no bar.
+  const titles = (await card.locator("details tbody th").allTextContents()).map((t) => t.split(" · ")[0].trim());
+  const named = (await sketch.locator("span:visible").allTextContents()).map((t) => t.trim());
+  expect(named.length).toBeGreaterThan(0);
+  expect(named).toEqual(titles.slice(0, named.length).map((t) => (t.length > 22 ? `${t.slice(0, 21)}…` : t)));
+});

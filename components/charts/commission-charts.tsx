@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { productChartHeight } from "./sizes";
+import { productAxisLabel, productChartHeight } from "./sizes";
 import { numberFormat, numberTag } from "@/lib/i18n/intl-cache";
 import { COLORS } from "./palette";
 
@@ -30,7 +30,7 @@ export function CommissionByMonthChart({ points, label, locale, currency }: { po
 /** Net commission per product, best first, as horizontal bars. Decorative: a table follows it. */
 export function CommissionByProductChart({ points, label, locale, currency }: { points: { label: string; totalMinor: number }[]; label: string; locale: string; currency: string }) {
   const money = moneyFormat(locale, currency);
-  const data = points.map((p) => ({ label: p.label.length > 22 ? `${p.label.slice(0, 21)}…` : p.label, total: p.totalMinor / 100 }));
+  const data = points.map((p) => ({ label: productAxisLabel(p.label), total: p.totalMinor / 100 }));
   return (
     <div aria-hidden="true" className="w-full" style={{ height: productChartHeight(data.length) }}>
       <ResponsiveContainer width="100%" height="100%">

@@ -5,7 +5,7 @@
 import type { ComponentProps } from "react";
 import { COLUMNS, deferred, lazyChart } from "./deferred";
 import { COLORS } from "./palette";
-import { productChartHeight } from "./sizes";
+import { productAxisLabel, productChartHeight } from "./sizes";
 import { ColumnsSketch, RowsSketch } from "./sketch";
 
 const LazyCommissionByMonth = lazyChart(() => import("./commission-charts").then((m) => m.CommissionByMonthChart));
@@ -21,6 +21,11 @@ export const CommissionByProductChart = deferred(
   LazyCommissionByProduct,
   (p: ComponentProps<typeof LazyCommissionByProduct>) => ({ height: productChartHeight(p.points.length) }),
   (p: ComponentProps<typeof LazyCommissionByProduct>) => (
-    <RowsSketch values={p.points.map((x) => x.totalMinor)} color={COLORS.product} pad={{ top: 4, right: 16, bottom: 30, left: 158 }} />
+    <RowsSketch
+      values={p.points.map((x) => x.totalMinor)}
+      color={COLORS.product}
+      pad={{ top: 4, right: 16, bottom: 30, left: 158 }}
+      labels={p.points.map((x) => productAxisLabel(x.label))}
+    />
   ),
 );

@@ -22,5 +22,7 @@ export const SpendChart = deferred(
 export const FunnelChart = deferred(
   LazyFunnel,
   (p: ComponentProps<typeof LazyFunnel>) => ({ height: funnelChartHeight(p.steps.length) }),
-  (p: ComponentProps<typeof LazyFunnel>) => <RowsSketch values={p.steps.map((x) => x.count)} color={COLORS.funnel} pad={{ top: 4, right: 48, bottom: 34, left: 138 }} />,
+  (p: ComponentProps<typeof LazyFunnel>) => (
+    <RowsSketch values={p.steps.map((x) => x.count)} color={COLORS.funnel} pad={{ top: 4, right: 48, bottom: 34, left: 138 }} labels={p.steps.map((x) => x.label)} />
+  ),
 );

@@ -75,13 +75,30 @@ export function ColumnsSketch({ stacks, colors, pad, labels }: { stacks: number[
   );
 }
 
-/** Horizontal bars, one per row, longest = full width. */
-export function RowsSketch({ values, color, pad }: { values: number[]; color: string; pad: Pad }) {
+/**
+ * The category labels beside rows, in the left padding where the chart's y axis puts them
+ * (right-aligned against the plot, one per bar, cut short as the chart cuts them).
+ */
+function RowLabels({ labels, width }: { labels: readonly string[]; width: number }) {
+  const slot = 100 / Math.max(1, labels.length);
+  return (
+    <div className="absolute inset-y-0 right-full text-xs text-gray-500" style={{ width }}>
+      {labels.map((label, i) => (
+        <span key={i} className="absolute right-0 block max-w-full -translate-y-1/2 truncate pr-2 text-right" style={{ top: `${(i + 0.5) * slot}%` }}>
+          {label}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Horizontal bars, one per row, longest = full width; `labels` name the rows. */
+export function RowsSketch({ values, color, pad, labels }: { values: number[]; color: string; pad: Pad; labels?: readonly string[] }) {
   const max = Math.max(0, ...values.map(positive)) || 1;
   const slot = 100 / Math.max(1, values.length);
   const height = slot * 0.7;
   return (
-    <Frame pad={pad} grid="columns">
+    <Frame pad={pad} grid="columns" below={labels && <RowLabels labels={labels} width={pad.left} />}>
       {values.map((v, i) => (
         <rect key={i} x={0} y={i * slot + (slot - height) / 2} width={(positive(v) / max) * 100} height={height} fill={color} />
       ))}
