@@ -3,10 +3,9 @@
 // X-Forwarded-For the client sends; sign-in throttling needs an address the client cannot
 // choose. So every request gets the peer in a header of ours, overwriting the client's, and
 // lib/auth/client-address.ts reads it (with TRUSTED_PROXY_HOPS for proxies in front).
-// It also sets the security headers and the page CSP nonce, and refuses server action bodies
-// over the limit or of unknown length, here rather than in proxy.ts: running Next's proxy at all
-// cost about 40 % of a trivial request's throughput (bench/NOTES.md, round 7), and these rules
-// need nothing from Next.js.
+// It also sets the security headers and the page CSP nonce, and refuses oversized server action
+// bodies, here rather than in proxy.ts: running Next's proxy at all cost about 40 % of a trivial
+// request's throughput (bench/NOTES.md, round 7), and these rules need nothing from Next.js.
 //
 //   node server.mjs [--dev] [-p PORT] [-H HOST]
 import { createServer } from "node:http";
@@ -40,8 +39,7 @@ const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
   for (const [name, value] of fixedHeaders) res.setHeader(name, value);
   // A server action body over the limit: a 413 the form can show (Next.js would answer a bare
-  // 500); one of unknown length, a 411. Exactly text/plain: Next's client shows such an answer's
-  // text as the error.
+  // 500). Exactly text/plain: Next's client shows such an answer's text as the error.
   const refusal = actionBodyRefusal(req.method, req.url ?? "/", req.headers);
   if (refusal) {
     res.writeHead(refusal.status, { "content-type": "text/plain" }).end(refusal.text);

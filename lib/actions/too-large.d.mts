@@ -2,5 +2,4 @@
 export const ACTION_BODY_LIMIT_BYTES: number;
 export const TOO_LARGE_TEXT: string;
 export const TOO_LARGE_KEY: "trust.errors.too_large";
-export const LENGTH_REQUIRED_TEXT: string;
-export function actionBodyRefusal(method: string | undefined, url: string, headers: Record<string, string | string[] | undefined>): { status: 411 | 413; text: string } | null;
+export function actionBodyRefusal(method: string | undefined, url: string, headers: Record<string, string | string[] | undefined>): { status: 413; text: string } | null;

@@ -7,23 +7,30 @@ export const TOO_LARGE_TEXT = "Request body over 1 MB: shorten the text and try 
 /** The translation key the form shows instead. */
 export const TOO_LARGE_KEY = "trust.errors.too_large";
 
-export const LENGTH_REQUIRED_TEXT = "A form's body must say its length.";
-
 /**
  * Whether server.mjs answers a request itself, before Next.js reads its body: a server action
- * (a POST with the Next-Action header, or any POST to a page, which is how a form submitted
- * before the scripts load reaches its action) over the limit gets a 413; one that does not say
- * its length (a chunked body) gets a 411, since its size is only known after reading it, and
- * browsers always send the length of a form or fetch body. The /api routes check their own.
+ * over the limit gets a 413. An action is a POST with the Next-Action header, or any POST to a
+ * page, which is how a form submitted before the scripts load reaches its action; the /api routes
+ * check their own bodies. The path is read as Next.js reads it (dot segments resolved), so
+ * `/api/../creator` is a page. A body that does not say its length (chunked, as some proxies
+ * forward every body) is left to Next.js, which stops reading it at the same limit.
  * @param {string | undefined} method
  * @param {string} url
  * @param {Record<string, string | string[] | undefined>} headers
- * @returns {{ status: 411 | 413; text: string } | null}
+ * @returns {{ status: 413; text: string } | null}
  */
 export function actionBodyRefusal(method, url, headers) {
   if (method !== "POST") return null;
-  if (headers["next-action"] === undefined && (url === "/api" || url.startsWith("/api/"))) return null;
   const length = headers["content-length"];
-  if (length === undefined) return { status: 411, text: LENGTH_REQUIRED_TEXT };
-  return Number(length) > ACTION_BODY_LIMIT_BYTES ? { status: 413, text: TOO_LARGE_TEXT } : null;
+  if (length === undefined || Number(length) <= ACTION_BODY_LIMIT_BYTES) return null;
+  if (headers["next-action"] === undefined) {
+    let path;
+    try {
+      path = new URL(url, "http://localhost").pathname;
+    } catch {
+      path = url;
+    }
+    if (path === "/api" || path.startsWith("/api/")) return null;
+  }
+  return { status: 413, text: TOO_LARGE_TEXT };
 }

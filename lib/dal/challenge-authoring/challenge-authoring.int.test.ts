@@ -13,6 +13,8 @@ import { getMyLiveChallenges } from "@/lib/dal/creator-home/queries";
 import { changeChallengeStatus, endChallengeEarly, saveChallenge } from "./commands";
 import { PAGE_SIZE, estimateAudience, getChallengeFollowUp, getChallengeForMarketing, getChallengeHistory, listChallengesForMarketing } from "./queries";
 
+const FIRST_ENDED = { offset: 0, limit: 24 };
+
 const DAY = 86_400_000;
 let marketing: { id: number };
 const asMarketer = <T>(fn: (caller: UserCaller) => Promise<T>) => asCaller(marketing.id, fn);
@@ -278,7 +280,7 @@ describe("drafts are invisible to creators", () => {
     const id = await draft({ startsAt: new Date(Date.now() - DAY) });
     // Even with a window that is live by the clock, a draft is not there.
     expect(await asCaller(user.id, (c) => getMyChallenge(c, id))).toBeNull();
-    const lists = await asCaller(user.id, (c) => listMyChallenges(c));
+    const lists = await asCaller(user.id, (c) => listMyChallenges(c, FIRST_ENDED));
     expect([...lists.eligible, ...lists.enrolled, ...lists.ineligible, ...lists.ended].map((c) => c.id)).not.toContain(id);
     expect(await failureCode(asCaller(user.id, (c) => enrollMe(c, id)))).toBe("challenges.errors.not_found");
 

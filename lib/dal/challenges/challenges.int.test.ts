@@ -9,6 +9,8 @@ import { enrollMe, withdrawMe } from "./commands";
 import { getMyChallenge, listMyChallenges } from "./queries";
 import { asCaller } from "@/test/caller";
 
+const FIRST_ENDED = { offset: 0, limit: 24 };
+
 const failureCode = (promise: Promise<unknown>) =>
   promise.then(
     () => "no error",
@@ -96,7 +98,7 @@ describe("what a creator sees", () => {
     const db = await getDb();
     await db.insert(enrollments).values({ challengeId: ended.challenge.id, creatorId: creator.id, enrolledAt: new Date(Date.now() - 9 * 86_400_000) });
 
-    const lists = await asCaller(user.id, (c) => listMyChallenges(c));
+    const lists = await asCaller(user.id, (c) => listMyChallenges(c, FIRST_ENDED));
     const ids = (l: { id: number }[]) => l.map((c) => c.id);
     expect(ids(lists.eligible)).toContain(joinable.challenge.id);
     expect(ids(lists.enrolled)).toEqual([joined.challenge.id]);
@@ -120,7 +122,7 @@ describe("what a creator sees", () => {
       await db.insert(enrollments).values({ challengeId: c.challenge.id, creatorId: creator.id, enrolledAt: days(-70) });
     }
 
-    const lists = await asCaller(user.id, (c) => listMyChallenges(c));
+    const lists = await asCaller(user.id, (c) => listMyChallenges(c, FIRST_ENDED));
     expect(lists.enrolled.map((c) => c.id)).toEqual([endsSoon.challenge.id, endsLate.challenge.id]);
     expect(lists.ended.map((c) => c.id)).toEqual([endedYesterday.challenge.id, endedLongAgo.challenge.id]);
   });
@@ -137,7 +139,7 @@ describe("what a creator sees", () => {
       select c.id, ${creator.id}, c.starts_at from challenges c where c.title_en like 'Ended % ' || ${creator.id}`);
     await enrollDirectly(live.challenge.id, creator.id);
 
-    const first = await asCaller(user.id, (c) => listMyChallenges(c));
+    const first = await asCaller(user.id, (c) => listMyChallenges(c, FIRST_ENDED));
     expect(first.endedTotal).toBe(510);
     expect(first.ended.map((c) => c.titleEn)).toEqual(Array.from({ length: 24 }, (_, i) => `Ended ${i + 1} ${creator.id}`));
     expect(first.enrolled.map((c) => c.id)).toEqual([live.challenge.id]);
@@ -154,7 +156,7 @@ describe("what a creator sees", () => {
     const notForMe = await createChallenge({ startsAt: new Date(Date.now() + 3 * 86_400_000), countries: ["DE"] });
     const draft = await createChallenge({ state: "draft", startsAt: new Date(Date.now() + 3 * 86_400_000) });
 
-    const lists = await asCaller(user.id, (c) => listMyChallenges(c));
+    const lists = await asCaller(user.id, (c) => listMyChallenges(c, FIRST_ENDED));
     const upcoming = lists.upcoming.map((c) => c.id);
     expect(upcoming.indexOf(soon.challenge.id)).toBeGreaterThanOrEqual(0);
     expect(upcoming.indexOf(soon.challenge.id)).toBeLessThan(upcoming.indexOf(later.challenge.id));

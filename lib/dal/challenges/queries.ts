@@ -128,7 +128,7 @@ function summarize(row: SummaryRow, profile: EligibilityProfile, now: Date): Cha
  * a creator takes part, so they are counted and paged in SQL: a creator with years of challenges
  * sees the right count and every page.
  */
-export async function listMyChallenges(caller: Caller, endedPage: { offset: number; limit: number } = { offset: 0, limit: 24 }): Promise<CreatorChallengeLists> {
+export async function listMyChallenges(caller: Caller, endedPage: { offset: number; limit: number }): Promise<CreatorChallengeLists> {
   const me = allowCreator(caller);
   const db = await getDb();
   // One instant for the SQL and lifecycleOf, so no challenge ending now falls between the reads.

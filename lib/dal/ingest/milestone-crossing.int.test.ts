@@ -102,16 +102,18 @@ describe("a milestone is dated by its crossing event, whatever the batching", ()
     const { creator, events } = await setUp("BRL");
     await deliver(events, [[events[5]], [events[0], events[1], events[2], events[3], events[4]]]);
     const db = await getDb();
-    const entries = await rows<{ kind: string; amount_minor: number; fx_rate_micros: number | null }>(
+    const entries = await rows<{ kind: string; amount_minor: number; fx_rate_micros: number | null; original: string | null }>(
       db,
-      sql`select le.kind::text as kind, le.amount_minor::float8 as amount_minor, le.fx_rate_micros::float8 as fx_rate_micros
+      sql`select le.kind::text as kind, le.amount_minor::float8 as amount_minor, le.fx_rate_micros::float8 as fx_rate_micros,
+                 le.original_amount_minor || ' ' || le.original_currency as original
           from ledger_entries le join milestone_awards a on a.id = le.milestone_award_id join milestones m on m.id = a.milestone_id
           where le.creator_id = ${creator.id} and m.position = 1 order by le.id`,
     );
     // First dated with "e" (yesterday, 7.0): 175.00 BRL; "c" (two days ago, 6.0) makes it 150.00.
-    expect(entries.map((e) => [e.kind, Number(e.amount_minor), Number(e.fx_rate_micros)])).toEqual([
-      ["milestone_award", 17_500, 7_000_000],
-      ["milestone_adjustment", -2_500, 6_000_000],
+    // The correction's original is the whole bonus (what the statement's description says), not -25.00 EUR.
+    expect(entries.map((e) => [e.kind, Number(e.amount_minor), Number(e.fx_rate_micros), e.original])).toEqual([
+      ["milestone_award", 17_500, 7_000_000, "2500 EUR"],
+      ["milestone_adjustment", -2_500, 6_000_000, "2500 EUR"],
     ]);
   });
 });

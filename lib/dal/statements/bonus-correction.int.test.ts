@@ -1,6 +1,7 @@
 // A bonus corrected after a late event moved its milestone to a day with another rate: the
 // correction's "original amount" is the whole bonus at the new rate, not the correction's own
-// amount (lib/dal/ingest/activity.ts settleMilestones). The statement and its CSV must say so,
+// amount (lib/dal/ingest/activity.ts settleMilestones; milestone-crossing.int.test.ts checks the
+// entries the ingest writes, which this test writes as they are). The statement and its CSV must say so,
 // or a reader sees a 500.00 EUR original beside a -500.00 BRL line and cannot reconcile them.
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -51,6 +52,6 @@ describe("a bonus correction on the statement", () => {
     const [award1, correction] = csv.split("\r\n").filter((line) => line.includes(",Bonus,"));
     expect(award1).toMatch(/,Bonus,Milestone 1 · Challenge [^,]+,500\.00,EUR,7(\.0+)?,"?3,?500\.00"?,BRL$/);
     expect(award1).not.toMatch(/correction/);
-    expect(correction).toMatch(/,Bonus,"Milestone 1 · Challenge [^,]+ · correction: the whole bonus at the rate of the milestone’s new day, less what it was first converted to",500\.00,EUR,6(\.0+)?,-500\.00,BRL$/);
+    expect(correction).toMatch(/,Bonus,"Milestone 1 · Challenge [^,]+ · correction: the whole bonus at the rate of the milestone’s new day, less what was already credited for it",500\.00,EUR,6(\.0+)?,-500\.00,BRL$/);
   });
 });
