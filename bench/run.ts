@@ -122,6 +122,8 @@ export type Report = {
   build: { built: boolean; seconds: number | null; bareApp?: { built: boolean; seconds: number | null }; renderFloor?: { built: boolean; seconds: number | null } };
   bundles: ReturnType<typeof firstLoadJs>;
   protocols: { page: Protocol; ingest: Protocol[]; payoutRuns: number };
+  /** Where this run served the apps, and the app's connection pool (absent in runs before round 13). */
+  servers?: { app: number; bare: number; renderFloor: number; poolSize: number };
   phases: Phase[];
 };
 
@@ -520,6 +522,8 @@ async function main() {
     build,
     bundles,
     protocols: { page: PAGE_PROTOCOL, ingest: INGEST_PROTOCOLS, payoutRuns: PAYOUT_RUNS },
+    // The server inherits this process's environment: its pool is DATABASE_POOL_SIZE or env.ts's default.
+    servers: { app: PORT, bare: BARE_PORT, renderFloor: RENDER_FLOOR_PORT, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
     phases,
   };
   const baselineFile = path.join(ROOT, "bench", "baseline.json");
