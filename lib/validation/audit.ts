@@ -1,22 +1,19 @@
 // The audit log's URL filters: read by the page and by its CSV export, so both show the same rows.
 import type { AuditFilters } from "@/lib/dal/audit/queries";
-import { pageParam } from "./page";
-import { safeParam } from "./safe-text";
+import { filterParam, pageParam } from "./page";
 
 export type AuditParams = Record<string, string | string[] | undefined>;
-// A value with a NUL or a lone surrogate is dropped: PostgreSQL would refuse the query.
-const first = (v: string | string[] | undefined) => safeParam((Array.isArray(v) ? v[0] : v)?.trim() || undefined);
 const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
 
 export function parseAuditFilters(p: AuditParams): AuditFilters {
-  const actor = first(p.actor);
+  const actor = filterParam(p.actor);
   return {
-    action: first(p.action)?.slice(0, 100),
-    entityType: first(p.entity)?.slice(0, 100),
-    entityId: first(p.entityId)?.slice(0, 100),
+    action: filterParam(p.action)?.slice(0, 100),
+    entityType: filterParam(p.entity)?.slice(0, 100),
+    entityId: filterParam(p.entityId)?.slice(0, 100),
     actor: actor === "system" ? "system" : actor && /^\d+$/.test(actor) ? Number(actor) : undefined,
-    from: day(first(p.from)),
-    to: day(first(p.to)),
+    from: day(filterParam(p.from)),
+    to: day(filterParam(p.to)),
     page: pageParam(p.page),
   };
 }

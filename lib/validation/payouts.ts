@@ -1,7 +1,7 @@
 // Inputs of the payout pages: the review queue's URL filters, staff decisions, payout runs.
 // Shared by the forms, the server actions, the CSV export and the DAL.
 import { z } from "zod";
-import { pageParam } from "./page";
+import { filterParam, pageParam } from "./page";
 import { safeText } from "./safe-text";
 import { payoutStatusEnum, type PayoutStatus } from "@/db/schema";
 import { parseMajor } from "@/lib/domain/money";
@@ -27,7 +27,6 @@ export type QueueFilters = {
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 const amount = (v: string | undefined) => {
   if (!v) return undefined;
   const minor = parseMajor(v);
@@ -36,15 +35,15 @@ const amount = (v: string | undefined) => {
 
 /** URL search params → queue filters; anything unreadable falls back to the default. */
 export function parseQueueFilters(params: SearchParams): QueueFilters {
-  const status = first(params.status);
-  const country = first(params.country)?.toUpperCase();
-  const fraud = first(params.fraud);
-  const sort = first(params.sort);
+  const status = filterParam(params.status);
+  const country = filterParam(params.country)?.toUpperCase();
+  const fraud = filterParam(params.fraud);
+  const sort = filterParam(params.sort);
   return {
     status: status === "all" || (PAYOUT_STATUSES as readonly string[]).includes(status ?? "") ? (status as QueueFilters["status"]) : "pending_review",
     country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
-    minMinor: amount(first(params.min)),
-    maxMinor: amount(first(params.max)),
+    minMinor: amount(filterParam(params.min)),
+    maxMinor: amount(filterParam(params.max)),
     fraud: (FRAUD_FILTERS as readonly string[]).includes(fraud ?? "") ? (fraud as QueueFilters["fraud"]) : "any",
     sort: (QUEUE_SORTS as readonly string[]).includes(sort ?? "") ? (sort as QueueSort) : "oldest",
     page: pageParam(params.page),

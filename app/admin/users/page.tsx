@@ -1,4 +1,4 @@
-import { pageParam } from "@/lib/validation/page";
+import { filterParam, pageParam } from "@/lib/validation/page";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -15,21 +15,18 @@ import { DisableForm } from "./_components/disable-form";
 import { InviteForm, RevokeInviteForm } from "./_components/invite-form";
 import { listOpenInvitations } from "@/lib/dal/accounts/invitations";
 import { RoleForm } from "./_components/role-form";
-import { safeParam } from "@/lib/validation/safe-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.users"))("title") };
 }
 
 type Params = { q?: string | string[]; role?: string | string[]; page?: string | string[] };
-// A value with a NUL or a lone surrogate is dropped: PostgreSQL would refuse the query.
-const first = (v: string | string[] | undefined) => safeParam((Array.isArray(v) ? v[0] : v)?.trim() || undefined);
 
 export default async function AdminUsers({ searchParams }: { searchParams: Promise<Params> }) {
   const me = await requireRole(AREA_ROLES.admin);
   const params = await searchParams;
-  const q = first(params.q)?.slice(0, 254);
-  const rawRole = first(params.role);
+  const q = filterParam(params.q)?.slice(0, 254);
+  const rawRole = filterParam(params.role);
   const role = rawRole && (ROLES as readonly string[]).includes(rawRole) ? (rawRole as Role) : undefined;
   const page = pageParam(params.page);
   const [{ users, total }, invitations] = await Promise.all([listUsers(me, { q, role, page }), listOpenInvitations(me)]);
